@@ -1,0 +1,216 @@
+"""Load the project's CSV files, validate them on load, and look up their sources.
+
+Every table except the catalogue has a ``source_id`` column naming one or more
+ids of ``sources.csv`` (separated by ``;``). A file that breaks its schema raises
+:class:`DataError` with a message naming the file, the line and the problem.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+SOURCE_KINDS = ("seed article", "official statistics", "database", "news", "official statement")
+CONFIDENCE_LEVELS = ("verified", "verified (secondary)", "derived")
+FIGURE_UNITS = ("US$ bn", "US$ mn", "%", "million tonnes", "million barrels a day")
+DATE_PATTERN = r"(\d{4}(-\d{2}(-\d{2})?)?)?"
+
+
+class DataError(Exception):
+    """A data file is missing or breaks its schema."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a data file and the rule each of its cells must follow."""
+
+    name: str
+    kind: str = "text"  # "text" or "number"
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    low: float | None = None
+    high: float | None = None
+    pattern: str | None = None
+
+
+SOURCE_ID = Column("source_id", pattern=r"[a-z0-9-]+(;[a-z0-9-]+)*")
+EVIDENCE = Column("evidence")
+
+SCHEMAS: dict[str, tuple[Column, ...]] = {
+    "sources.csv": (
+        Column("id", pattern=r"[a-z0-9-]+"),
+        Column("title"),
+        Column("publisher"),
+        Column("date", required=False, pattern=DATE_PATTERN),
+        Column("url", required=False, pattern=r"https?://\S+"),
+        Column("seed_file", required=False, pattern=r"\d{3}_[0-9a-f]{16}\.txt"),
+        Column("kind", choices=SOURCE_KINDS),
+        Column("accessed", pattern=r"\d{4}-\d{2}-\d{2}"),
+        Column("note", required=False),
+    ),
+    "trade_annual.csv": (
+        Column("fiscal_year", pattern=r"\d{4}-\d{2}"),
+        Column("exports_usd_mn", "number", low=0, high=1_000_000),
+        Column("imports_usd_mn", "number", low=0, high=1_000_000),
+        Column("total_usd_mn", "number", low=0, high=2_000_000),
+        Column("status", choices=("final", "provisional")),
+        SOURCE_ID,
+    ),
+    "trade_hs2.csv": (
+        Column("flow", choices=("exports", "imports")),
+        Column("fiscal_year", pattern=r"\d{4}-\d{2}"),
+        Column("hs", pattern=r"\d{2}"),
+        Column("chapter"),
+        Column("value_usd_mn", "number", low=0, high=1_000_000),
+        SOURCE_ID,
+    ),
+    "hs_chapters.csv": (
+        Column("hs", pattern=r"\d{2}"),
+        Column("short_name"),
+    ),
+    "figures.csv": (
+        Column("figure_id", pattern=r"[a-z0-9-]+"),
+        Column("domain", choices=("trade", "defence", "mobility", "connectivity", "summit")),
+        Column("metric"),
+        Column("period"),
+        Column("value", "number", low=-1_000_000, high=1_000_000),
+        Column("value_high", "number", required=False, low=-1_000_000, high=1_000_000),
+        Column("unit", choices=FIGURE_UNITS),
+        Column("qualifier", required=False, choices=("nearly", "roughly", "around", "about", "just over")),
+        SOURCE_ID,
+        EVIDENCE,
+        Column("confidence", choices=CONFIDENCE_LEVELS),
+        Column("note", required=False),
+    ),
+    "trade_items.csv": (
+        Column("item"),
+        Column("flow", choices=("exports", "imports")),
+        Column("hs", required=False, pattern=r"\d{2}(;\d{2})*"),
+        SOURCE_ID,
+        EVIDENCE,
+        Column("note", required=False),
+    ),
+    "trade_targets.csv": (
+        Column("target_id", pattern=r"[a-z0-9-]+"),
+        Column("target"),
+        Column("goal", "number", required=False, low=0, high=1_000_000),
+        Column("unit", required=False, choices=FIGURE_UNITS),
+        Column("deadline", required=False, pattern=r"\d{4}"),
+        Column("set_at", required=False),
+        Column("status"),
+        Column("progress_figure_ids", required=False, pattern=r"[a-z0-9-]+(;[a-z0-9-]+)*"),
+        SOURCE_ID,
+        EVIDENCE,
+        Column("note", required=False),
+    ),
+}
+
+
+def _check_cell(file: str, line: int, column: Column, cell: str) -> float | str | None:
+    """Return the cell's value, or raise DataError naming file, line and problem."""
+    where = f"{file}, line {line}, column '{column.name}'"
+    if cell == "":
+        if column.required:
+            raise DataError(f"{where}: value is missing")
+        return math.nan if column.kind == "number" else ""
+    if column.kind == "number":
+        try:
+            number = float(cell)
+        except ValueError:
+            raise DataError(f"{where}: '{cell}' is not a number") from None
+        if not math.isfinite(number):
+            raise DataError(f"{where}: '{cell}' is not a finite number")
+        if (column.low is not None and number < column.low) or (
+            column.high is not None and number > column.high
+        ):
+            raise DataError(f"{where}: {cell} is outside the allowed range {column.low:g} to {column.high:g}")
+        return number
+    if column.choices and cell not in column.choices:
+        if column.name == "confidence" and cell == "recalled":
+            raise DataError(f"{where}: a 'recalled' figure is not verified and cannot be shown as fact")
+        raise DataError(f"{where}: '{cell}' is not one of {', '.join(column.choices)}")
+    if column.pattern and not re.fullmatch(column.pattern, cell):
+        raise DataError(f"{where}: '{cell}' is not in the expected form")
+    return cell
+
+
+def read_table(name: str, known_source_ids: frozenset[str] | None = None) -> pd.DataFrame:
+    """Read ``data/<name>`` and validate every cell against its schema."""
+    path = DATA_DIR / name
+    columns = SCHEMAS[name]
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except FileNotFoundError:
+        raise DataError(f"{name}: the file is missing from data/") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise DataError(f"{name}: the file cannot be read as CSV ({exc})") from None
+    expected = [c.name for c in columns]
+    missing = [c for c in expected if c not in raw.columns]
+    if missing:
+        raise DataError(f"{name}: column(s) missing: {', '.join(missing)}")
+    if raw.empty:
+        raise DataError(f"{name}: the file has no rows")
+    records = []
+    for index, row in enumerate(raw.to_dict("records")):
+        line = index + 2  # the header is line 1
+        record = {c.name: _check_cell(name, line, c, row[c.name].strip()) for c in columns}
+        if known_source_ids is not None and "source_id" in record:
+            unknown = [s for s in record["source_id"].split(";") if s not in known_source_ids]
+            if unknown:
+                raise DataError(f"{name}, line {line}: unknown source id(s) {', '.join(unknown)}")
+        records.append(record)
+    return pd.DataFrame.from_records(records, columns=expected)
+
+
+@st.cache_data(show_spinner=False)
+def load_sources() -> pd.DataFrame:
+    """The source catalogue, indexed by id."""
+    sources = read_table("sources.csv")
+    duplicated = sources["id"][sources["id"].duplicated()]
+    if not duplicated.empty:
+        raise DataError(f"sources.csv: duplicate id '{duplicated.iloc[0]}'")
+    for line, row in enumerate(sources.itertuples(), start=2):
+        if not row.url and not row.seed_file:
+            raise DataError(f"sources.csv, line {line}: a source needs a url or a seed_file")
+    return sources.set_index("id", drop=False)
+
+
+@st.cache_data(show_spinner=False)
+def load_table(name: str) -> pd.DataFrame:
+    """A validated data table whose source ids all exist in the catalogue."""
+    return read_table(name, frozenset(load_sources().index))
+
+
+@st.cache_data(show_spinner=False)
+def load_trade_annual() -> pd.DataFrame:
+    """The official annual series, with each total checked against its parts."""
+    annual = load_table("trade_annual.csv")
+    for line, row in enumerate(annual.itertuples(), start=2):
+        if abs(row.exports_usd_mn + row.imports_usd_mn - row.total_usd_mn) > 0.05:
+            raise DataError(f"trade_annual.csv, line {line}: total_usd_mn is not exports + imports")
+    starts = annual["fiscal_year"].str[:4].astype(int)
+    if not starts.diff().iloc[1:].eq(1).all():
+        raise DataError("trade_annual.csv: fiscal years are not consecutive and in order")
+    return annual
+
+
+@st.cache_data(show_spinner=False)
+def load_figures() -> pd.DataFrame:
+    """Every reported figure, indexed by figure id."""
+    figures = load_table("figures.csv")
+    duplicated = figures["figure_id"][figures["figure_id"].duplicated()]
+    if not duplicated.empty:
+        raise DataError(f"figures.csv: duplicate figure_id '{duplicated.iloc[0]}'")
+    return figures.set_index("figure_id", drop=False)
+
+
+def source_ids(cell: str) -> list[str]:
+    """Split a ``source_id`` cell into its catalogue ids."""
+    return [s for s in cell.split(";") if s]

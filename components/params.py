@@ -1,0 +1,103 @@
+"""URL query parameters: each one parses as valid, adjusted, invalid or missing.
+
+The rules follow what Streamlit itself does with a value bound to a widget
+(``bind="query-params"``), so the notice the reader sees always describes the
+value the widget really shows: a number is read with Python's ``float``; a value
+that is not finite, is out of range or is given more than once is ignored and the
+default used; a fraction on a whole-number control is cut to the whole number.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import urlencode
+
+Status = Literal["valid", "missing", "adjusted", "invalid"]
+SHOWN_RAW_LENGTH = 40
+
+
+@dataclass(frozen=True)
+class NumberParam:
+    """A whole-number control kept in the URL."""
+
+    key: str
+    label: str
+    low: int
+    high: int
+    default: int
+    unit: str
+
+
+@dataclass(frozen=True)
+class ChoiceParam:
+    """A control with a fixed list of options kept in the URL."""
+
+    key: str
+    label: str
+    options: tuple[str, ...]
+    default: str
+
+
+Param = NumberParam | ChoiceParam
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The outcome of reading one parameter from the URL."""
+
+    key: str
+    value: int | str
+    status: Status
+    message: str = ""
+
+
+def shown_raw(raw: str) -> str:
+    """A raw URL value shortened and made printable, for a notice."""
+    flat = "".join(ch if ch.isprintable() else " " for ch in raw)
+    return flat if len(flat) <= SHOWN_RAW_LENGTH else flat[:SHOWN_RAW_LENGTH] + "…"
+
+
+def _rejected(param: Param, why: str) -> Parsed:
+    return Parsed(param.key, param.default, "invalid", f"{why}; using the default, {param.default}.")
+
+
+def parse_param(param: Param, raw_values: Sequence[str]) -> Parsed:
+    """Read one parameter from its raw URL values (empty when absent)."""
+    if not raw_values:
+        return Parsed(param.key, param.default, "missing")
+    if len(raw_values) > 1:
+        return _rejected(param, f"'{param.key}' appears {len(raw_values)} times in the link")
+    raw = raw_values[0]
+    if isinstance(param, ChoiceParam):
+        if raw in param.options:
+            return Parsed(param.key, raw, "valid")
+        return _rejected(param, f"'{param.key}={shown_raw(raw)}' is not one of {', '.join(param.options)}")
+    try:
+        number = float(raw)
+    except ValueError:
+        return _rejected(param, f"'{param.key}={shown_raw(raw)}' is not a number")
+    if not math.isfinite(number):
+        return _rejected(param, f"'{param.key}={shown_raw(raw)}' is not a finite number")
+    if not param.low <= number <= param.high:
+        return _rejected(
+            param, f"'{param.key}={shown_raw(raw)}' is outside the allowed range {param.low} to {param.high}"
+        )
+    whole = int(number)
+    if whole != number:
+        return Parsed(
+            param.key, whole, "adjusted", f"'{param.key}={shown_raw(raw)}' was cut to the whole number {whole}."
+        )
+    return Parsed(param.key, whole, "valid")
+
+
+def parse_params(params: Sequence[Param], query: Mapping[str, Sequence[str]]) -> dict[str, Parsed]:
+    """Read every parameter of a page; ``query`` maps keys to all their raw values."""
+    return {p.key: parse_param(p, query.get(p.key, ())) for p in params}
+
+
+def share_query(params: Sequence[Param], values: Mapping[str, int | str]) -> str:
+    """A query string that spells out every parameter, defaults included."""
+    return urlencode([(p.key, values[p.key]) for p in params])

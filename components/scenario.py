@@ -1,0 +1,121 @@
+"""The what-if model: India–Russia goods trade from the latest official year to 2030.
+
+For t = 0 … T years after the base year (T is the last year, FY2029-30):
+
+    ramp_t    = t / T
+    exports_t = E0 · (1 + x)^t + ramp_t · (p · P + q · Q)
+    imports_t = I0 · (1 + m)^t · (1 + ramp_t · s · e)
+    total_t   = exports_t + imports_t
+    balance_t = exports_t − imports_t
+
+E0, I0: the base year's exports and imports; x, m: annual growth of exports and
+imports; p, q: extra share of Russia's pharmaceutical import market P and of its
+engineering import demand Q that India wins by 2030, phased in evenly;
+s: energy's share of India's imports from Russia in the base year; e: change in
+energy imports by 2030, phased in evenly. Every lever is neutral at zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+TARGET_YEAR_END = 2030
+TARGET_TOTAL_BN = 100.0
+
+
+@dataclass(frozen=True)
+class Base:
+    """The starting point: the latest year of the official series and cited market sizes."""
+
+    fiscal_year: str  # e.g. "2025-26"
+    exports_bn: float
+    imports_bn: float
+    energy_share: float  # 0–1
+    pharma_market_bn: float
+    engineering_demand_bn: float
+
+    @property
+    def horizon(self) -> int:
+        """Years from the base year to FY2029-30, whose label is 2030."""
+        return TARGET_YEAR_END - 1 - int(self.fiscal_year[:4])
+
+
+@dataclass(frozen=True)
+class Levers:
+    """The reader's choices, all in percent."""
+
+    export_growth: float = 0.0
+    import_growth: float = 0.0
+    pharma_capture: float = 0.0
+    engineering_capture: float = 0.0
+    energy_change: float = 0.0
+
+
+def fiscal_year_label(start: int) -> str:
+    """'2029-30' for a fiscal year starting in April 2029."""
+    return f"{start}-{(start + 1) % 100:02d}"
+
+
+def project(base: Base, levers: Levers) -> pd.DataFrame:
+    """Year-by-year exports, imports, total and balance (US$ bn) from the base year to 2030."""
+    horizon = base.horizon
+    x, m = levers.export_growth / 100, levers.import_growth / 100
+    extra_exports = (
+        levers.pharma_capture / 100 * base.pharma_market_bn
+        + levers.engineering_capture / 100 * base.engineering_demand_bn
+    )
+    energy = base.energy_share * levers.energy_change / 100
+    start = int(base.fiscal_year[:4])
+    rows = []
+    for t in range(horizon + 1):
+        ramp = t / horizon if horizon else 0.0
+        exports = base.exports_bn * (1 + x) ** t + ramp * extra_exports
+        imports = base.imports_bn * (1 + m) ** t * (1 + ramp * energy)
+        rows.append(
+            {
+                "fiscal_year": fiscal_year_label(start + t),
+                "year_end": start + t + 1,
+                "t": t,
+                "exports_bn": exports,
+                "imports_bn": imports,
+                "total_bn": exports + imports,
+                "balance_bn": exports - imports,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def growth_needed(start_bn: float, years: int, goal_bn: float = TARGET_TOTAL_BN) -> float:
+    """Annual growth (percent) that takes ``start_bn`` to ``goal_bn`` in ``years`` years."""
+    return ((goal_bn / start_bn) ** (1 / years) - 1) * 100
+
+
+def export_growth_needed(base: Base, levers: Levers, goal_bn: float = TARGET_TOTAL_BN) -> float | None:
+    """Export growth (percent a year) that reaches the goal given the other levers.
+
+    None when imports and the extra exports alone already reach the goal.
+    """
+    final = project(base, Levers(**{**levers.__dict__, "export_growth": 0.0})).iloc[-1]
+    organic_exports_needed = goal_bn - final["imports_bn"] - (final["exports_bn"] - base.exports_bn)
+    if organic_exports_needed <= 0:
+        return None
+    return growth_needed(base.exports_bn, base.horizon, organic_exports_needed)
+
+
+def sensitivity(base: Base, levers: Levers, export_rates: list[int], import_rates: list[int]) -> pd.DataFrame:
+    """The 2030 total for every pair of export and import growth, other levers as chosen."""
+    rows = []
+    for x in export_rates:
+        for m in import_rates:
+            final = project(base, Levers(**{**levers.__dict__, "export_growth": x, "import_growth": m})).iloc[-1]
+            rows.append(
+                {
+                    "export_growth": x,
+                    "import_growth": m,
+                    "total_2030_bn": final["total_bn"],
+                    "target_met": final["total_bn"] >= TARGET_TOTAL_BN,
+                }
+            )
+    return pd.DataFrame(rows)

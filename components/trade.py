@@ -1,0 +1,261 @@
+"""Pure computations for the Trade page: series, versions of a figure, composition, gaps."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.scenario import Base
+
+OFFICIAL_SOURCE = "tradestat-annual"
+HS_SOURCE = "tradestat-hs2"
+ENERGY_CHAPTER = "27"
+HEADLINE_METRICS = {
+    "total": "Total trade",
+    "exports": "India's exports to Russia",
+    "imports": "India's imports from Russia",
+    "balance": "Trade balance (India's exports minus imports)",
+}
+
+
+def fy(fiscal_year: str) -> str:
+    """'FY2024-25' for '2024-25'."""
+    return f"FY{fiscal_year}"
+
+
+def annual_bn(annual: pd.DataFrame) -> pd.DataFrame:
+    """The official series in US$ bn with the balance (exports minus imports)."""
+    out = pd.DataFrame(
+        {
+            "fiscal_year": annual["fiscal_year"],
+            "year_end": annual["fiscal_year"].str[:4].astype(int) + 1,
+            "exports_bn": annual["exports_usd_mn"] / 1000,
+            "imports_bn": annual["imports_usd_mn"] / 1000,
+            "total_bn": annual["total_usd_mn"] / 1000,
+            "status": annual["status"],
+            "source_id": annual["source_id"],
+        }
+    )
+    out["balance_bn"] = out["exports_bn"] - out["imports_bn"]
+    return out
+
+
+def official_year(annual: pd.DataFrame, fiscal_year: str) -> pd.Series:
+    """One year of the official series in US$ bn."""
+    return annual_bn(annual).set_index("fiscal_year").loc[fiscal_year]
+
+
+def headline_versions(figures: pd.DataFrame, annual: pd.DataFrame, fiscal_year: str) -> pd.DataFrame:
+    """Every published version of the year's four headline figures, official series first.
+
+    Balances that an article implies (its exports minus its imports) are added as
+    derived rows, labelled as our computation.
+    """
+    year = official_year(annual, fiscal_year)
+    period = fy(fiscal_year)
+    rows = [
+        {
+            "measure": key,
+            "value_bn": year[f"{key}_bn"],
+            "qualifier": "",
+            "source_id": OFFICIAL_SOURCE,
+            "how": "official series" if key != "balance" else "computed from the official series",
+        }
+        for key in HEADLINE_METRICS
+    ]
+    reported = figures[(figures["period"] == period) & (figures["unit"] == "US$ bn")]
+    for key, metric in HEADLINE_METRICS.items():
+        for row in reported[reported["metric"] == metric].itertuples():
+            rows.append(
+                {
+                    "measure": key,
+                    "value_bn": row.value,
+                    "qualifier": row.qualifier,
+                    "source_id": row.source_id,
+                    "how": "as published",
+                }
+            )
+    by_source = reported.set_index(["source_id", "metric"])["value"]
+    for source in sorted(reported["source_id"].unique()):
+        exports = by_source.get((source, HEADLINE_METRICS["exports"]))
+        imports = by_source.get((source, HEADLINE_METRICS["imports"]))
+        if exports is not None and imports is not None:
+            rows.append(
+                {
+                    "measure": "balance",
+                    "value_bn": round(exports - imports, 4),
+                    "qualifier": "",
+                    "source_id": source,
+                    "how": "computed from the article's exports and imports",
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def disagreements(figures: pd.DataFrame, annual: pd.DataFrame) -> pd.DataFrame:
+    """Every (figure, period) that sources give with different values, one row per version."""
+    official = []
+    for fiscal_year in annual["fiscal_year"]:
+        year = official_year(annual, fiscal_year)
+        for key, metric in HEADLINE_METRICS.items():
+            official.append(
+                {
+                    "metric": metric,
+                    "period": fy(fiscal_year),
+                    "value": round(year[f"{key}_bn"], 2),
+                    "value_high": float("nan"),
+                    "unit": "US$ bn",
+                    "qualifier": "",
+                    "source_id": OFFICIAL_SOURCE,
+                }
+            )
+    columns = ["metric", "period", "value", "value_high", "unit", "qualifier", "source_id"]
+    versions = pd.concat([pd.DataFrame(official), figures[columns]], ignore_index=True)
+    spread = versions.groupby(["metric", "period"])["value"].transform("nunique")
+    return versions[spread > 1].sort_values(["metric", "period", "value"]).reset_index(drop=True)
+
+
+def chapter_names(hs2: pd.DataFrame, short_names: pd.DataFrame) -> pd.Series:
+    """A readable name for each HS chapter: ours where we have one, else the official one."""
+    official = hs2.drop_duplicates("hs").set_index("hs")["chapter"]
+    short = short_names.set_index("hs")["short_name"]
+    return official.to_frame().join(short).apply(
+        lambda r: f"HS{r.name} {r.short_name if isinstance(r.short_name, str) else r.chapter}", axis=1
+    )
+
+
+def composition(hs2: pd.DataFrame, names: pd.Series, flow: str, fiscal_year: str, top: int = 8) -> pd.DataFrame:
+    """The ``top`` largest chapters of one flow and year, the rest summed as 'Other'."""
+    year = hs2[(hs2["flow"] == flow) & (hs2["fiscal_year"] == fiscal_year)].sort_values(
+        "value_usd_mn", ascending=False
+    )
+    total = year["value_usd_mn"].sum()
+    head = year.head(top)
+    rest = year.iloc[top:]
+    out = pd.DataFrame(
+        {
+            "chapter": head["hs"].map(names),
+            "value_usd_mn": head["value_usd_mn"],
+        }
+    )
+    if not rest.empty:
+        other = pd.DataFrame(
+            {"chapter": [f"Other ({len(rest)} chapters)"], "value_usd_mn": [rest["value_usd_mn"].sum()]}
+        )
+        out = pd.concat([out, other], ignore_index=True)
+    out["share_pct"] = out["value_usd_mn"] / total * 100
+    out["fiscal_year"] = fy(fiscal_year)
+    out["flow"] = "India's imports from Russia" if flow == "imports" else "India's exports to Russia"
+    out["source_id"] = HS_SOURCE
+    return out.reset_index(drop=True)
+
+
+def chapter_values(hs2: pd.DataFrame, flow: str, chapters: list[str]) -> dict[str, float]:
+    """The summed value (US$ mn) of some chapters of one flow, per fiscal year."""
+    rows = hs2[(hs2["flow"] == flow) & hs2["hs"].isin(chapters)]
+    return rows.groupby("fiscal_year")["value_usd_mn"].sum().to_dict()
+
+
+def named_items(items: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    """The goods the articles name, beside the official value of their HS chapters."""
+    years = sorted(hs2["fiscal_year"].unique())
+    rows = []
+    for item in items.itertuples():
+        chapters = [c for c in item.hs.split(";") if c]
+        values = chapter_values(hs2, item.flow, chapters) if chapters else {}
+        row = {
+            "item": item.item,
+            "flow": "India buys from Russia" if item.flow == "imports" else "India sells to Russia",
+            "as_printed": item.evidence,
+            "hs_chapters": "; ".join(names.get(c, f"HS{c}") for c in chapters) or "not a goods chapter here",
+        }
+        for year in years:
+            row[f"chapters_{fy(year)}_usd_mn"] = values.get(year)
+        row["source_id"] = item.source_id + (f";{HS_SOURCE}" if chapters else "")
+        row["note"] = item.note
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def opportunity_gaps(figures: pd.DataFrame, hs2: pd.DataFrame, fiscal_year: str) -> pd.DataFrame:
+    """Russia's market vs what India sells: the articles' figures and the official chapter."""
+    to_mn = {"US$ bn": 1000.0, "US$ mn": 1.0}
+    gaps = [
+        ("Pharmaceuticals", "gap-pharma-market", "gap-pharma-india", "30"),
+        ("Engineering goods", "gap-engineering-demand", "gap-engineering-india", "84"),
+    ]
+    rows = []
+    for sector, market_id, india_id, chapter in gaps:
+        for role, figure_id in (("Russia's imports (market)", market_id), ("India's sales, per article", india_id)):
+            f = figures.loc[figure_id]
+            rows.append(
+                {
+                    "sector": sector,
+                    "measure": role,
+                    "value_usd_mn": f["value"] * to_mn[f["unit"]],
+                    "value_high_usd_mn": f["value_high"] * to_mn[f["unit"]],
+                    "qualifier": f["qualifier"],
+                    "period": f["period"],
+                    "source_id": f["source_id"],
+                }
+            )
+        official = chapter_values(hs2, "exports", [chapter]).get(fiscal_year)
+        rows.append(
+            {
+                "sector": sector,
+                "measure": f"India's exports, official HS{chapter}",
+                "value_usd_mn": official,
+                "value_high_usd_mn": float("nan"),
+                "qualifier": "",
+                "period": fy(fiscal_year),
+                "source_id": HS_SOURCE,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def year_on_year(annual: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    """How the latest year compares with the one before: totals and the chapters that moved most."""
+    series = annual_bn(annual)
+    last, prev = series.iloc[-1], series.iloc[-2]
+    rows = [
+        {
+            "what": label,
+            "before_usd_mn": prev[f"{key}_bn"] * 1000,
+            "after_usd_mn": last[f"{key}_bn"] * 1000,
+            "source_id": OFFICIAL_SOURCE,
+        }
+        for key, label in (("total", "Total trade"), ("exports", "Exports"), ("imports", "Imports"))
+    ]
+    wide = hs2.pivot_table(index=["flow", "hs"], columns="fiscal_year", values="value_usd_mn", aggfunc="sum")
+    wide = wide.reindex(columns=[prev["fiscal_year"], last["fiscal_year"]]).fillna(0.0)
+    wide["change"] = wide.iloc[:, 1] - wide.iloc[:, 0]
+    for flow in ("imports", "exports"):
+        movers = wide.loc[flow].reindex(wide.loc[flow]["change"].abs().sort_values(ascending=False).index).head(3)
+        for hs, row in movers.iterrows():
+            rows.append(
+                {
+                    "what": f"{'Imports' if flow == 'imports' else 'Exports'}: {names.get(hs, 'HS' + hs)}",
+                    "before_usd_mn": row.iloc[0],
+                    "after_usd_mn": row.iloc[1],
+                    "source_id": HS_SOURCE,
+                }
+            )
+    out = pd.DataFrame(rows)
+    out["change_pct"] = (out["after_usd_mn"] / out["before_usd_mn"] - 1) * 100
+    out.attrs["years"] = (fy(prev["fiscal_year"]), fy(last["fiscal_year"]))
+    return out
+
+
+def scenario_base(annual: pd.DataFrame, hs2: pd.DataFrame, figures: pd.DataFrame) -> Base:
+    """The what-if base: the latest official year and the market sizes the articles cite."""
+    last = annual_bn(annual).iloc[-1]
+    imports = hs2[(hs2["flow"] == "imports") & (hs2["fiscal_year"] == last["fiscal_year"])]
+    energy = imports.loc[imports["hs"] == ENERGY_CHAPTER, "value_usd_mn"].sum()
+    return Base(
+        fiscal_year=last["fiscal_year"],
+        exports_bn=last["exports_bn"],
+        imports_bn=last["imports_bn"],
+        energy_share=energy / imports["value_usd_mn"].sum(),
+        pharma_market_bn=figures.loc["gap-pharma-market", "value"],
+        engineering_demand_bn=figures.loc["gap-engineering-demand", "value"],
+    )
