@@ -68,12 +68,9 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("fiscal_year", pattern=r"\d{4}-\d{2}"),
         Column("hs", pattern=r"\d{2}"),
         Column("chapter"),
+        Column("short_name", required=False),
         Column("value_usd_mn", "number", low=0, high=1_000_000),
         SOURCE_ID,
-    ),
-    "hs_chapters.csv": (
-        Column("hs", pattern=r"\d{2}"),
-        Column("short_name"),
     ),
     "figures.csv": (
         Column("figure_id", pattern=r"[a-z0-9-]+"),
@@ -127,9 +124,7 @@ def _check_cell(file: str, line: int, column: Column, cell: str) -> float | str 
             raise DataError(f"{where}: '{cell}' is not a number") from None
         if not math.isfinite(number):
             raise DataError(f"{where}: '{cell}' is not a finite number")
-        if (column.low is not None and number < column.low) or (
-            column.high is not None and number > column.high
-        ):
+        if (column.low is not None and number < column.low) or (column.high is not None and number > column.high):
             raise DataError(f"{where}: {cell} is outside the allowed range {column.low:g} to {column.high:g}")
         return number
     if column.choices and cell not in column.choices:

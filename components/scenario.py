@@ -119,3 +119,8 @@ def sensitivity(base: Base, levers: Levers, export_rates: list[int], import_rate
                 }
             )
     return pd.DataFrame(rows)
+
+
+def nearest_cell(rates: list[int], value: float) -> int:
+    """The grid rate closest to ``value`` (the lower one on a tie)."""
+    return min(rates, key=lambda rate: (abs(rate - value), rate))

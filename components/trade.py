@@ -114,20 +114,15 @@ def disagreements(figures: pd.DataFrame, annual: pd.DataFrame) -> pd.DataFrame:
     return versions[spread > 1].sort_values(["metric", "period", "value"]).reset_index(drop=True)
 
 
-def chapter_names(hs2: pd.DataFrame, short_names: pd.DataFrame) -> pd.Series:
-    """A readable name for each HS chapter: ours where we have one, else the official one."""
-    official = hs2.drop_duplicates("hs").set_index("hs")["chapter"]
-    short = short_names.set_index("hs")["short_name"]
-    return official.to_frame().join(short).apply(
-        lambda r: f"HS{r.name} {r.short_name if isinstance(r.short_name, str) else r.chapter}", axis=1
-    )
+def chapter_names(hs2: pd.DataFrame) -> pd.Series:
+    """A readable name for each HS chapter: our short name where we have one, else the official one."""
+    chapters = hs2.drop_duplicates("hs").set_index("hs")
+    return chapters.apply(lambda r: f"HS{r.name} {r.short_name or r.chapter}", axis=1)
 
 
 def composition(hs2: pd.DataFrame, names: pd.Series, flow: str, fiscal_year: str, top: int = 8) -> pd.DataFrame:
     """The ``top`` largest chapters of one flow and year, the rest summed as 'Other'."""
-    year = hs2[(hs2["flow"] == flow) & (hs2["fiscal_year"] == fiscal_year)].sort_values(
-        "value_usd_mn", ascending=False
-    )
+    year = hs2[(hs2["flow"] == flow) & (hs2["fiscal_year"] == fiscal_year)].sort_values("value_usd_mn", ascending=False)
     total = year["value_usd_mn"].sum()
     head = year.head(top)
     rest = year.iloc[top:]

@@ -1,0 +1,38 @@
+"""India–Russia Partnership Explorer: page configuration, navigation and what every page shares."""
+
+import streamlit as st
+
+st.set_page_config(
+    page_title="India–Russia Partnership Explorer",
+    page_icon=":material/handshake:",
+    layout="wide",
+    initial_sidebar_state="auto",
+)
+
+TRADE = st.Page("pages/trade.py", title="Trade", icon=":material/swap_horiz:", url_path="trade")
+SOURCES = st.Page("pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources")
+
+
+def open_trade() -> None:
+    """The app's root opens the Trade page, keeping any query parameters of the link."""
+    st.switch_page(TRADE, query_params=st.query_params.to_dict())
+
+
+ROOT = st.Page(open_trade, title="Start", url_path="start", default=True, visibility="hidden")
+page = st.navigation([ROOT, TRADE, SOURCES], position="top")
+
+with st.sidebar:
+    st.markdown("**India–Russia Partnership Explorer**")
+    st.caption(
+        "An explainer of the 23rd India–Russia Annual Summit (New Delhi, 4–5 December 2025). "
+        "Every figure names its source; where sources disagree, each version is shown."
+    )
+
+page.run()
+
+st.divider()
+st.caption(
+    "Figures come from the five news articles this explainer started from, official Indian trade "
+    "statistics (TRADESTAT) and sourced research notes; see **Sources** for each one. "
+    "Every view is in the address bar: copy it to share exactly what you see."
+)

@@ -1,0 +1,155 @@
+"""Altair chart builders. Each takes a tidy DataFrame and returns a chart with tooltips."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+# Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
+SERIES_COLOURS = {"Total": "#000000", "Exports": "#0072B2", "Imports": "#D55E00", "Balance": "#009E73"}
+MET_COLOURS = {"Reached": "#56B4E9", "Not reached": "#E69F00"}
+YEAR_AXIS_TITLE = "Fiscal year (April–March), by the year it ends"
+
+
+def _series_scale(measures: list[str]) -> alt.Scale:
+    return alt.Scale(domain=measures, range=[SERIES_COLOURS[m] for m in measures])
+
+
+def trade_history(series: pd.DataFrame, jump_year_end: int, jump_label: str) -> alt.Chart:
+    """Annual exports, imports, total and balance (US$ bn); hollow points mark provisional years.
+
+    ``series`` is long: year_end, fiscal_year, measure, value_bn, status.
+    """
+    measures = [m for m in SERIES_COLOURS if m in set(series["measure"])]
+    base = alt.Chart(series).encode(
+        x=alt.X("year_end:Q", title=YEAR_AXIS_TITLE, axis=alt.Axis(format="d", tickMinStep=1)),
+        y=alt.Y("value_bn:Q", title="US$ billion"),
+        color=alt.Color("measure:N", scale=_series_scale(measures), legend=alt.Legend(title=None, orient="top")),
+        tooltip=[
+            alt.Tooltip("fiscal_year:N", title="Fiscal year"),
+            alt.Tooltip("measure:N", title="Measure"),
+            alt.Tooltip("value_bn:Q", title="US$ bn", format=",.2f"),
+            alt.Tooltip("status:N", title="Status"),
+        ],
+    )
+    lines = base.mark_line(strokeWidth=2)
+    points = base.mark_point(size=45, filled=True).encode(
+        fill=alt.condition("datum.status == 'provisional'", alt.value("white"), alt.Color("measure:N"))
+    )
+    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#888", strokeWidth=1).encode(y="y:Q")
+    jump = pd.DataFrame({"year_end": [jump_year_end], "label": [jump_label]})
+    rule = alt.Chart(jump).mark_rule(strokeDash=[4, 3], color="#555").encode(x="year_end:Q")
+    text = (
+        alt.Chart(jump)
+        .mark_text(align="right", dx=-4, dy=-6, color="#333", fontSize=11, baseline="top")
+        .encode(x="year_end:Q", y=alt.value(0), text="label:N")
+    )
+    return (zero + lines + points + rule + text).properties(height=360)
+
+
+def trade_projection(history: pd.DataFrame, projection: pd.DataFrame, target_bn: float) -> alt.Chart:
+    """History (solid) and the what-if path (dashed) of total, exports and imports, with the target line.
+
+    Both frames are long: year_end, fiscal_year, measure, value_bn, kind.
+    """
+    measures = ["Total", "Exports", "Imports"]
+    data = pd.concat([history, projection], ignore_index=True)
+    base = alt.Chart(data).encode(
+        x=alt.X("year_end:Q", title=YEAR_AXIS_TITLE, axis=alt.Axis(format="d", tickMinStep=1)),
+        y=alt.Y("value_bn:Q", title="US$ billion"),
+        color=alt.Color("measure:N", scale=_series_scale(measures), legend=alt.Legend(title=None, orient="top")),
+        strokeDash=alt.StrokeDash(
+            "kind:N",
+            scale=alt.Scale(domain=["Official", "What-if"], range=[[1, 0], [6, 4]]),
+            legend=alt.Legend(title=None, orient="top", symbolType="stroke", symbolStrokeWidth=2),
+        ),
+        detail="kind:N",
+        tooltip=[
+            alt.Tooltip("fiscal_year:N", title="Fiscal year"),
+            alt.Tooltip("measure:N", title="Measure"),
+            alt.Tooltip("kind:N", title="Kind"),
+            alt.Tooltip("value_bn:Q", title="US$ bn", format=",.2f"),
+        ],
+    )
+    lines = base.mark_line(strokeWidth=2) + base.mark_point(size=30, filled=True)
+    goal = pd.DataFrame({"value_bn": [target_bn], "label": [f"Target: US$ {target_bn:g} bn by 2030"]})
+    rule = alt.Chart(goal).mark_rule(color="#555", strokeDash=[2, 2]).encode(y="value_bn:Q")
+    label = (
+        alt.Chart(goal)
+        .mark_text(align="left", dx=4, dy=-7, color="#333", fontSize=11)
+        .encode(y="value_bn:Q", x=alt.value(0), text="label:N")
+    )
+    return (lines + rule + label).properties(height=360)
+
+
+def composition(shares: pd.DataFrame) -> alt.Chart:
+    """Horizontal bars of trade by HS chapter (US$ mn), largest first and 'Other' last."""
+    order = list(shares["chapter"])
+    base = alt.Chart(shares).encode(
+        y=alt.Y("chapter:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
+        x=alt.X("value_usd_mn:Q", title="US$ million"),
+        tooltip=[
+            alt.Tooltip("chapter:N", title="HS chapter"),
+            alt.Tooltip("fiscal_year:N", title="Fiscal year"),
+            alt.Tooltip("value_usd_mn:Q", title="US$ mn", format=",.1f"),
+            alt.Tooltip("share_pct:Q", title="Share of flow (%)", format=".1f"),
+        ],
+    )
+    bars = base.mark_bar(color="#0072B2")
+    labels = base.mark_text(align="left", dx=3, fontSize=11, color="#333").encode(
+        text=alt.Text("share_pct:Q", format=".1f")
+    )
+    return (bars + labels).properties(height=alt.Step(28))
+
+
+def sensitivity(grid: pd.DataFrame, current: tuple[int, int]) -> alt.Chart:
+    """2030 total for each pair of growth rates; colour says whether the target is reached.
+
+    ``current`` is a cell of the grid (export growth, import growth), outlined in black.
+    """
+    data = grid.assign(outcome=grid["target_met"].map({True: "Reached", False: "Not reached"}))
+    base = alt.Chart(data).encode(
+        x=alt.X("export_growth:O", title="Export growth, % a year"),
+        y=alt.Y("import_growth:O", title="Import growth, % a year", sort="descending"),
+    )
+    cells = base.mark_rect().encode(
+        color=alt.Color(
+            "outcome:N",
+            scale=alt.Scale(domain=list(MET_COLOURS), range=list(MET_COLOURS.values())),
+            legend=alt.Legend(title="US$ 100 bn by 2030", orient="top"),
+        ),
+        tooltip=[
+            alt.Tooltip("export_growth:O", title="Export growth (% a year)"),
+            alt.Tooltip("import_growth:O", title="Import growth (% a year)"),
+            alt.Tooltip("total_2030_bn:Q", title="Total trade in 2030 (US$ bn)", format=",.1f"),
+            alt.Tooltip("outcome:N", title="Target"),
+        ],
+    )
+    text = base.mark_text(fontSize=10, color="#111").encode(text=alt.Text("total_2030_bn:Q", format=".0f"))
+    marker = (
+        alt.Chart(pd.DataFrame({"export_growth": [current[0]], "import_growth": [current[1]]}))
+        .mark_rect(filled=False, stroke="#000", strokeWidth=3)
+        .encode(x="export_growth:O", y=alt.Y("import_growth:O", sort="descending"))
+    )
+    return (cells + text + marker).properties(height=alt.Step(30))
+
+
+def gap_bars(gap: pd.DataFrame) -> alt.Chart:
+    """One sector's market size against India's sales (US$ mn); a range shows as a thin extension."""
+    order = list(gap["measure"])
+    base = alt.Chart(gap).encode(
+        y=alt.Y("measure:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
+        tooltip=[
+            alt.Tooltip("measure:N", title="Measure"),
+            alt.Tooltip("value_usd_mn:Q", title="US$ mn", format=",.0f"),
+            alt.Tooltip("value_high_usd_mn:Q", title="Upper end (US$ mn)", format=",.0f"),
+            alt.Tooltip("qualifier:N", title="As worded"),
+            alt.Tooltip("period:N", title="Period"),
+        ],
+    )
+    bars = base.mark_bar(color="#0072B2").encode(x=alt.X("value_usd_mn:Q", title="US$ million"))
+    ranges = base.mark_rule(color="#0072B2", strokeWidth=3).encode(x="value_usd_mn:Q", x2="value_high_usd_mn:Q")
+    labels = base.mark_text(align="left", dx=3, fontSize=11).encode(
+        x="value_usd_mn:Q", text=alt.Text("value_usd_mn:Q", format=",.0f")
+    )
+    return (bars + ranges + labels).properties(height=alt.Step(30))

@@ -1,0 +1,77 @@
+"""Sources page: the catalogue, what each source is cited for, and where sources disagree."""
+
+import streamlit as st
+
+from components import trade
+from components.data import DataError, load_figures, load_sources, load_table, load_trade_annual
+from components.params import ChoiceParam, parse_params
+from components.provenance import citations
+from components.ui import show_notices, source_markdown, source_names, stop_on_data_error, with_sources
+
+try:
+    sources = load_sources()
+    annual = load_trade_annual()
+    figures = load_figures()
+    cited = citations(
+        annual,
+        load_table("trade_hs2.csv"),
+        figures,
+        load_table("trade_items.csv"),
+        load_table("trade_targets.csv"),
+    )
+except DataError as error:
+    stop_on_data_error(error)
+
+ALL = "all"
+SOURCE_PARAM = ChoiceParam("source", "Source", (ALL, *sources.index), ALL)
+parsed = parse_params([SOURCE_PARAM], {key: st.query_params.get_all(key) for key in st.query_params})
+
+st.title("Sources")
+st.markdown(
+    "Every figure in this explainer comes from a row of a data file that names its source. These are the "
+    "sources, what each is cited for, and every figure on which they disagree. The five **seed articles** "
+    "are the news reports the explainer started from; they are cited by headline (or, where the copy has "
+    "none, a bracketed description) and file name."
+)
+show_notices(parsed.values())
+
+counts = cited.groupby("source_id").size()
+catalogue = sources.assign(figures_citing=sources["id"].map(counts).fillna(0).astype(int))
+st.header(f"The catalogue: {len(catalogue)} sources")
+st.dataframe(
+    catalogue,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "url": st.column_config.LinkColumn("Link"),
+        "seed_file": "Seed file",
+        "figures_citing": st.column_config.NumberColumn("Figures citing it"),
+    },
+)
+st.download_button("Download CSV", catalogue.to_csv(index=False).encode("utf-8"), "sources.csv", "text/csv")
+
+st.header("What each source is cited for")
+chosen = st.selectbox(
+    "Show the figures citing",
+    SOURCE_PARAM.options,
+    index=0,
+    key=SOURCE_PARAM.key,
+    bind="query-params",
+    help="URL parameter `source`: a source id, or `all`.",
+)
+shown = cited if chosen == ALL else cited[cited["source_id"] == chosen]
+if chosen != ALL:
+    st.markdown(f"**{chosen}**: {source_markdown(chosen)}")
+st.dataframe(with_sources(shown), hide_index=True, width="stretch")
+st.download_button(
+    "Download CSV", with_sources(shown).to_csv(index=False).encode("utf-8"), f"citations_{chosen}.csv", "text/csv"
+)
+
+st.header("Where sources disagree")
+st.markdown(
+    "Each row is one version of a figure that sources give with different values for the same period. "
+    "We show every version and who says it; the Trade page explains which one its cards use and why."
+)
+conflicts = trade.disagreements(figures, annual).assign(source=lambda t: t["source_id"].map(source_names))
+st.dataframe(conflicts, hide_index=True, width="stretch")
+st.download_button("Download CSV", conflicts.to_csv(index=False).encode("utf-8"), "disagreements.csv", "text/csv")

@@ -1,0 +1,393 @@
+"""Trade page: the FY2024-25 record, the latest year, history, composition, gaps, targets and the what-if."""
+
+import streamlit as st
+
+from components import charts, trade
+from components.data import DataError, load_figures, load_table, load_trade_annual
+from components.params import ChoiceParam, NumberParam, parse_params, share_query
+from components.scenario import (
+    TARGET_TOTAL_BN,
+    Levers,
+    export_growth_needed,
+    growth_needed,
+    nearest_cell,
+    project,
+    sensitivity,
+)
+from components.ui import (
+    cite,
+    figure_markdown,
+    figure_phrase,
+    fmt_bn,
+    fmt_mn,
+    md,
+    show_chart,
+    show_notices,
+    source_markdown,
+    source_names,
+    stop_on_data_error,
+    with_sources,
+)
+
+SCENARIO_PARAMS = (
+    NumberParam("export_growth", "Export growth (India → Russia)", -20, 60, 0, "% a year"),
+    NumberParam("import_growth", "Import growth (Russia → India)", -30, 30, 0, "% a year"),
+    NumberParam("pharma_capture", "Extra share of Russia's pharma imports won by 2030", 0, 20, 0, "%"),
+    NumberParam("engineering_capture", "Extra share of Russia's engineering demand won by 2030", 0, 100, 0, "%"),
+    NumberParam("energy_change", "Change in energy imports by 2030", -50, 50, 0, "%"),
+)
+COMPOSITION_PARAMS = (
+    ChoiceParam("flow", "Flow", ("imports", "exports"), "imports"),
+    ChoiceParam("year", "Fiscal year", ("2024-25", "2025-26"), "2025-26"),
+)
+HEADLINE_YEAR = "2024-25"
+
+try:
+    annual = load_trade_annual()
+    hs2 = load_table("trade_hs2.csv")
+    figures = load_figures()
+    items = load_table("trade_items.csv")
+    targets = load_table("trade_targets.csv")
+    names = trade.chapter_names(hs2)
+except DataError as error:
+    stop_on_data_error(error)
+
+series = trade.annual_bn(annual)
+latest = series.iloc[-1]
+query = {key: st.query_params.get_all(key) for key in st.query_params}
+parsed = parse_params(SCENARIO_PARAMS + COMPOSITION_PARAMS, query)
+
+st.title("Trade: a record year, a deep deficit, and the road to US$ 100 bn")
+st.markdown(
+    "India–Russia goods trade grew more than five-fold after 2021 as India bought discounted Russian crude. "
+    "The 23rd Annual Summit (4–5 December 2025) reaffirmed a goal of **US\\$ 100 bn a year by 2030** and "
+    "promised to narrow India's deficit. Values are US\\$ at current prices; Indian fiscal years run April–March."
+)
+show_notices(parsed.values())
+
+# --- FY2024-25 headline -------------------------------------------------------------------------
+st.header(f"{trade.fy(HEADLINE_YEAR)}: the year the summit talked about")
+versions = trade.headline_versions(figures, annual, HEADLINE_YEAR)
+official = versions[versions["source_id"] == trade.OFFICIAL_SOURCE].set_index("measure")["value_bn"]
+labels = {
+    "total": "Total trade",
+    "exports": "India's exports",
+    "imports": "India's imports",
+    "balance": "Trade balance",
+}
+for column, (key, label) in zip(st.columns(4), labels.items(), strict=True):
+    with column:
+        st.metric(f"{label}, {trade.fy(HEADLINE_YEAR)} (US$ bn)", f"{official[key]:,.2f}", border=True)
+        cite(trade.OFFICIAL_SOURCE, "Official series", short=True)
+        others = versions[(versions["measure"] == key) & (versions["source_id"] != trade.OFFICIAL_SOURCE)]
+        lines = [
+            f"- {md(figure_phrase(r.value_bn, 'bn', r.qualifier))}: {md(source_names(r.source_id))}"
+            + (" *(our computation from its figures)*" if r.how.startswith("computed") else "")
+            for r in others.itertuples()
+        ]
+        st.markdown("**Other versions (US\\$):**\n" + "\n".join(lines))
+
+st.info(
+    "**Which figure is right?** The cards show the official TRADESTAT series as released in 2026 "
+    f"(imports {fmt_mn(official['imports'] * 1000, 2)}). Articles around the summit quoted an earlier "
+    "release (imports US\\$ 63.84 bn) or rounded it (63.8, 4.9). Seed 001's 'roughly \\$65 billion' and "
+    "'around \\$5 billion' also count services and give no period, so they are not the same measure.",
+    icon=":material/balance:",
+)
+with st.expander("Every version of the FY2024-25 figures, with sources"):
+    table = versions.assign(source=versions["source_id"].map(source_names))
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.download_button("Download CSV", table.to_csv(index=False).encode("utf-8"), "fy2024-25_versions.csv", "text/csv")
+
+# --- Latest year ----------------------------------------------------------------------------------
+previous = series.iloc[-2]
+status = " (provisional)" if latest["status"] == "provisional" else ""
+st.header(f"The latest year: {trade.fy(latest['fiscal_year'])}{status}")
+for column, key, label in zip(st.columns(4), ("total", "exports", "imports", "balance"), labels.values(), strict=True):
+    change = latest[f"{key}_bn"] - previous[f"{key}_bn"]
+    column.metric(
+        f"{label}, {trade.fy(latest['fiscal_year'])} (US$ bn)",
+        f"{latest[f'{key}_bn']:,.2f}",
+        delta=f"{change:+.2f} bn vs {trade.fy(previous['fiscal_year'])}",
+        delta_color="off" if key == "total" else "normal",
+        border=True,
+    )
+cite(trade.OFFICIAL_SOURCE, "Official series")
+movers = trade.year_on_year(annual, hs2, names)
+before, after = movers.attrs["years"]
+st.subheader("What changed since the summit")
+st.markdown(
+    f"{after} runs from April 2025 to March 2026, so it straddles the summit. Compared with {before}, "
+    "trade fell, led by crude oil, while fertiliser imports rose. The largest moves:"
+)
+st.dataframe(
+    with_sources(movers),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "before_usd_mn": st.column_config.NumberColumn(f"{before}, US$ mn", format="%,.1f"),
+        "after_usd_mn": st.column_config.NumberColumn(f"{after}, US$ mn", format="%,.1f"),
+        "change_pct": st.column_config.NumberColumn("Change, %", format="%+.1f"),
+    },
+)
+crude = figures[figures["metric"] == "India's imports of Russian crude oil, expected"]
+st.markdown(
+    "**Crude oil after the summit — two estimates disagree.** For December 2025: "
+    + "; ".join(figure_markdown(r) for r in crude.itertuples())
+)
+
+# --- History --------------------------------------------------------------------------------------
+st.header("Seventeen years of trade")
+history = series.melt(
+    id_vars=["fiscal_year", "year_end", "status", "source_id"],
+    value_vars=["total_bn", "exports_bn", "imports_bn", "balance_bn"],
+    var_name="measure",
+    value_name="value_bn",
+)
+history["measure"] = history["measure"].str.removesuffix("_bn").str.title()
+jump = series[series["fiscal_year"] == "2022-23"].iloc[0]
+before_jump = series[series["fiscal_year"] == "2021-22"].iloc[0]
+ratio = jump["imports_bn"] / before_jump["imports_bn"]
+show_chart(
+    charts.trade_history(history, int(jump["year_end"]), f"FY2022-23: imports ×{ratio:.1f}"),
+    series,
+    "india_russia_trade_annual",
+    f"India's merchandise trade with Russia, {trade.fy(series['fiscal_year'].iloc[0])} to "
+    f"{trade.fy(latest['fiscal_year'])}, US$ billion; balance = exports minus imports; a hollow point is "
+    f"provisional. In FY2022-23 imports rose ×{ratio:.1f} on the year before as India bought discounted "
+    f"Russian crude. Source: {source_markdown(trade.OFFICIAL_SOURCE)}; 'discounted crude oil': "
+    f"{source_markdown('seed-002')}.",
+)
+
+# --- Composition ----------------------------------------------------------------------------------
+st.header("What India buys and sells")
+flow_param, year_param = COMPOSITION_PARAMS
+left, right = st.columns(2)
+with left:
+    flow = st.segmented_control(
+        "India's imports from Russia, or exports to Russia",
+        flow_param.options,
+        default=flow_param.default,
+        key=flow_param.key,
+        bind="query-params",
+        required=True,
+    )
+with right:
+    year = st.segmented_control(
+        "Fiscal year",
+        year_param.options,
+        default=year_param.default,
+        key=year_param.key,
+        bind="query-params",
+        required=True,
+    )
+shares = trade.composition(hs2, names, flow, year)
+flow_words = "India's imports from Russia" if flow == "imports" else "India's exports to Russia"
+show_chart(
+    charts.composition(shares),
+    shares,
+    f"india_russia_{flow}_by_hs_chapter_{year}",
+    f"{flow_words} by HS chapter, {trade.fy(year)}, US$ million; labels are shares of the flow (%). "
+    f"Source: {source_markdown(trade.HS_SOURCE)}.",
+)
+st.subheader("The goods the articles name")
+named = trade.named_items(items, hs2, names)
+st.dataframe(
+    with_sources(named),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "item": "Item",
+        "flow": "Direction",
+        "as_printed": "As printed in the article",
+        "hs_chapters": "Official HS chapter(s)",
+        **{
+            column: st.column_config.NumberColumn(column.split("_")[1] + ", US$ mn", format="%,.1f")
+            for column in named.columns
+            if column.startswith("chapters_")
+        },
+    },
+)
+fertiliser = figures[figures["metric"] == "Fertiliser imports from Russia"]
+st.markdown("Fertiliser imports from Russia, a year: " + "; ".join(figure_markdown(r) for r in fertiliser.itertuples()))
+
+# --- Opportunity gaps -----------------------------------------------------------------------------
+st.header("Where India could sell more")
+gaps = trade.opportunity_gaps(figures, hs2, HEADLINE_YEAR)
+for column, (sector, gap) in zip(st.columns(2), gaps.groupby("sector", sort=False), strict=True):
+    with column:
+        st.subheader(sector)
+        show_chart(
+            charts.gap_bars(gap),
+            gap,
+            f"gap_{sector.lower().replace(' ', '_')}",
+            f"US$ million. Sources: {source_markdown(';'.join(dict.fromkeys(gap['source_id'])))}.",
+        )
+pharma = gaps.set_index(["sector", "measure"])["value_usd_mn"]
+pharma_article = pharma[("Pharmaceuticals", "India's sales, per article")]
+pharma_official = pharma[("Pharmaceuticals", "India's exports, official HS30")]
+engineering_article = pharma[("Engineering goods", "India's sales, per article")]
+engineering_official = pharma[("Engineering goods", "India's exports, official HS84")]
+st.warning(
+    "**The official data tell another story.** India Today (seed 004) says India supplies Russia "
+    f"'just over USD 90 million' of machinery, but official HS chapter 84 exports were "
+    f"{md(fmt_mn(engineering_official))} in {trade.fy(HEADLINE_YEAR)}, "
+    f"{engineering_official / engineering_article:.0f} times more. Its pharmaceutical figure "
+    f"({md(fmt_mn(pharma_article, 0))}) is above the official HS chapter 30 value "
+    f"({md(fmt_mn(pharma_official))}), so it probably counts more than one chapter. The article gives no "
+    "definitions, so we show both.",
+    icon=":material/compare_arrows:",
+)
+
+# --- Targets --------------------------------------------------------------------------------------
+st.header("Targets and commitments")
+total_now = latest["total_bn"]
+for target in targets.itertuples():
+    with st.container(border=True):
+        st.markdown(f"**{md(target.target)}**")
+        facts = [f"Status: {md(target.status)}"]
+        if target.set_at:
+            facts.append(f"Set: {md(target.set_at)}")
+        if target.target_id == "trade-100bn":
+            facts.append(
+                f"Progress: {md(fmt_bn(total_now))} in {trade.fy(latest['fiscal_year'])}{status}, "
+                f"{total_now / target.goal:.0%} of the goal ({source_markdown(trade.OFFICIAL_SOURCE)})"
+            )
+        for figure_id in filter(None, target.progress_figure_ids.split(";")):
+            f = figures.loc[figure_id]
+            facts.append(f"{md(f['metric'])}, {md(f['period'])}: {figure_markdown(f)}")
+        st.markdown("\n".join(f"- {fact}" for fact in facts))
+        cite(target.source_id, f"'{md(target.evidence)}' —")
+
+# --- What-if ------------------------------------------------------------------------------------------
+base = trade.scenario_base(annual, hs2, figures)
+
+
+@st.fragment
+def what_if() -> None:
+    """The what-if controls, results and share link; reruns alone when a slider moves."""
+    st.header("What would it take to reach US$ 100 bn by 2030?")
+    st.markdown(
+        f"Start from {trade.fy(base.fiscal_year)} ({md(fmt_bn(base.exports_bn))} exports, "
+        f"{md(fmt_bn(base.imports_bn))} imports) and choose how each part grows each year to "
+        f"{trade.fy('2029-30')} (labelled 2030). Every lever is neutral at its default; move them and "
+        "copy the address bar, or the link below, to share your scenario."
+    )
+    values = {}
+    growth_params, lever_params = SCENARIO_PARAMS[:2], SCENARIO_PARAMS[2:]
+    cells = [*st.columns(len(growth_params)), *st.columns(len(lever_params))]
+    for cell, param in zip(cells, SCENARIO_PARAMS, strict=True):
+        with cell:
+            values[param.key] = st.slider(
+                f"{param.label} ({param.unit})",
+                param.low,
+                param.high,
+                param.default,
+                key=param.key,
+                bind="query-params",
+                help=f"URL parameter `{param.key}`, {param.low} to {param.high}; default {param.default}.",
+            )
+    levers = Levers(**values)
+    path = project(base, levers)
+    final = path.iloc[-1]
+    years = base.horizon
+    needed_total = growth_needed(path.iloc[0]["total_bn"], years)
+    needed_exports = export_growth_needed(base, levers)
+
+    cards = st.columns(3)
+    cards[0].metric(
+        "Total trade in 2030",
+        fmt_bn(final["total_bn"], 1),
+        delta=f"{final['total_bn'] - TARGET_TOTAL_BN:+,.1f} vs the 100 target",
+        border=True,
+        help="Exports plus imports in FY2029-30.",
+    )
+    cards[1].metric(
+        "Trade balance in 2030",
+        fmt_bn(final["balance_bn"], 1),
+        delta=f"{final['balance_bn'] - path.iloc[0]['balance_bn']:+,.1f} vs {trade.fy(base.fiscal_year)}",
+        border=True,
+        help="Exports minus imports in FY2029-30; negative means India's deficit.",
+    )
+    cards[2].metric(
+        "Growth needed to reach 100",
+        f"{needed_total:.1f}% a year",
+        border=True,
+        help="If exports and imports both grew at this rate from the base year.",
+    )
+    st.caption(
+        (
+            f"Holding your import path and levers, India's exports would need to grow {needed_exports:.1f}% a year."
+            if needed_exports is not None
+            else "Your import path and levers reach US\\$ 100 bn without any export growth."
+        )
+        + f" Base year: {source_markdown(trade.OFFICIAL_SOURCE)}."
+    )
+
+    projected = path.melt(
+        id_vars=["fiscal_year", "year_end"],
+        value_vars=["total_bn", "exports_bn", "imports_bn"],
+        var_name="measure",
+        value_name="value_bn",
+    ).assign(kind="What-if")
+    past = history[history["measure"] != "Balance"].assign(kind="Official")
+    projected["measure"] = projected["measure"].str.removesuffix("_bn").str.title()
+    table = path.assign(source_id=trade.OFFICIAL_SOURCE)
+    show_chart(
+        charts.trade_projection(past[projected.columns], projected, TARGET_TOTAL_BN),
+        table,
+        "india_russia_trade_what_if",
+        "Official series (solid) and your what-if path (dashed), US\\$ billion, to FY2029-30. "
+        "A scenario, not a forecast.",
+    )
+
+    st.subheader("Sensitivity: which growth rates reach the target?")
+    export_rates = list(range(-20, 61, 10))
+    import_rates = list(range(-30, 31, 10))
+    grid = sensitivity(base, levers, export_rates, import_rates)
+    show_chart(
+        charts.sensitivity(
+            grid, (nearest_cell(export_rates, levers.export_growth), nearest_cell(import_rates, levers.import_growth))
+        ),
+        grid.assign(source_id=trade.OFFICIAL_SOURCE),
+        "india_russia_trade_sensitivity",
+        "Total trade in 2030 (US\\$ bn) for each pair of export and import growth rates, with your other "
+        "levers as set. The black square is the nearest cell to your export and import growth.",
+    )
+
+    with st.expander("Method: how the what-if is computed", expanded=False):
+        st.markdown(
+            f"Base year t = 0 is {trade.fy(base.fiscal_year)}, the latest year of the official series; "
+            f"t counts years after it, up to t = {years} ({trade.fy('2029-30')}, labelled 2030). "
+            "Growth rates compound; the three summit levers phase in evenly, reaching their full size in 2030."
+        )
+        st.latex(r"\text{ramp}_t = t / T")
+        st.latex(r"\text{exports}_t = E_0 (1+x)^t + \text{ramp}_t\,(p \cdot P + q \cdot Q)")
+        st.latex(r"\text{imports}_t = I_0 (1+m)^t\,(1 + \text{ramp}_t \cdot s \cdot e)")
+        st.latex(r"\text{total}_t = \text{exports}_t + \text{imports}_t")
+        st.latex(r"\text{balance}_t = \text{exports}_t - \text{imports}_t")
+        st.markdown(
+            f"- E₀ = {md(fmt_bn(base.exports_bn))}, I₀ = {md(fmt_bn(base.imports_bn))}: "
+            f"{trade.fy(base.fiscal_year)} ({source_markdown(trade.OFFICIAL_SOURCE)})\n"
+            f"- x = `export_growth`, m = `import_growth` (% a year)\n"
+            f"- P = {base.pharma_market_bn:g} bn: Russia's pharmaceutical import market, 'nearly USD 10 billion' "
+            f"({source_markdown('seed-004')}); p = `pharma_capture`\n"
+            f"- Q = {base.engineering_demand_bn:g} bn: the lower end of Russia's engineering import demand, "
+            f"'USD 2.7–2.8 billion' ({source_markdown('seed-004')}); q = `engineering_capture`\n"
+            f"- s = {base.energy_share:.1%}: mineral fuels (HS27) as a share of imports in "
+            f"{trade.fy(base.fiscal_year)} ({source_markdown(trade.HS_SOURCE)}); e = `energy_change`\n"
+            f"- Growth needed = (100 / total₀)^(1/{years}) − 1."
+        )
+
+    st.subheader("Share this scenario")
+    query_string = share_query(SCENARIO_PARAMS, values)
+    origin = st.context.url.rsplit("/", 1)[0] if st.context.url else ""
+    link = f"{origin}/trade?{query_string}"
+    st.code(link, language=None, wrap_lines=True)
+    st.caption(
+        "This link spells out every what-if setting, so it keeps its meaning even if the defaults change. "
+        "The address bar holds the same view."
+    )
+
+
+what_if()

@@ -1,0 +1,91 @@
+"""Chart builders, inspected through their Vega-Lite specification."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from components import charts, data, trade
+from components.scenario import Levers, project, sensitivity
+
+
+def spec(chart) -> str:
+    return json.dumps(chart.to_dict())
+
+
+def history_long():
+    series = trade.annual_bn(data.load_trade_annual())
+    long = series.melt(
+        id_vars=["fiscal_year", "year_end", "status", "source_id"],
+        value_vars=["total_bn", "exports_bn", "imports_bn", "balance_bn"],
+        var_name="measure",
+        value_name="value_bn",
+    )
+    long["measure"] = long["measure"].str.removesuffix("_bn").str.title()
+    return long
+
+
+def test_history_has_four_series_tooltips_units_and_the_2022_annotation():
+    chart = charts.trade_history(history_long(), 2023, "FY2022-23: imports ×4.7")
+    text = spec(chart)
+    for word in ("US$ billion", "Fiscal year", "FY2022-23: imports", "provisional", '"format": ",.2f"'):
+        assert word in text
+    layers = chart.to_dict()["layer"]
+    assert any(layer["mark"]["type"] == "rule" for layer in layers if isinstance(layer["mark"], dict))
+    colour = next(layer["encoding"]["color"] for layer in layers if "color" in layer.get("encoding", {}))
+    assert colour["scale"]["domain"] == ["Total", "Exports", "Imports", "Balance"]
+
+
+def test_projection_draws_the_target_line_and_dashes_the_what_if():
+    base = trade.scenario_base(data.load_trade_annual(), data.load_table("trade_hs2.csv"), data.load_figures())
+    path = project(base, Levers(export_growth=12, import_growth=-3))
+    projected = path.melt(
+        id_vars=["fiscal_year", "year_end"], value_vars=["total_bn"], var_name="measure", value_name="value_bn"
+    )
+    projected = projected.assign(measure="Total", kind="What-if")
+    history = history_long().query("measure == 'Total'").assign(kind="Official")[projected.columns]
+    chart = charts.trade_projection(history, projected, 100)
+    text = spec(chart)
+    assert "Target: US$ 100 bn by 2030" in text
+    assert '"strokeDash"' in text and "What-if" in text
+    datasets = chart.to_dict()["datasets"].values()
+    assert any(any(row.get("value_bn") == 100 for row in rows) for rows in datasets)
+    assert any(any(row.get("year_end") == 2030 for row in rows) for rows in datasets)
+
+
+def test_composition_orders_bars_largest_first_other_last():
+    hs2 = data.load_table("trade_hs2.csv")
+    shares = trade.composition(hs2, trade.chapter_names(hs2), "exports", "2024-25")
+    chart = charts.composition(shares).to_dict()
+    y = chart["layer"][0]["encoding"]["y"]
+    assert y["sort"][0] == "HS84 Machinery and mechanical appliances"
+    assert y["sort"][-1].startswith("Other (")
+    assert "Share of flow (%)" in spec(charts.composition(shares))
+
+
+def test_sensitivity_marks_the_current_cell_and_colours_the_outcome():
+    base = trade.scenario_base(data.load_trade_annual(), data.load_table("trade_hs2.csv"), data.load_figures())
+    grid = sensitivity(base, Levers(), [0, 10, 20], [0, 10])
+    chart = charts.sensitivity(grid, (10, 0)).to_dict()
+    text = json.dumps(chart)
+    assert "Reached" in text and "Not reached" in text
+    marker = chart["layer"][-1]
+    assert marker["mark"]["filled"] is False
+    marker_rows = chart["datasets"][marker["data"]["name"]]
+    assert marker_rows == [{"export_growth": 10, "import_growth": 0}]
+
+
+def test_gap_bars_show_a_range_as_an_extension():
+    gap = pd.DataFrame(
+        {
+            "measure": ["Market", "India"],
+            "value_usd_mn": [2700.0, 90.0],
+            "value_high_usd_mn": [2800.0, float("nan")],
+            "qualifier": ["", "just over"],
+            "period": ["c. 2025", "c. 2025"],
+        }
+    )
+    chart = charts.gap_bars(gap).to_dict()
+    assert any(layer["encoding"].get("x2", {}).get("field") == "value_high_usd_mn" for layer in chart["layer"])
+    assert "US$ million" in json.dumps(chart)

@@ -1,0 +1,170 @@
+"""The data layer: every file validates, every figure traces to a catalogued source."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pandas as pd
+import pytest
+
+from components import data
+from components.data import SCHEMAS, DataError, read_table
+
+TABLES = [name for name in SCHEMAS if name != "sources.csv"]
+
+
+def test_every_table_but_the_catalogue_has_a_source_id_column():
+    assert all(any(c.name == "source_id" for c in SCHEMAS[name]) for name in TABLES)
+
+
+def test_every_file_loads_and_cites_known_sources():
+    sources = data.load_sources()
+    known = frozenset(sources.index)
+    for name in TABLES:
+        table = read_table(name, known)
+        assert not table.empty, name
+
+
+def test_every_catalogued_source_is_cited_somewhere():
+    cited = set()
+    for name in TABLES:
+        for cell in read_table(name)["source_id"]:
+            cited.update(data.source_ids(cell))
+    assert set(data.load_sources().index) == cited
+
+
+def test_sources_name_a_url_or_a_seed_file_and_a_kind():
+    sources = data.load_sources()
+    assert (sources["url"].ne("") | sources["seed_file"].ne("")).all()
+    assert set(sources["kind"]) <= set(data.SOURCE_KINDS)
+
+
+def test_no_figure_rests_on_a_recalled_figure():
+    figures = data.load_figures()
+    assert "recalled" not in set(figures["confidence"])
+
+
+def test_evidence_snippets_occur_in_their_seed_articles(seeds_dir):
+    sources = data.load_sources()
+    seed_text = {path.name: path.read_text(encoding="utf-8") for path in seeds_dir.glob("*.txt")}
+    checked = 0
+    for name in TABLES:
+        table = read_table(name)
+        if "evidence" not in table.columns:
+            continue
+        for row in table.itertuples():
+            for sid in data.source_ids(row.source_id):
+                seed_file = sources.loc[sid, "seed_file"]
+                if seed_file:
+                    assert row.evidence in seed_text[seed_file], f"{name}: '{row.evidence}' not in {seed_file}"
+                    checked += 1
+    assert checked >= 30
+
+
+def test_every_web_source_is_a_url_of_the_research_sheets(research_dir):
+    sheets = "\n".join(p.read_text(encoding="utf-8") for p in research_dir.glob("*.md"))
+    sources = data.load_sources()
+    for source in sources.itertuples():
+        if source.url and source.kind == "news":
+            assert source.url in sheets, source.id
+
+
+def test_news_figures_quote_the_research_sheet_row_of_their_source(research_dir):
+    lines = "\n".join(p.read_text(encoding="utf-8") for p in research_dir.glob("*.md")).splitlines()
+    sources = data.load_sources()
+    for figure in data.load_figures().itertuples():
+        for sid in data.source_ids(figure.source_id):
+            url = sources.loc[sid, "url"]
+            if sources.loc[sid, "kind"] == "news":
+                rows = [line for line in lines if url in line]
+                assert any(figure.evidence in line for line in rows), f"{figure.figure_id}: {figure.evidence}"
+
+
+def test_official_series_is_an_exact_copy_of_the_research_file(research_dir):
+    original = pd.read_csv(research_dir / "data" / "tradestat_india_russia_annual_fy2010_fy2026.csv", dtype=str)
+    ours = pd.read_csv(data.DATA_DIR / "trade_annual.csv", dtype=str)
+    pd.testing.assert_frame_equal(ours.drop(columns="source_id"), original)
+
+
+def test_hs_chapters_are_an_exact_reshape_of_the_research_file(research_dir):
+    original = pd.read_csv(research_dir / "data" / "tradestat_india_russia_hs2_fy2025_fy2026.csv", dtype=str)
+    ours = pd.read_csv(data.DATA_DIR / "trade_hs2.csv", dtype=str)
+    for year, column in (("2024-25", "fy2024_25"), ("2025-26", "fy2025_26")):
+        mine = ours[ours["fiscal_year"] == year].reset_index(drop=True)
+        assert list(mine["value_usd_mn"]) == list(original[column])
+        assert list(mine["hs"]) == list(original["hs"])
+        assert list(mine["chapter"]) == list(original["name"])
+
+
+def test_hs_chapters_add_up_to_the_annual_totals():
+    annual = data.load_trade_annual().set_index("fiscal_year")
+    hs2 = data.load_table("trade_hs2.csv")
+    sums = hs2.groupby(["flow", "fiscal_year"])["value_usd_mn"].sum()
+    for (flow, year), total in sums.items():
+        assert total == pytest.approx(annual.loc[year, f"{flow}_usd_mn"], abs=0.5)
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A scratch copy of data/ that the loaders read instead of the real one."""
+    copy = tmp_path / "data"
+    shutil.copytree(data.DATA_DIR, copy)
+    monkeypatch.setattr(data, "DATA_DIR", copy)
+    return copy
+
+
+def _replace_cell(path, line: int, column: str, value: str) -> None:
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table.loc[line - 2, column] = value
+    table.to_csv(path, index=False)
+
+
+@pytest.mark.parametrize(
+    ("file", "line", "column", "value", "problem"),
+    [
+        (
+            "trade_annual.csv",
+            4,
+            "exports_usd_mn",
+            "lots",
+            "trade_annual.csv, line 4, column 'exports_usd_mn': 'lots' is not a number",
+        ),
+        ("trade_annual.csv", 5, "imports_usd_mn", "-3", "outside the allowed range"),
+        ("trade_annual.csv", 6, "status", "final-ish", "is not one of final, provisional"),
+        ("trade_hs2.csv", 3, "value_usd_mn", "inf", "is not a finite number"),
+        ("figures.csv", 2, "confidence", "recalled", "cannot be shown as fact"),
+        ("figures.csv", 7, "source_id", "nobody-said-it", "line 7: unknown source id(s) nobody-said-it"),
+        ("figures.csv", 3, "evidence", "", "column 'evidence': value is missing"),
+        ("sources.csv", 2, "kind", "blog", "'blog' is not one of"),
+    ],
+)
+def test_a_broken_cell_is_reported_with_file_line_and_problem(data_copy, file, line, column, value, problem):
+    _replace_cell(data_copy / file, line, column, value)
+    with pytest.raises(DataError, match=re.escape(problem)):
+        read_table(file, frozenset(pd.read_csv(data_copy / "sources.csv")["id"]))
+
+
+def test_a_missing_file_is_named(data_copy):
+    (data_copy / "trade_items.csv").unlink()
+    with pytest.raises(DataError, match=re.escape("trade_items.csv: the file is missing")):
+        read_table("trade_items.csv")
+
+
+def test_a_missing_column_is_named(data_copy):
+    table = pd.read_csv(data_copy / "trade_targets.csv", dtype=str)
+    table.drop(columns="status").to_csv(data_copy / "trade_targets.csv", index=False)
+    with pytest.raises(DataError, match=re.escape("trade_targets.csv: column(s) missing: status")):
+        read_table("trade_targets.csv")
+
+
+def test_a_total_that_is_not_the_sum_of_its_parts_is_caught(data_copy):
+    _replace_cell(data_copy / "trade_annual.csv", 10, "total_usd_mn", "1.00")
+    data.load_trade_annual.clear()
+    data.load_table.clear()
+    try:
+        with pytest.raises(DataError, match=re.escape("line 10: total_usd_mn is not exports + imports")):
+            data.load_trade_annual()
+    finally:
+        data.load_trade_annual.clear()
+        data.load_table.clear()

@@ -1,0 +1,92 @@
+"""URL parameters: valid, adjusted, invalid or missing, never an exception."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from components.params import ChoiceParam, NumberParam, parse_param, parse_params, share_query
+
+GROWTH = NumberParam("export_growth", "Export growth", -20, 60, 0, "% a year")
+FLOW = ChoiceParam("flow", "Flow", ("imports", "exports"), "imports")
+
+
+def test_missing_uses_the_default_silently():
+    parsed = parse_param(GROWTH, [])
+    assert (parsed.value, parsed.status, parsed.message) == (0, "missing", "")
+
+
+def test_a_number_in_range_is_taken():
+    assert parse_param(GROWTH, ["12"]).value == 12
+    assert parse_param(GROWTH, ["-20"]).status == "valid"
+    assert parse_param(GROWTH, ["60"]).value == 60
+
+
+def test_a_fraction_is_cut_to_the_whole_number_with_a_notice():
+    parsed = parse_param(GROWTH, ["12.7"])
+    assert (parsed.value, parsed.status) == (12, "adjusted")
+    assert "export_growth=12.7" in parsed.message
+    assert parse_param(GROWTH, ["-12.5"]).value == -12
+
+
+def test_bad_values_fall_back_to_the_default_with_a_notice_naming_the_parameter():
+    for raw, why in [
+        ("abc", "is not a number"),
+        ("", "is not a number"),
+        ("nan", "is not a finite number"),
+        ("inf", "is not a finite number"),
+        ("-Infinity", "is not a finite number"),
+        ("61", "outside the allowed range -20 to 60"),
+        ("1e308", "outside the allowed range"),
+        ("<b>12</b>", "is not a number"),
+    ]:
+        parsed = parse_param(GROWTH, [raw])
+        assert (parsed.value, parsed.status) == (0, "invalid"), raw
+        assert "export_growth" in parsed.message and why in parsed.message, parsed.message
+
+
+def test_a_repeated_key_is_ignored():
+    parsed = parse_param(GROWTH, ["5", "6"])
+    assert (parsed.value, parsed.status) == (0, "invalid")
+    assert "appears 2 times" in parsed.message
+
+
+def test_a_huge_value_is_shortened_in_the_notice():
+    parsed = parse_param(GROWTH, ["9" * 5000])
+    assert parsed.status == "invalid"
+    assert len(parsed.message) < 200
+
+
+def test_choices():
+    assert parse_param(FLOW, ["exports"]).value == "exports"
+    bad = parse_param(FLOW, ["Exports"])
+    assert (bad.value, bad.status) == ("imports", "invalid")
+    assert "not one of imports, exports" in bad.message
+
+
+@given(st.lists(st.text(max_size=60), max_size=3))
+def test_any_text_parses_to_a_value_in_range(raw_values):
+    parsed = parse_param(GROWTH, raw_values)
+    assert isinstance(parsed.value, int)
+    assert GROWTH.low <= parsed.value <= GROWTH.high
+    assert (parsed.status in ("invalid", "adjusted")) == bool(parsed.message)
+
+
+@given(st.integers(-20, 60))
+def test_every_whole_number_in_range_round_trips(value):
+    assert parse_param(GROWTH, [str(value)]).value == value
+
+
+@given(st.lists(st.text(max_size=20), max_size=3))
+def test_any_text_parses_to_an_option(raw_values):
+    assert parse_param(FLOW, raw_values).value in FLOW.options
+
+
+def test_share_query_spells_out_every_parameter_even_defaults():
+    other = NumberParam("import_growth", "Import growth", -30, 30, 0, "% a year")
+    query = share_query([GROWTH, other, FLOW], {"export_growth": 12, "import_growth": 0, "flow": "imports"})
+    assert parse_qs(query) == {"export_growth": ["12"], "import_growth": ["0"], "flow": ["imports"]}
+    reparsed = parse_params([GROWTH, other, FLOW], parse_qs(query))
+    assert {k: p.value for k, p in reparsed.items()} == {"export_growth": 12, "import_growth": 0, "flow": "imports"}

@@ -1,0 +1,89 @@
+"""Trade computations on the real data: versions, disagreements, composition, gaps, changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from components import data, trade
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return {
+        "annual": data.load_trade_annual(),
+        "hs2": data.load_table("trade_hs2.csv"),
+        "figures": data.load_figures(),
+        "items": data.load_table("trade_items.csv"),
+    }
+
+
+def test_annual_series_in_billions_with_balance(tables):
+    series = trade.annual_bn(tables["annual"])
+    assert series["fiscal_year"].iloc[0] == "2009-10" and series["fiscal_year"].iloc[-1] == "2025-26"
+    fy25 = series.set_index("fiscal_year").loc["2024-25"]
+    assert fy25["total_bn"] == pytest.approx(68.69274)
+    assert fy25["balance_bn"] == pytest.approx(4.88130 - 63.81144)
+    assert list(series["status"]).count("provisional") == 1
+
+
+def test_headline_versions_show_every_source_and_the_official_series(tables):
+    versions = trade.headline_versions(tables["figures"], tables["annual"], "2024-25")
+    by = versions.groupby("measure")
+    assert sorted(by.get_group("exports")["value_bn"].round(2).unique()) == [4.88, 4.9]
+    assert sorted(by.get_group("imports")["value_bn"].round(2).unique()) == [63.8, 63.81, 63.84]
+    assert 70 in set(by.get_group("total")["value_bn"])
+    official = versions[versions["source_id"] == trade.OFFICIAL_SOURCE]
+    assert set(official["measure"]) == {"total", "exports", "imports", "balance"}
+    derived = versions[versions["how"].str.startswith("computed from the article")]
+    assert set(derived["source_id"]) == {"seed-000", "seed-002"}
+    assert derived.set_index("source_id").loc["seed-002", "value_bn"] == pytest.approx(4.88 - 63.84)
+
+
+def test_disagreements_list_each_version_with_its_source(tables):
+    conflicts = trade.disagreements(tables["figures"], tables["annual"])
+    imports = conflicts[(conflicts["metric"] == "India's imports from Russia") & (conflicts["period"] == "FY2024-25")]
+    assert set(imports["value"]) == {63.8, 63.81, 63.84}
+    assert "seed-002" in set(imports["source_id"]) and trade.OFFICIAL_SOURCE in set(imports["source_id"])
+    crude = conflicts[conflicts["metric"].str.contains("crude")]
+    assert set(crude["value"]) == {0.6, 1.2}
+    # a figure every source agrees on is not a disagreement
+    assert not (conflicts["period"] == "FY2009-10").any()
+
+
+def test_composition_keeps_the_top_chapters_and_sums_the_rest(tables):
+    names = trade.chapter_names(tables["hs2"])
+    shares = trade.composition(tables["hs2"], names, "imports", "2025-26", top=8)
+    assert len(shares) == 9 and shares["chapter"].iloc[-1].startswith("Other (")
+    assert shares["chapter"].iloc[0] == "HS27 Mineral fuels: crude oil, products, coal"
+    assert shares["value_usd_mn"].sum() == pytest.approx(55369.56, abs=0.01)
+    assert shares["share_pct"].sum() == pytest.approx(100)
+    assert shares["share_pct"].iloc[0] == pytest.approx(86.37, abs=0.01)
+
+
+def test_named_items_carry_the_official_chapter_values(tables):
+    names = trade.chapter_names(tables["hs2"])
+    items = trade.named_items(tables["items"], tables["hs2"], names).set_index("item")
+    assert items.loc["Fertilisers", "chapters_FY2025-26_usd_mn"] == pytest.approx(3117.90)
+    assert items.loc["Pharmaceuticals", "chapters_FY2024-25_usd_mn"] == pytest.approx(421.09)
+    assert items.loc["Defence equipment", "hs_chapters"] == "not a goods chapter here"
+    assert items.loc["Diamonds", "source_id"] == "seed-004;tradestat-hs2"
+
+
+def test_opportunity_gaps_put_the_articles_beside_the_official_chapters(tables):
+    gaps = trade.opportunity_gaps(tables["figures"], tables["hs2"], "2024-25").set_index(["sector", "measure"])
+    values = gaps["value_usd_mn"]
+    assert values[("Pharmaceuticals", "Russia's imports (market)")] == 10_000
+    assert values[("Pharmaceuticals", "India's sales, per article")] == 577
+    assert values[("Pharmaceuticals", "India's exports, official HS30")] == pytest.approx(421.09)
+    assert values[("Engineering goods", "India's sales, per article")] == 90
+    assert values[("Engineering goods", "India's exports, official HS84")] == pytest.approx(1137.42)
+    assert gaps.loc[("Engineering goods", "Russia's imports (market)"), "value_high_usd_mn"] == pytest.approx(2800)
+
+
+def test_year_on_year_reports_the_fall_after_the_record(tables):
+    names = trade.chapter_names(tables["hs2"])
+    changes = trade.year_on_year(tables["annual"], tables["hs2"], names).set_index("what")
+    assert changes.attrs["years"] == ("FY2024-25", "FY2025-26")
+    assert changes.loc["Total trade", "change_pct"] == pytest.approx((59863.13 / 68692.74 - 1) * 100)
+    assert changes.loc["Imports: HS31 Fertilisers", "change_pct"] == pytest.approx(69.46, abs=0.01)
+    assert "Imports: HS27 Mineral fuels: crude oil, products, coal" in changes.index
