@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.params import NumberParam
+
 TARGET_YEAR_END = 2030
 TARGET_TOTAL_BN = 100.0
 
@@ -51,6 +53,16 @@ class Levers:
     pharma_capture: float = 0.0
     engineering_capture: float = 0.0
     energy_change: float = 0.0
+
+
+SCENARIO_PARAMS = (
+    NumberParam("export_growth", "Export growth (India → Russia)", -20, 60, 0, "% a year"),
+    NumberParam("import_growth", "Import growth (Russia → India)", -30, 30, 0, "% a year"),
+    NumberParam("pharma_capture", "Extra share of Russia's pharma imports won by 2030", 0, 20, 0, "%"),
+    NumberParam("engineering_capture", "Extra share of Russia's engineering demand won by 2030", 0, 100, 0, "%"),
+    NumberParam("energy_change", "Change in energy imports by 2030", -50, 50, 0, "%"),
+)
+"""The what-if controls as URL parameters; their keys are the fields of :class:`Levers`."""
 
 
 def fiscal_year_label(start: int) -> str:

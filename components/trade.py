@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.params import ChoiceParam
 from components.scenario import Base
 
 OFFICIAL_SOURCE = "tradestat-annual"
 HS_SOURCE = "tradestat-hs2"
 ENERGY_CHAPTER = "27"
+COMPOSITION_PARAMS = (
+    ChoiceParam("flow", "Flow", ("imports", "exports"), "imports"),
+    ChoiceParam("year", "Fiscal year", ("2024-25", "2025-26"), "2025-26"),
+)
 HEADLINE_METRICS = {
     "total": "Total trade",
     "exports": "India's exports to Russia",

@@ -4,8 +4,9 @@ import streamlit as st
 
 from components import charts, trade
 from components.data import DataError, load_figures, load_table, load_trade_annual
-from components.params import ChoiceParam, NumberParam, parse_params, share_query
+from components.params import parse_params, share_query
 from components.scenario import (
+    SCENARIO_PARAMS,
     TARGET_TOTAL_BN,
     Levers,
     export_growth_needed,
@@ -29,17 +30,6 @@ from components.ui import (
     with_sources,
 )
 
-SCENARIO_PARAMS = (
-    NumberParam("export_growth", "Export growth (India → Russia)", -20, 60, 0, "% a year"),
-    NumberParam("import_growth", "Import growth (Russia → India)", -30, 30, 0, "% a year"),
-    NumberParam("pharma_capture", "Extra share of Russia's pharma imports won by 2030", 0, 20, 0, "%"),
-    NumberParam("engineering_capture", "Extra share of Russia's engineering demand won by 2030", 0, 100, 0, "%"),
-    NumberParam("energy_change", "Change in energy imports by 2030", -50, 50, 0, "%"),
-)
-COMPOSITION_PARAMS = (
-    ChoiceParam("flow", "Flow", ("imports", "exports"), "imports"),
-    ChoiceParam("year", "Fiscal year", ("2024-25", "2025-26"), "2025-26"),
-)
 HEADLINE_YEAR = "2024-25"
 
 try:
@@ -55,7 +45,7 @@ except DataError as error:
 series = trade.annual_bn(annual)
 latest = series.iloc[-1]
 query = {key: st.query_params.get_all(key) for key in st.query_params}
-parsed = parse_params(SCENARIO_PARAMS + COMPOSITION_PARAMS, query)
+parsed = parse_params(SCENARIO_PARAMS + trade.COMPOSITION_PARAMS, query)
 
 st.title("Trade: a record year, a deep deficit, and the road to US$ 100 bn")
 st.markdown(
@@ -161,7 +151,7 @@ show_chart(
 
 # --- Composition ----------------------------------------------------------------------------------
 st.header("What India buys and sells")
-flow_param, year_param = COMPOSITION_PARAMS
+flow_param, year_param = trade.COMPOSITION_PARAMS
 left, right = st.columns(2)
 with left:
     flow = st.segmented_control(

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from components import data, trade
 from components.scenario import (
+    SCENARIO_PARAMS,
     Base,
     Levers,
     export_growth_needed,
@@ -44,6 +45,12 @@ def test_base_is_the_latest_official_year():
     assert base.imports_bn == pytest.approx(annual["imports_usd_mn"] / 1000)
     assert base.energy_share == pytest.approx(47824.90 / 55369.56)
     assert base.horizon == 4
+
+
+def test_every_url_parameter_is_a_lever_neutral_at_its_default():
+    assert [p.key for p in SCENARIO_PARAMS] == list(Levers.__dataclass_fields__)
+    assert Levers(**{p.key: p.default for p in SCENARIO_PARAMS}) == Levers()
+    assert [(p.low, p.high) for p in SCENARIO_PARAMS[:2]] == [(-20, 60), (-30, 30)]
 
 
 def test_years_run_from_the_base_to_fy2029_30_labelled_2030():

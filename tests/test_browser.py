@@ -1,0 +1,105 @@
+"""What only a browser shows: charts drawn, the address bar, a shared link, no error boxes."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+TOTAL_2030 = "Total trade in 2030"
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def open_idle(page: Page, url: str) -> Page:
+    """Open a URL and wait, like Streamlit's own suite, until the script is idle and nothing is loading."""
+    page.goto(url)
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60_000)
+    expect(page.locator("[data-testid=stSkeleton]")).to_have_count(0, timeout=30_000)
+    return page
+
+
+def metric_value(page: Page, label: str) -> str:
+    card = page.locator("[data-testid=stMetric]").filter(has=page.get_by_text(label, exact=True))
+    return card.locator("[data-testid=stMetricValue]").inner_text()
+
+
+def slider(page: Page, label: str):
+    """The range input of the slider whose label starts with ``label``."""
+    return page.locator("[data-testid=stSlider]").filter(has_text=label).get_by_role("slider")
+
+
+def expect_no_error_boxes(page: Page) -> None:
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    expect(page.locator("[data-testid=stAlertContentError]")).to_have_count(0)
+
+
+def test_trade_page_draws_every_chart_without_errors(page, app_url):
+    open_idle(page, f"{app_url}/trade")
+    charts = page.locator("[data-testid=stVegaLiteChart]")
+    expect(charts).to_have_count(6, timeout=30_000)
+    for index in range(6):
+        expect(charts.nth(index).locator("canvas, svg").first).to_be_visible(timeout=30_000)
+        box = charts.nth(index).bounding_box()
+        assert box and box["width"] > 200 and box["height"] > 100
+    expect_no_error_boxes(page)
+    assert metric_value(page, "Total trade, FY2024-25 (US$ bn)") == "68.69"
+
+
+def test_sources_page_shows_its_tables_without_errors(page, app_url):
+    open_idle(page, f"{app_url}/sources")
+    expect(page.locator("[data-testid=stDataFrame]")).to_have_count(3, timeout=30_000)
+    expect(page.get_by_role("heading", name="Where sources disagree")).to_be_visible()
+    expect_no_error_boxes(page)
+
+
+def test_the_slider_drives_the_address_bar_and_the_link_reopens_the_same_view(page, app_url, browser):
+    open_idle(page, f"{app_url}/trade")
+    before = metric_value(page, TOTAL_2030)
+    thumb = slider(page, "Export growth")
+    thumb.focus()
+    for _ in range(5):
+        thumb.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"export_growth=5(&|$)"), timeout=20_000)
+    share_code = page.locator("[data-testid=stCode]").last
+    expect(share_code).to_contain_text("export_growth=5&", timeout=20_000)
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
+    shown = metric_value(page, TOTAL_2030)
+    assert shown != before
+    shared_url = page.url
+    share_link = share_code.inner_text().strip()
+    assert parse_qs(urlparse(share_link).query) == {
+        "export_growth": ["5"],
+        "import_growth": ["0"],
+        "pharma_capture": ["0"],
+        "engineering_capture": ["0"],
+        "energy_change": ["0"],
+    }
+
+    fresh = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        for url in (shared_url, share_link):
+            other = open_idle(fresh.new_page(), url)
+            expect(other.locator("[data-testid=stMetric]").filter(has_text=TOTAL_2030)).to_contain_text(shown)
+            assert slider(other, "Export growth").input_value() == "5"
+            expect_no_error_boxes(other)
+    finally:
+        fresh.close()
+
+
+def test_a_hostile_link_gives_a_notice_and_renders_no_markup(page, app_url):
+    open_idle(page, f"{app_url}/trade?export_growth=%3Cimg%20src%3Dx%20id%3Dinjected%3E&import_growth=-3")
+    notice = page.locator("[data-testid=stAlert]").filter(has_text="export_growth")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("<img src=x id=injected>")
+    expect(page.locator("#injected")).to_have_count(0)
+    expect_no_error_boxes(page)
+    assert slider(page, "Import growth").input_value() == "-3"

@@ -1,0 +1,192 @@
+"""Both pages as a reader uses them, through Streamlit's AppTest."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
+
+from components import data, trade
+from components.params import parse_param
+from components.scenario import SCENARIO_PARAMS, Levers, project
+from components.ui import fmt_bn
+
+TRADE = "pages/trade.py"
+SOURCES = "pages/sources.py"
+EXPORT_GROWTH = SCENARIO_PARAMS[0]
+
+
+def open_page(page: str, **query: str | list[str]) -> AppTest:
+    """Run the app on ``page`` as if opened from a link with ``query``."""
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in query.items():
+        app.query_params[key] = value
+    app.switch_page(page)
+    return app.run()
+
+
+def metric(app: AppTest, label: str) -> str:
+    return next(m.value for m in app.metric if m.label == label)
+
+
+def expected_2030(**levers: int) -> tuple[str, str]:
+    base = trade.scenario_base(data.load_trade_annual(), data.load_table("trade_hs2.csv"), data.load_figures())
+    final = project(base, Levers(**levers)).iloc[-1]
+    return fmt_bn(final["total_bn"], 1), fmt_bn(final["balance_bn"], 1)
+
+
+def warnings(app: AppTest) -> list[str]:
+    return [w.value for w in app.warning if w.value.startswith("Link parameter")]
+
+
+def test_trade_page_opens_with_neutral_levers_and_the_official_record():
+    app = open_page(TRADE)
+    assert not app.exception and not app.error
+    assert {s.key: s.value for s in app.slider} == {p.key: p.default for p in SCENARIO_PARAMS}
+    assert metric(app, "Total trade, FY2024-25 (US$ bn)") == "68.69"
+    assert metric(app, "India's imports, FY2024-25 (US$ bn)") == "63.81"
+    assert metric(app, "Trade balance, FY2024-25 (US$ bn)") == "-58.93"
+    assert metric(app, "Total trade, FY2025-26 (US$ bn)") == "59.86"
+    assert metric(app, "Total trade in 2030") == expected_2030()[0]
+    assert metric(app, "Growth needed to reach 100") == "13.7% a year"
+    assert not warnings(app)
+
+
+def test_every_headline_card_names_its_source_and_the_other_versions():
+    app = open_page(TRADE)
+    captions = " ".join(c.value for c in app.caption)
+    assert captions.count("Official series: [Ministry of Commerce") >= 4
+    other_versions = [m.value for m in app.markdown if m.value.startswith("**Other versions")]
+    assert len(other_versions) == 4
+    assert "63\\.84 bn: Seed article 002" in other_versions[2]
+    assert "nearly 70 bn: Seed article 004" in other_versions[0]
+
+
+def test_a_shared_link_sets_the_sliders_and_the_2030_figures():
+    app = open_page(TRADE, export_growth="12", import_growth="-3", pharma_capture="5")
+    values = {s.key: s.value for s in app.slider}
+    assert (values["export_growth"], values["import_growth"], values["pharma_capture"]) == (12, -3, 5)
+    total, balance = expected_2030(export_growth=12, import_growth=-3, pharma_capture=5)
+    assert metric(app, "Total trade in 2030") == total
+    assert metric(app, "Trade balance in 2030") == balance
+    assert not warnings(app)
+
+
+def test_moving_a_slider_updates_the_2030_figures_and_the_share_link():
+    app = open_page(TRADE)
+    app.slider(key="export_growth").set_value(30).run()
+    assert metric(app, "Total trade in 2030") == expected_2030(export_growth=30)[0]
+    link = app.code[0].value
+    assert link.endswith(
+        "/trade?export_growth=30&import_growth=0&pharma_capture=0&engineering_capture=0&energy_change=0"
+    )
+
+
+def test_the_app_root_opens_the_trade_page_with_the_links_parameters():
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    app.query_params["export_growth"] = "12"
+    app.run()
+    assert not app.exception
+    assert app.slider(key="export_growth").value == 12
+
+
+@pytest.mark.parametrize(
+    ("raw", "why"),
+    [
+        ("abc", "is not a number"),
+        ("inf", "is not a finite number"),
+        ("nan", "is not a finite number"),
+        ("100", "outside the allowed range -20 to 60"),
+        (["5", "6"], "appears 2 times"),
+    ],
+)
+def test_a_bad_value_falls_back_with_a_notice_naming_the_parameter(raw, why):
+    app = open_page(TRADE, export_growth=raw, import_growth="-3")
+    assert not app.exception
+    assert app.slider(key="export_growth").value == 0
+    assert app.slider(key="import_growth").value == -3
+    (notice,) = warnings(app)
+    assert "export\\_growth" in notice and why.replace("-", "\\-") in notice
+    assert metric(app, "Total trade in 2030") == expected_2030(import_growth=-3)[0]
+
+
+def test_a_fraction_is_cut_with_a_notice():
+    app = open_page(TRADE, export_growth="12.7")
+    assert app.slider(key="export_growth").value == 12
+    assert "cut to the whole number 12" in warnings(app)[0]
+
+
+def test_markup_in_a_link_is_shown_as_text_not_rendered():
+    app = open_page(TRADE, import_growth="<script>alert(1)</script>**x**[a](javascript:1)")
+    (notice,) = warnings(app)
+    assert "<script>" not in notice and "](" not in notice and "**x" not in notice
+    assert "\\<script\\>" in notice
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=30))
+def test_any_text_in_the_link_shows_the_value_the_parser_promises(raw):
+    app = open_page(TRADE, export_growth=raw)
+    assert not app.exception
+    parsed = parse_param(EXPORT_GROWTH, [raw])
+    assert app.slider(key="export_growth").value == parsed.value
+    assert bool(warnings(app)) == (parsed.status in ("invalid", "adjusted"))
+
+
+def test_composition_controls_come_from_the_link():
+    app = open_page(TRADE, flow="exports", year="2024-25")
+    captions = [c.value for c in app.caption]
+    assert any(c.startswith("India's exports to Russia by HS chapter, FY2024-25") for c in captions)
+    bad = open_page(TRADE, flow="everything")
+    assert any("flow" in w and "not one of imports, exports" in w for w in warnings(bad))
+    assert any(
+        c.startswith("India's imports from Russia by HS chapter, FY2025-26") for c in [c.value for c in bad.caption]
+    )
+
+
+def test_sources_page_lists_the_catalogue_and_every_disagreement():
+    app = open_page(SOURCES)
+    assert not app.exception and not app.error
+    catalogue, citing, conflicts = (df.value for df in app.dataframe)
+    assert len(catalogue) == len(data.load_sources())
+    assert (catalogue["figures_citing"] > 0).all()
+    assert {63.8, 63.81, 63.84} <= set(conflicts["value"])
+    assert set(citing["source_id"]) == set(data.load_sources().index)
+
+
+def test_sources_page_filters_by_a_source_from_the_link():
+    app = open_page(SOURCES, source="seed-004")
+    citing = app.dataframe[1].value
+    assert set(citing["source_id"]) == {"seed-004"}
+    assert any("India Today" in m.value for m in app.markdown)
+    bad = open_page(SOURCES, source="<b>nobody</b>")
+    assert any("source" in w for w in warnings(bad))
+    assert len(set(bad.dataframe[1].value["source_id"])) > 1
+
+
+@pytest.fixture
+def broken_data(tmp_path, monkeypatch):
+    """A copy of data/ with trade_items.csv damaged, read instead of the real one."""
+    copy = tmp_path / "data"
+    shutil.copytree(data.DATA_DIR, copy)
+    (copy / "trade_items.csv").write_text("item,flow\nCrude oil,imports\n", encoding="utf-8")
+    monkeypatch.setattr(data, "DATA_DIR", copy)
+    st_cache_clear()
+    yield
+    st_cache_clear()
+
+
+def st_cache_clear():
+    for loader in (data.load_sources, data.load_table, data.load_trade_annual, data.load_figures):
+        loader.clear()
+
+
+def test_a_damaged_data_file_gives_a_message_naming_it_not_a_traceback(broken_data):
+    app = open_page(TRADE)
+    assert not app.exception
+    (error,) = app.error
+    assert "trade\\_items\\.csv" in error.value and "missing" in error.value
