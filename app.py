@@ -9,8 +9,8 @@ st.set_page_config(
     initial_sidebar_state="auto",
 )
 
-TRADE = st.Page("pages/trade.py", title="Trade", icon=":material/swap_horiz:", url_path="trade")
-SOURCES = st.Page("pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources")
+TRADE = st.Page("app_pages/trade.py", title="Trade", icon=":material/swap_horiz:", url_path="trade")
+SOURCES = st.Page("app_pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources")
 
 
 def open_trade() -> None:

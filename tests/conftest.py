@@ -55,9 +55,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url():
-    """A real Streamlit server running the app on a free local port."""
+def start_server():
+    """Start the app on a free local port; return the process and its URL once it answers."""
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless", "true"],
@@ -77,6 +76,22 @@ def app_url():
     else:
         server.kill()
         pytest.fail(f"Streamlit did not start: {server.stderr.read().decode()[-2000:]}")
+    return server, url
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    """A real Streamlit server running the app, shared by the browser tests."""
+    server, url = start_server()
+    yield url
+    server.terminate()
+    server.wait(timeout=20)
+
+
+@pytest.fixture
+def fresh_app_url():
+    """A server that nobody has visited yet."""
+    server, url = start_server()
     yield url
     server.terminate()
     server.wait(timeout=20)

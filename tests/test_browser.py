@@ -54,6 +54,15 @@ def test_trade_page_draws_every_chart_without_errors(page, app_url):
     assert metric_value(page, "Total trade, FY2024-25 (US$ bn)") == "68.69"
 
 
+def test_a_deep_link_as_a_servers_first_visit_gets_the_whole_app(page, fresh_app_url):
+    open_idle(page, f"{fresh_app_url}/sources")
+    expect(page.get_by_role("heading", name="Sources", exact=True)).to_be_visible()
+    navigation = page.locator("[data-testid=stTopNavLink]")
+    expect(navigation).to_have_count(2)
+    expect(navigation.first).to_contain_text("Trade")
+    expect(page.get_by_text("Every view is in the address bar")).to_be_visible()
+
+
 def test_sources_page_shows_its_tables_without_errors(page, app_url):
     open_idle(page, f"{app_url}/sources")
     expect(page.locator("[data-testid=stDataFrame]")).to_have_count(3, timeout=30_000)

@@ -15,8 +15,8 @@ from components.params import parse_param
 from components.scenario import SCENARIO_PARAMS, Levers, project
 from components.ui import fmt_bn
 
-TRADE = "pages/trade.py"
-SOURCES = "pages/sources.py"
+TRADE = "app_pages/trade.py"
+SOURCES = "app_pages/sources.py"
 EXPORT_GROWTH = SCENARIO_PARAMS[0]
 
 
