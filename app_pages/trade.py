@@ -47,24 +47,25 @@ latest = series.iloc[-1]
 query = {key: st.query_params.get_all(key) for key in st.query_params}
 parsed = parse_params(SCENARIO_PARAMS + trade.COMPOSITION_PARAMS, query)
 
-st.title("Trade: a record year, a deep deficit, and the road to US$ 100 bn")
+goal = targets.set_index("target_id").loc["trade-100bn"]
+before_war, record = series.set_index("fiscal_year").loc[["2021-22", HEADLINE_YEAR], "total_bn"]
+st.title(f"Trade: a record year, a deep deficit, and the road to US$ {goal['goal']:g} bn")
 st.markdown(
-    "India–Russia goods trade grew more than five-fold after 2021 as India bought discounted Russian crude. "
-    "The 23rd Annual Summit (4–5 December 2025) reaffirmed a goal of **US\\$ 100 bn a year by 2030** and "
-    "promised to narrow India's deficit. Values are US\\$ at current prices; Indian fiscal years run April–March."
+    f"India–Russia goods trade grew {record / before_war:.1f}-fold from {md(fmt_bn(before_war))} in FY2021-22 to "
+    f"{md(fmt_bn(record))} in {trade.fy(HEADLINE_YEAR)}, as India bought discounted Russian crude. The 23rd "
+    f"Annual Summit (4–5 December 2025) reaffirmed a goal of **US\\$ {goal['goal']:g} bn a year by "
+    f"{goal['deadline']}** and promised to narrow India's deficit. Values are US\\$ at current prices; Indian "
+    "fiscal years run April–March."
 )
+cite(f"{trade.OFFICIAL_SOURCE};seed-002;{goal['source_id']}", "Sources")
 show_notices(parsed.values())
 
 # --- FY2024-25 headline -------------------------------------------------------------------------
 st.header(f"{trade.fy(HEADLINE_YEAR)}: the year the summit talked about")
 versions = trade.headline_versions(figures, annual, HEADLINE_YEAR)
 official = versions[versions["source_id"] == trade.OFFICIAL_SOURCE].set_index("measure")["value_bn"]
-labels = {
-    "total": "Total trade",
-    "exports": "India's exports",
-    "imports": "India's imports",
-    "balance": "Trade balance",
-}
+labels = {"total": "Total trade", "exports": "Exports", "imports": "Imports", "balance": "Balance"}
+st.caption("Exports are India's exports to Russia, imports India's imports from Russia; balance = exports − imports.")
 for column, (key, label) in zip(st.columns(4), labels.items(), strict=True):
     with column:
         st.metric(f"{label}, {trade.fy(HEADLINE_YEAR)} (US$ bn)", f"{official[key]:,.2f}", border=True)
@@ -77,11 +78,18 @@ for column, (key, label) in zip(st.columns(4), labels.items(), strict=True):
         ]
         st.markdown("**Other versions (US\\$):**\n" + "\n".join(lines))
 
+earlier = figures.loc["trade-imports-fy25-s002"]
+rounded = figures.loc[["trade-imports-fy25-s000", "trade-exports-fy25-s000"], "value"]
+goods_and_services = " and ".join(
+    "'" + md(e) + "'" for e in figures.loc[["trade-imports-gs-s001", "trade-exports-gs-s001"], "evidence"]
+)
 st.info(
     "**Which figure is right?** The cards show the official TRADESTAT series as released in 2026 "
-    f"(imports {fmt_mn(official['imports'] * 1000, 2)}). Articles around the summit quoted an earlier "
-    "release (imports US\\$ 63.84 bn) or rounded it (63.8, 4.9). Seed 001's 'roughly \\$65 billion' and "
-    "'around \\$5 billion' also count services and give no period, so they are not the same measure.",
+    f"(imports {md(fmt_mn(official['imports'] * 1000, 2))}). Articles around the summit quoted an earlier "
+    f"release (imports US\\$ {earlier['value']:g} bn, {md(source_names(earlier['source_id']))}) or rounded it "
+    f"({', '.join(f'{v:g}' for v in rounded)}). Seed 001's "
+    f"{goods_and_services} count goods and services and give no period, "
+    "so they are not the same measure.",
     icon=":material/balance:",
 )
 with st.expander("Every version of the FY2024-25 figures, with sources"):
@@ -220,7 +228,7 @@ engineering_article = pharma[("Engineering goods", "India's sales, per article")
 engineering_official = pharma[("Engineering goods", "India's exports, official HS84")]
 st.warning(
     "**The official data tell another story.** India Today (seed 004) says India supplies Russia "
-    f"'just over USD 90 million' of machinery, but official HS chapter 84 exports were "
+    f"'{md(figures.loc['gap-engineering-india', 'evidence'])}' of machinery, but official HS chapter 84 exports were "
     f"{md(fmt_mn(engineering_official))} in {trade.fy(HEADLINE_YEAR)}, "
     f"{engineering_official / engineering_article:.0f} times more. Its pharmaceutical figure "
     f"({md(fmt_mn(pharma_article, 0))}) is above the official HS chapter 30 value "
@@ -360,10 +368,12 @@ def what_if() -> None:
             f"- E₀ = {md(fmt_bn(base.exports_bn))}, I₀ = {md(fmt_bn(base.imports_bn))}: "
             f"{trade.fy(base.fiscal_year)} ({source_markdown(trade.OFFICIAL_SOURCE)})\n"
             f"- x = `export_growth`, m = `import_growth` (% a year)\n"
-            f"- P = {base.pharma_market_bn:g} bn: Russia's pharmaceutical import market, 'nearly USD 10 billion' "
+            f"- P = {base.pharma_market_bn:g} bn: Russia's pharmaceutical import market, "
+            f"'{md(figures.loc['gap-pharma-market', 'evidence'])}' "
             f"({source_markdown('seed-004')}); p = `pharma_capture`\n"
             f"- Q = {base.engineering_demand_bn:g} bn: the lower end of Russia's engineering import demand, "
-            f"'USD 2.7–2.8 billion' ({source_markdown('seed-004')}); q = `engineering_capture`\n"
+            f"'{md(figures.loc['gap-engineering-demand', 'evidence'])}' ({source_markdown('seed-004')}); "
+            "q = `engineering_capture`\n"
             f"- s = {base.energy_share:.1%}: mineral fuels (HS27) as a share of imports in "
             f"{trade.fy(base.fiscal_year)} ({source_markdown(trade.HS_SOURCE)}); e = `energy_change`\n"
             f"- Growth needed = (100 / total₀)^(1/{years}) − 1."

@@ -48,8 +48,8 @@ def test_trade_page_opens_with_neutral_levers_and_the_official_record():
     assert not app.exception and not app.error
     assert {s.key: s.value for s in app.slider} == {p.key: p.default for p in SCENARIO_PARAMS}
     assert metric(app, "Total trade, FY2024-25 (US$ bn)") == "68.69"
-    assert metric(app, "India's imports, FY2024-25 (US$ bn)") == "63.81"
-    assert metric(app, "Trade balance, FY2024-25 (US$ bn)") == "-58.93"
+    assert metric(app, "Imports, FY2024-25 (US$ bn)") == "63.81"
+    assert metric(app, "Balance, FY2024-25 (US$ bn)") == "-58.93"
     assert metric(app, "Total trade, FY2025-26 (US$ bn)") == "59.86"
     assert metric(app, "Total trade in 2030") == expected_2030()[0]
     assert metric(app, "Growth needed to reach 100") == "13.7% a year"

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from components import data, trade
 from components.scenario import (
     SCENARIO_PARAMS,
+    TARGET_TOTAL_BN,
+    TARGET_YEAR_END,
     Base,
     Levers,
     export_growth_needed,
@@ -51,6 +53,11 @@ def test_every_url_parameter_is_a_lever_neutral_at_its_default():
     assert [p.key for p in SCENARIO_PARAMS] == list(Levers.__dataclass_fields__)
     assert Levers(**{p.key: p.default for p in SCENARIO_PARAMS}) == Levers()
     assert [(p.low, p.high) for p in SCENARIO_PARAMS[:2]] == [(-20, 60), (-30, 30)]
+
+
+def test_the_models_target_is_the_cited_target_row():
+    goal = data.load_table("trade_targets.csv").set_index("target_id").loc["trade-100bn"]
+    assert (goal["goal"], goal["deadline"]) == (TARGET_TOTAL_BN, str(TARGET_YEAR_END))
 
 
 def test_years_run_from_the_base_to_fy2029_30_labelled_2030():
