@@ -136,13 +136,9 @@ st.markdown(
 
 # --- History --------------------------------------------------------------------------------------
 st.header("Seventeen years of trade")
-history = series.melt(
-    id_vars=["fiscal_year", "year_end", "status", "source_id"],
-    value_vars=["total_bn", "exports_bn", "imports_bn", "balance_bn"],
-    var_name="measure",
-    value_name="value_bn",
+history = trade.long_form(
+    series, ["total", "exports", "imports", "balance"], ["fiscal_year", "year_end", "status", "source_id"]
 )
-history["measure"] = history["measure"].str.removesuffix("_bn").str.title()
 jump = series[series["fiscal_year"] == "2022-23"].iloc[0]
 before_jump = series[series["fiscal_year"] == "2021-22"].iloc[0]
 ratio = jump["imports_bn"] / before_jump["imports_bn"]
@@ -322,14 +318,9 @@ def what_if() -> None:
         + f" Base year: {source_markdown(trade.OFFICIAL_SOURCE)}."
     )
 
-    projected = path.melt(
-        id_vars=["fiscal_year", "year_end"],
-        value_vars=["total_bn", "exports_bn", "imports_bn"],
-        var_name="measure",
-        value_name="value_bn",
-    ).assign(kind="What-if")
+    projected = trade.long_form(path, ["total", "exports", "imports"], ["fiscal_year", "year_end"])
+    projected = projected.assign(kind="What-if")
     past = history[history["measure"] != "Balance"].assign(kind="Official")
-    projected["measure"] = projected["measure"].str.removesuffix("_bn").str.title()
     table = path.assign(source_id=trade.OFFICIAL_SOURCE)
     show_chart(
         charts.trade_projection(past[projected.columns], projected, TARGET_TOTAL_BN),

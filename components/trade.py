@@ -44,6 +44,13 @@ def annual_bn(annual: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def long_form(frame: pd.DataFrame, measures: list[str], keep: list[str]) -> pd.DataFrame:
+    """One row per year and measure, for charts: ``measures`` are '<name>_bn' columns, named 'Name'."""
+    long = frame.melt(id_vars=keep, value_vars=[f"{m}_bn" for m in measures], var_name="measure", value_name="value_bn")
+    long["measure"] = long["measure"].str.removesuffix("_bn").str.title()
+    return long
+
+
 def official_year(annual: pd.DataFrame, fiscal_year: str) -> pd.Series:
     """One year of the official series in US$ bn."""
     return annual_bn(annual).set_index("fiscal_year").loc[fiscal_year]

@@ -16,14 +16,7 @@ def spec(chart) -> str:
 
 def history_long():
     series = trade.annual_bn(data.load_trade_annual())
-    long = series.melt(
-        id_vars=["fiscal_year", "year_end", "status", "source_id"],
-        value_vars=["total_bn", "exports_bn", "imports_bn", "balance_bn"],
-        var_name="measure",
-        value_name="value_bn",
-    )
-    long["measure"] = long["measure"].str.removesuffix("_bn").str.title()
-    return long
+    return trade.long_form(series, ["total", "exports", "imports", "balance"], ["fiscal_year", "year_end", "status"])
 
 
 def test_history_has_four_series_tooltips_units_and_the_2022_annotation():
@@ -40,10 +33,7 @@ def test_history_has_four_series_tooltips_units_and_the_2022_annotation():
 def test_projection_draws_the_target_line_and_dashes_the_what_if():
     base = trade.scenario_base(data.load_trade_annual(), data.load_table("trade_hs2.csv"), data.load_figures())
     path = project(base, Levers(export_growth=12, import_growth=-3))
-    projected = path.melt(
-        id_vars=["fiscal_year", "year_end"], value_vars=["total_bn"], var_name="measure", value_name="value_bn"
-    )
-    projected = projected.assign(measure="Total", kind="What-if")
+    projected = trade.long_form(path, ["total"], ["fiscal_year", "year_end"]).assign(kind="What-if")
     history = history_long().query("measure == 'Total'").assign(kind="Official")[projected.columns]
     chart = charts.trade_projection(history, projected, 100)
     text = spec(chart)

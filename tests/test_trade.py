@@ -87,3 +87,12 @@ def test_year_on_year_reports_the_fall_after_the_record(tables):
     assert changes.loc["Total trade", "change_pct"] == pytest.approx((59863.13 / 68692.74 - 1) * 100)
     assert changes.loc["Imports: HS31 Fertilisers", "change_pct"] == pytest.approx(69.46, abs=0.01)
     assert "Imports: HS27 Mineral fuels: crude oil, products, coal" in changes.index
+
+
+def test_long_form_names_each_measure():
+    series = trade.annual_bn(data.load_trade_annual())
+    long = trade.long_form(series, ["exports", "balance"], ["fiscal_year"])
+    assert set(long["measure"]) == {"Exports", "Balance"}
+    assert len(long) == 2 * len(series)
+    row = long[(long["fiscal_year"] == "2024-25") & (long["measure"] == "Balance")]
+    assert row["value_bn"].iloc[0] == pytest.approx(4.88130 - 63.81144)
