@@ -17,7 +17,7 @@ energy imports by 2030, phased in evenly. Every lever is neutral at zero.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -70,33 +70,34 @@ def fiscal_year_label(start: int) -> str:
     return f"{start}-{(start + 1) % 100:02d}"
 
 
-def project(base: Base, levers: Levers) -> pd.DataFrame:
-    """Year-by-year exports, imports, total and balance (US$ bn) from the base year to 2030."""
-    horizon = base.horizon
-    x, m = levers.export_growth / 100, levers.import_growth / 100
+def year_values(base: Base, levers: Levers, t: int) -> dict[str, float]:
+    """Exports, imports, total and balance (US$ bn) t years after the base year."""
+    ramp = t / base.horizon if base.horizon else 0.0
     extra_exports = (
         levers.pharma_capture / 100 * base.pharma_market_bn
         + levers.engineering_capture / 100 * base.engineering_demand_bn
     )
     energy = base.energy_share * levers.energy_change / 100
+    exports = base.exports_bn * (1 + levers.export_growth / 100) ** t + ramp * extra_exports
+    imports = base.imports_bn * (1 + levers.import_growth / 100) ** t * (1 + ramp * energy)
+    return {
+        "exports_bn": exports,
+        "imports_bn": imports,
+        "total_bn": exports + imports,
+        "balance_bn": exports - imports,
+    }
+
+
+def project(base: Base, levers: Levers) -> pd.DataFrame:
+    """Year-by-year exports, imports, total and balance (US$ bn) from the base year to 2030."""
     start = int(base.fiscal_year[:4])
-    rows = []
-    for t in range(horizon + 1):
-        ramp = t / horizon if horizon else 0.0
-        exports = base.exports_bn * (1 + x) ** t + ramp * extra_exports
-        imports = base.imports_bn * (1 + m) ** t * (1 + ramp * energy)
-        rows.append(
-            {
-                "fiscal_year": fiscal_year_label(start + t),
-                "year_end": start + t + 1,
-                "t": t,
-                "exports_bn": exports,
-                "imports_bn": imports,
-                "total_bn": exports + imports,
-                "balance_bn": exports - imports,
-            }
-        )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(
+        [
+            {"fiscal_year": fiscal_year_label(start + t), "year_end": start + t + 1, "t": t}
+            | year_values(base, levers, t)
+            for t in range(base.horizon + 1)
+        ]
+    )
 
 
 def growth_needed(start_bn: float, years: int, goal_bn: float = TARGET_TOTAL_BN) -> float:
@@ -109,7 +110,7 @@ def export_growth_needed(base: Base, levers: Levers, goal_bn: float = TARGET_TOT
 
     None when imports and the extra exports alone already reach the goal.
     """
-    final = project(base, Levers(**{**levers.__dict__, "export_growth": 0.0})).iloc[-1]
+    final = year_values(base, replace(levers, export_growth=0.0), base.horizon)
     organic_exports_needed = goal_bn - final["imports_bn"] - (final["exports_bn"] - base.exports_bn)
     if organic_exports_needed <= 0:
         return None
@@ -121,7 +122,7 @@ def sensitivity(base: Base, levers: Levers, export_rates: list[int], import_rate
     rows = []
     for x in export_rates:
         for m in import_rates:
-            final = project(base, Levers(**{**levers.__dict__, "export_growth": x, "import_growth": m})).iloc[-1]
+            final = year_values(base, replace(levers, export_growth=x, import_growth=m), base.horizon)
             rows.append(
                 {
                     "export_growth": x,
