@@ -9,17 +9,12 @@ st.set_page_config(
     initial_sidebar_state="auto",
 )
 
-TRADE = st.Page("app_pages/trade.py", title="Trade", icon=":material/swap_horiz:", url_path="trade")
-SOURCES = st.Page("app_pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources")
-
-
-def open_trade() -> None:
-    """The app's root opens the Trade page, keeping any query parameters of the link."""
-    st.switch_page(TRADE, query_params=st.query_params.to_dict())
-
-
-ROOT = st.Page(open_trade, title="Start", url_path="start", default=True, visibility="hidden")
-page = st.navigation([ROOT, TRADE, SOURCES], position="top")
+PAGES = [
+    st.Page("app_pages/overview.py", title="Overview", icon=":material/home:", url_path="overview", default=True),
+    st.Page("app_pages/trade.py", title="Trade", icon=":material/swap_horiz:", url_path="trade"),
+    st.Page("app_pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
+]
+page = st.navigation(PAGES, position="top")
 
 with st.sidebar:
     st.markdown("**India–Russia Partnership Explorer**")

@@ -3,28 +3,31 @@
 import streamlit as st
 
 from components import trade
-from components.data import DataError, load_figures, load_sources, load_table, load_trade_annual
-from components.params import ChoiceParam, parse_params
-from components.provenance import citations
+from components.data import (
+    CITING_TABLES,
+    DataError,
+    load_figures,
+    load_sources,
+    load_table,
+    load_timeline,
+    load_trade_annual,
+)
+from components.params import ChoiceParam, parse_params, query_of
+from components.provenance import citations, date_disagreements
 from components.ui import show_notices, source_markdown, source_names, stop_on_data_error, with_sources
 
 try:
     sources = load_sources()
     annual = load_trade_annual()
     figures = load_figures()
-    cited = citations(
-        annual,
-        load_table("trade_hs2.csv"),
-        figures,
-        load_table("trade_items.csv"),
-        load_table("trade_targets.csv"),
-    )
+    timeline = load_timeline()
+    cited = citations({name: load_table(name) for name in CITING_TABLES})
 except DataError as error:
     stop_on_data_error(error)
 
 ALL = "all"
 SOURCE_PARAM = ChoiceParam("source", "Source", (ALL, *sources.index), ALL)
-parsed = parse_params([SOURCE_PARAM], {key: st.query_params.get_all(key) for key in st.query_params})
+parsed = parse_params([SOURCE_PARAM], query_of(st.query_params))
 
 st.title("Sources")
 st.markdown(
@@ -75,3 +78,8 @@ st.markdown(
 conflicts = trade.disagreements(figures, annual).assign(source=lambda t: t["source_id"].map(source_names))
 st.dataframe(conflicts, hide_index=True, width="stretch")
 st.download_button("Download CSV", conflicts.to_csv(index=False).encode("utf-8"), "disagreements.csv", "text/csv")
+
+st.subheader("Dates that sources give differently")
+dates = date_disagreements(timeline).assign(source=lambda t: t["source_id"].map(source_names))
+st.dataframe(dates, hide_index=True, width="stretch")
+st.download_button("Download CSV", dates.to_csv(index=False).encode("utf-8"), "date_disagreements.csv", "text/csv")

@@ -4,7 +4,8 @@ import streamlit as st
 
 from components import charts, trade
 from components.data import DataError, load_figures, load_table, load_trade_annual
-from components.params import parse_params, share_query
+from components.formatting import figure_phrase, fmt_bn, fmt_mn, md
+from components.params import parse_params, query_of, share_query
 from components.scenario import (
     SCENARIO_PARAMS,
     TARGET_TOTAL_BN,
@@ -18,19 +19,16 @@ from components.scenario import (
 from components.ui import (
     cite,
     figure_markdown,
-    figure_phrase,
-    fmt_bn,
-    fmt_mn,
-    md,
     show_chart,
     show_notices,
     source_markdown,
     source_names,
+    sourced,
     stop_on_data_error,
     with_sources,
 )
 
-HEADLINE_YEAR = "2024-25"
+HEADLINE_YEAR = trade.HEADLINE_YEAR
 
 try:
     annual = load_trade_annual()
@@ -44,8 +42,7 @@ except DataError as error:
 
 series = trade.annual_bn(annual)
 latest = series.iloc[-1]
-query = {key: st.query_params.get_all(key) for key in st.query_params}
-parsed = parse_params(SCENARIO_PARAMS + trade.COMPOSITION_PARAMS, query)
+parsed = parse_params(SCENARIO_PARAMS + trade.COMPOSITION_PARAMS, query_of(st.query_params))
 
 goal = targets.set_index("target_id").loc["trade-100bn"]
 before_war, record = series.set_index("fiscal_year").loc[["2021-22", HEADLINE_YEAR], "total_bn"]
@@ -239,9 +236,9 @@ total_now = latest["total_bn"]
 for target in targets.itertuples():
     with st.container(border=True):
         st.markdown(f"**{md(target.target)}**")
-        facts = [f"Status: {md(target.status)}"]
+        facts = [f"Status: {md(target.status)}" + sourced(target.status_source_id)]
         if target.set_at:
-            facts.append(f"Set: {md(target.set_at)}")
+            facts.append(f"Set: {md(target.set_at)}" + sourced(target.set_source_id))
         if target.target_id == "trade-100bn":
             facts.append(
                 f"Progress: {md(fmt_bn(total_now))} in {trade.fy(latest['fiscal_year'])}{status}, "
@@ -251,7 +248,7 @@ for target in targets.itertuples():
             f = figures.loc[figure_id]
             facts.append(f"{md(f['metric'])}, {md(f['period'])}: {figure_markdown(f)}")
         st.markdown("\n".join(f"- {fact}" for fact in facts))
-        cite(target.source_id, f"'{md(target.evidence)}' —")
+        cite(target.source_id, f"As stated: '{md(target.evidence)}' —")
 
 # --- What-if ------------------------------------------------------------------------------------------
 base = trade.scenario_base(annual, hs2, figures)

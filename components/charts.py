@@ -153,3 +153,40 @@ def gap_bars(gap: pd.DataFrame) -> alt.Chart:
         x="value_usd_mn:Q", text=alt.Text("value_usd_mn:Q", format=",.0f")
     )
     return (bars + ranges + labels).properties(height=alt.Step(30))
+
+
+DOMAIN_COLOURS = {
+    "trade": "#0072B2",
+    "defence": "#D55E00",
+    "nuclear & space": "#CC79A7",
+    "mobility": "#009E73",
+    "connectivity": "#56B4E9",
+    "diplomacy": "#000000",
+    "health & food": "#E69F00",
+    "culture & media": "#999999",
+}
+
+
+def timeline(events: pd.DataFrame, axis_format: str = "%Y") -> alt.Chart:
+    """Dated events on a time axis, one row per domain; hover for the event and its date."""
+    domains = [d for d in DOMAIN_COLOURS if d in set(events["domain"])]
+    return (
+        alt.Chart(events)
+        .mark_point(size=110, filled=True, opacity=0.85)
+        .encode(
+            x=alt.X("when:T", title="Date", axis=alt.Axis(format=axis_format, labelOverlap="greedy", tickCount=6)),
+            y=alt.Y("domain:N", sort=domains, title=None),
+            color=alt.Color(
+                "domain:N",
+                scale=alt.Scale(domain=domains, range=[DOMAIN_COLOURS[d] for d in domains]),
+                legend=None,
+            ),
+            tooltip=[
+                alt.Tooltip("date_label:N", title="Date"),
+                alt.Tooltip("event:N", title="Event"),
+                alt.Tooltip("domain:N", title="Domain"),
+                alt.Tooltip("source:N", title="Source"),
+            ],
+        )
+        .properties(height=alt.Step(44))
+    )

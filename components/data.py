@@ -19,7 +19,18 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 SOURCE_KINDS = ("seed article", "official statistics", "database", "news", "official statement")
 CONFIDENCE_LEVELS = ("verified", "verified (secondary)", "derived")
-FIGURE_UNITS = ("US$ bn", "US$ mn", "%", "million tonnes", "million barrels a day")
+FIGURE_UNITS = ("US$ bn", "US$ mn", "%", "million tonnes", "million barrels a day", "count")
+DOMAINS = (
+    "trade",
+    "defence",
+    "nuclear & space",
+    "mobility",
+    "connectivity",
+    "diplomacy",
+    "health & food",
+    "culture & media",
+)
+AGREEMENT_STATUSES = ("expected", "under negotiation", "announced", "signed", "ratified", "in force")
 DATE_PATTERN = r"(\d{4}(-\d{2}(-\d{2})?)?)?"
 
 
@@ -94,20 +105,60 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         EVIDENCE,
         Column("note", required=False),
     ),
+    "summit_facts.csv": (
+        Column("fact_id", pattern=r"[a-z0-9-]+"),
+        Column("topic"),
+        Column("fact"),
+        SOURCE_ID,
+        EVIDENCE,
+    ),
+    "timeline.csv": (
+        Column("event_id", pattern=r"[a-z0-9-]+"),
+        Column("date", pattern=r"\d{4}-\d{2}-\d{2}"),
+        Column("precision", choices=("day", "month", "year")),
+        Column("event"),
+        Column("domain", choices=DOMAINS),
+        SOURCE_ID,
+        EVIDENCE,
+        Column("note", required=False),
+    ),
+    "agreements.csv": (
+        Column("agreement_id", pattern=r"[a-z0-9-]+"),
+        Column("agreement"),
+        Column("domain", choices=DOMAINS),
+        Column("parties"),
+        Column("status", choices=AGREEMENT_STATUSES),
+        Column("signed", required=False, pattern=r"\d{4}-\d{2}-\d{2}"),
+        Column("what_it_does"),
+        Column("expected", required=False),
+        Column("expected_source_id", required=False, pattern=SOURCE_ID.pattern),
+        Column("expected_evidence", required=False),
+        SOURCE_ID,
+        EVIDENCE,
+        Column("note", required=False),
+    ),
     "trade_targets.csv": (
         Column("target_id", pattern=r"[a-z0-9-]+"),
         Column("target"),
         Column("goal", "number", required=False, low=0, high=1_000_000),
         Column("unit", required=False, choices=FIGURE_UNITS),
         Column("deadline", required=False, pattern=r"\d{4}"),
-        Column("set_at", required=False),
-        Column("status"),
-        Column("progress_figure_ids", required=False, pattern=r"[a-z0-9-]+(;[a-z0-9-]+)*"),
         SOURCE_ID,
         EVIDENCE,
+        Column("set_at", required=False),
+        Column("set_source_id", required=False, pattern=SOURCE_ID.pattern),
+        Column("set_evidence", required=False),
+        Column("status"),
+        Column("status_source_id", required=False, pattern=SOURCE_ID.pattern),
+        Column("status_evidence", required=False),
+        Column("progress_figure_ids", required=False, pattern=SOURCE_ID.pattern),
         Column("note", required=False),
     ),
 }
+
+
+CITING_TABLES = tuple(name for name in SCHEMAS if name != "sources.csv")
+"""Every table whose rows cite sources."""
 
 
 def _check_cell(file: str, line: int, column: Column, cell: str) -> float | str | None:
@@ -156,10 +207,10 @@ def read_table(name: str, known_source_ids: frozenset[str] | None = None) -> pd.
     for index, row in enumerate(raw.to_dict("records")):
         line = index + 2  # the header is line 1
         record = {c.name: _check_cell(name, line, c, row[c.name].strip()) for c in columns}
-        if known_source_ids is not None and "source_id" in record:
-            unknown = [s for s in record["source_id"].split(";") if s not in known_source_ids]
+        for column in [c for c in record if c.endswith("source_id")] if known_source_ids is not None else ():
+            unknown = [s for s in source_ids(record[column]) if s not in known_source_ids]
             if unknown:
-                raise DataError(f"{name}, line {line}: unknown source id(s) {', '.join(unknown)}")
+                raise DataError(f"{name}, line {line}, column '{column}': unknown source id(s) {', '.join(unknown)}")
         records.append(record)
     return pd.DataFrame.from_records(records, columns=expected)
 
@@ -181,6 +232,13 @@ def load_sources() -> pd.DataFrame:
 def load_table(name: str) -> pd.DataFrame:
     """A validated data table whose source ids all exist in the catalogue."""
     return read_table(name, frozenset(load_sources().index))
+
+
+@st.cache_data(show_spinner=False)
+def load_timeline() -> pd.DataFrame:
+    """Dated events, with ``when`` as a timestamp, in date order."""
+    timeline = load_table("timeline.csv")
+    return timeline.assign(when=pd.to_datetime(timeline["date"])).sort_values("when", kind="stable")
 
 
 @st.cache_data(show_spinner=False)

@@ -41,7 +41,17 @@ class ChoiceParam:
     default: str
 
 
-Param = NumberParam | ChoiceParam
+@dataclass(frozen=True)
+class MultiChoiceParam:
+    """A control that selects any number of fixed options, kept in the URL as a repeated key."""
+
+    key: str
+    label: str
+    options: tuple[str, ...]
+    default: tuple[str, ...]
+
+
+Param = NumberParam | ChoiceParam | MultiChoiceParam
 
 
 @dataclass(frozen=True)
@@ -49,7 +59,7 @@ class Parsed:
     """The outcome of reading one parameter from the URL."""
 
     key: str
-    value: int | str
+    value: int | str | tuple[str, ...]
     status: Status
     message: str = ""
 
@@ -60,14 +70,38 @@ def shown_raw(raw: str) -> str:
     return flat if len(flat) <= SHOWN_RAW_LENGTH else flat[:SHOWN_RAW_LENGTH] + "…"
 
 
+def _shown_default(param: Param) -> str:
+    if isinstance(param, MultiChoiceParam):
+        return ", ".join(param.default) if param.default else "none"
+    return str(param.default)
+
+
 def _rejected(param: Param, why: str) -> Parsed:
-    return Parsed(param.key, param.default, "invalid", f"{why}; using the default, {param.default}.")
+    return Parsed(param.key, param.default, "invalid", f"{why}; using the default, {_shown_default(param)}.")
+
+
+def _parse_multi(param: MultiChoiceParam, raw_values: Sequence[str]) -> Parsed:
+    """Keep the known options in link order, once each; an empty value selects none."""
+    if list(raw_values) == [""]:
+        return Parsed(param.key, (), "valid")
+    chosen = tuple(dict.fromkeys(v for v in raw_values if v in param.options))
+    unknown = list(dict.fromkeys(shown_raw(v) for v in raw_values if v not in param.options))
+    if not chosen:
+        return _rejected(param, f"'{param.key}' names no known option ({', '.join(param.options)})")
+    if unknown:
+        message = (
+            f"'{param.key}': ignored {', '.join(repr(u) for u in unknown)}, not one of {', '.join(param.options)}."
+        )
+        return Parsed(param.key, chosen, "adjusted", message)
+    return Parsed(param.key, chosen, "valid")
 
 
 def parse_param(param: Param, raw_values: Sequence[str]) -> Parsed:
     """Read one parameter from its raw URL values (empty when absent)."""
     if not raw_values:
         return Parsed(param.key, param.default, "missing")
+    if isinstance(param, MultiChoiceParam):
+        return _parse_multi(param, raw_values)
     if len(raw_values) > 1:
         return _rejected(param, f"'{param.key}' appears {len(raw_values)} times in the link")
     raw = raw_values[0]
@@ -101,3 +135,8 @@ def parse_params(params: Sequence[Param], query: Mapping[str, Sequence[str]]) ->
 def share_query(params: Sequence[Param], values: Mapping[str, int | str]) -> str:
     """A query string that spells out every parameter, defaults included."""
     return urlencode([(p.key, values[p.key]) for p in params])
+
+
+def query_of(query_params) -> dict[str, list[str]]:
+    """Every key of ``st.query_params`` with all its raw values."""
+    return {key: query_params.get_all(key) for key in query_params}

@@ -1,45 +1,48 @@
-"""Which figures cite each source, across every data table."""
+"""Which figures cite each source, across every data table, and where dated sources disagree."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 
 from components.data import source_ids
-from components.ui import figure_phrase
+from components.formatting import figure_phrase
+
+DESCRIBE: dict[str, Callable[[dict], str]] = {
+    "trade_annual.csv": lambda r: f"Exports, imports and total, FY{r['fiscal_year']} ({r['status']})",
+    "trade_hs2.csv": lambda r: f"{r['flow'].title()} by HS chapter, FY{r['fiscal_year']}",
+    "figures.csv": lambda r: (
+        f"{r['metric']}, {r['period']}: {figure_phrase(r['value'], r['unit'], r['qualifier'], r['value_high'])}"
+    ),
+    "trade_items.csv": lambda r: f"Named good ({r['flow']}): {r['item']}",
+    "trade_targets.csv": lambda r: f"Target: {r['target']}",
+    "summit_facts.csv": lambda r: f"Summit fact: {r['fact']}",
+    "timeline.csv": lambda r: f"Event, {r['date']}: {r['event']}",
+    "agreements.csv": lambda r: f"Agreement: {r['agreement']}",
+}
+ROLES = {"source_id": "", "expected_source_id": " (what was expected)", "set_source_id": " (when set)"}
 
 
-def _rows(table: pd.DataFrame, file: str, describe) -> list[dict]:
-    return [
-        {"source_id": sid, "file": file, "figure": describe(row)}
-        for row in table.itertuples()
-        for sid in source_ids(row.source_id)
-    ]
-
-
-def citations(
-    annual: pd.DataFrame,
-    hs2: pd.DataFrame,
-    figures: pd.DataFrame,
-    items: pd.DataFrame,
-    targets: pd.DataFrame,
-) -> pd.DataFrame:
-    """One row per (source, figure) pair: what each source is cited for, and in which file."""
-    rows = _rows(
-        annual,
-        "trade_annual.csv",
-        lambda r: f"Exports, imports and total, FY{r.fiscal_year} ({r.status})",
-    )
-    chapters = hs2.groupby(["source_id", "flow", "fiscal_year"]).size().reset_index(name="chapters")
-    rows += _rows(
-        chapters,
-        "trade_hs2.csv",
-        lambda r: f"{r.flow.title()} by HS chapter, FY{r.fiscal_year} ({r.chapters} chapters)",
-    )
-    rows += _rows(
-        figures,
-        "figures.csv",
-        lambda r: f"{r.metric}, {r.period}: {figure_phrase(r.value, r.unit, r.qualifier, r.value_high)}",
-    )
-    rows += _rows(items, "trade_items.csv", lambda r: f"Named good ({r.flow}): {r.item}")
-    rows += _rows(targets, "trade_targets.csv", lambda r: f"Target: {r.target}")
+def citations(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per (source, file, figure): what each source is cited for, and where."""
+    rows = []
+    for name, table in tables.items():
+        describe = DESCRIBE[name]
+        seen = set()
+        for record in table.to_dict("records"):
+            for column in (c for c in table.columns if c.endswith("source_id")):
+                role = ROLES.get(column, " (status)")
+                for sid in source_ids(record[column]):
+                    figure = describe(record) + role
+                    if (sid, figure) not in seen:
+                        seen.add((sid, figure))
+                        rows.append({"source_id": sid, "file": name, "figure": figure})
     return pd.DataFrame(rows, columns=["source_id", "file", "figure"])
+
+
+def date_disagreements(timeline: pd.DataFrame) -> pd.DataFrame:
+    """Events that sources date differently, one row per version."""
+    spread = timeline.groupby("event_id")["date"].transform("nunique")
+    columns = ["event_id", "event", "date", "source_id", "note"]
+    return timeline.loc[spread > 1, columns].sort_values(["event_id", "date"]).reset_index(drop=True)

@@ -7,6 +7,8 @@ import pandas as pd
 from components.params import ChoiceParam
 from components.scenario import Base
 
+HEADLINE_YEAR = "2024-25"
+"""The fiscal year the summit talked about."""
 OFFICIAL_SOURCE = "tradestat-annual"
 HS_SOURCE = "tradestat-hs2"
 ENERGY_CHAPTER = "27"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Iterable
 
 import altair as alt
@@ -11,30 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from components.data import DataError, load_sources, source_ids
+from components.formatting import figure_phrase, md
 from components.params import Parsed
-
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|$~:])")
-
-
-def md(text: str) -> str:
-    """Escape text so Streamlit's Markdown shows it literally (no links, maths or HTML)."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(text).split()))
-
-
-def fmt_bn(value: float, digits: int = 2) -> str:
-    """'US$ 68.69 bn'; a minus sign for deficits."""
-    return f"US$ {value:,.{digits}f} bn".replace("US$ -", "−US$ ")
-
-
-def fmt_mn(value: float, digits: int = 1) -> str:
-    """'US$ 1,137.4 mn'."""
-    return f"US$ {value:,.{digits}f} mn"
-
-
-def figure_phrase(value: float, unit: str, qualifier: str = "", value_high: float = math.nan) -> str:
-    """A reported figure as worded by its source, e.g. 'nearly 70 US$ bn' or '2.7–2.8 US$ bn'."""
-    number = f"{value:g}" if math.isnan(value_high) else f"{value:g}–{value_high:g}"
-    return " ".join(part for part in (qualifier, number, unit) if part)
 
 
 def source_name(source_id: str) -> str:
@@ -79,6 +55,11 @@ def figure_markdown(figure: pd.Series | tuple, with_note: bool = True) -> str:
     phrase = figure_phrase(row["value"], row["unit"], row["qualifier"], row["value_high"])
     note = f" — {md(row['note'])}" if with_note and row["note"] else ""
     return f"**{md(phrase)}** ({source_markdown(row['source_id'], short=True)}){note}"
+
+
+def sourced(cell: str) -> str:
+    """' (short citation)' for a statement, or nothing when the cell names no source."""
+    return f" ({source_markdown(cell, short=True)})" if cell else ""
 
 
 def cite(cell: str, prefix: str = "Source", short: bool = False) -> None:

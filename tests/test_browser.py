@@ -58,14 +58,14 @@ def test_a_deep_link_as_a_servers_first_visit_gets_the_whole_app(page, fresh_app
     open_idle(page, f"{fresh_app_url}/sources")
     expect(page.get_by_role("heading", name="Sources", exact=True)).to_be_visible()
     navigation = page.locator("[data-testid=stTopNavLink]")
-    expect(navigation).to_have_count(2)
-    expect(navigation.first).to_contain_text("Trade")
+    expect(navigation).to_have_count(3)
+    expect(navigation.first).to_contain_text("Overview")
     expect(page.get_by_text("Every view is in the address bar")).to_be_visible()
 
 
 def test_sources_page_shows_its_tables_without_errors(page, app_url):
     open_idle(page, f"{app_url}/sources")
-    expect(page.locator("[data-testid=stDataFrame]")).to_have_count(3, timeout=30_000)
+    expect(page.locator("[data-testid=stDataFrame]")).to_have_count(4, timeout=30_000)
     expect(page.get_by_role("heading", name="Where sources disagree")).to_be_visible()
     expect_no_error_boxes(page)
 
@@ -112,3 +112,35 @@ def test_a_hostile_link_gives_a_notice_and_renders_no_markup(page, app_url):
     expect(page.locator("#injected")).to_have_count(0)
     expect_no_error_boxes(page)
     assert slider(page, "Import growth").input_value() == "-3"
+
+
+def test_overview_draws_the_timeline_and_links_to_the_trade_page(page, app_url):
+    open_idle(page, app_url)
+    expect(page.get_by_role("heading", name="The summit at a glance")).to_be_visible()
+    chart = page.locator("[data-testid=stVegaLiteChart]")
+    expect(chart).to_have_count(1, timeout=30_000)
+    expect(chart.locator("canvas, svg").first).to_be_visible(timeout=30_000)
+    expect_no_error_boxes(page)
+    page.get_by_role("link", name="More on the Trade page").first.click()
+    expect(page).to_have_url(re.compile(r"/trade$"), timeout=20_000)
+    expect(page.get_by_role("heading", name=re.compile("^Trade: a record year"))).to_be_visible(timeout=30_000)
+
+
+def test_an_overview_filter_goes_into_the_link_and_survives_a_fresh_browser(page, app_url, browser):
+    open_idle(page, app_url)
+    pills = page.locator("[data-testid=stButtonGroup]").filter(has_text="diplomacy")
+    pills.get_by_role("button", name="diplomacy").click()
+    expect(page).to_have_url(re.compile(r"timeline_domain="), timeout=20_000)
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
+    shared_url = page.url
+    assert "diplomacy" not in shared_url.split("timeline_domain", 1)[1]
+
+    fresh = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        other = open_idle(fresh.new_page(), shared_url)
+        caption = other.get_by_text(re.compile(r"^\d+ dated events"))
+        expect(caption).to_be_visible()
+        expect(caption).to_have_text(page.get_by_text(re.compile(r"^\d+ dated events")).inner_text())
+        expect_no_error_boxes(other)
+    finally:
+        fresh.close()

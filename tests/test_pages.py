@@ -10,11 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from components import data, trade
+from components import data, overview, trade
+from components.formatting import fmt_bn
 from components.params import parse_param
 from components.scenario import SCENARIO_PARAMS, Levers, project
-from components.ui import fmt_bn
 
+OVERVIEW = "app_pages/overview.py"
 TRADE = "app_pages/trade.py"
 SOURCES = "app_pages/sources.py"
 EXPORT_GROWTH = SCENARIO_PARAMS[0]
@@ -86,14 +87,6 @@ def test_moving_a_slider_updates_the_2030_figures_and_the_share_link():
     )
 
 
-def test_the_app_root_opens_the_trade_page_with_the_links_parameters():
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    app.query_params["export_growth"] = "12"
-    app.run()
-    assert not app.exception
-    assert app.slider(key="export_growth").value == 12
-
-
 @pytest.mark.parametrize(
     ("raw", "why"),
     [
@@ -151,11 +144,12 @@ def test_composition_controls_come_from_the_link():
 def test_sources_page_lists_the_catalogue_and_every_disagreement():
     app = open_page(SOURCES)
     assert not app.exception and not app.error
-    catalogue, citing, conflicts = (df.value for df in app.dataframe)
+    catalogue, citing, conflicts, dates = (df.value for df in app.dataframe)
     assert len(catalogue) == len(data.load_sources())
     assert (catalogue["figures_citing"] > 0).all()
     assert {63.8, 63.81, 63.84} <= set(conflicts["value"])
     assert set(citing["source_id"]) == set(data.load_sources().index)
+    assert set(dates["date"]) >= {"2025-12-05", "2025-12-06", "2025-12-08", "2025-12-10"}
 
 
 def test_sources_page_filters_by_a_source_from_the_link():
@@ -190,3 +184,67 @@ def test_a_damaged_data_file_gives_a_message_naming_it_not_a_traceback(broken_da
     assert not app.exception
     (error,) = app.error
     assert "trade\\_items\\.csv" in error.value and "missing" in error.value
+
+
+def test_the_apps_root_is_the_overview_with_the_summit_at_a_glance():
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not app.exception and not app.error
+    assert app.title[0].value.startswith("India and Russia: the 23rd Annual Summit")
+    text = " ".join(m.value for m in app.markdown)
+    for fact in ("4–5 December 2025", "Putin's first visit to India since 2021", "78 years", "Belousov"):
+        assert fact in text.replace("\\", ""), fact
+    assert sum("Source: Seed article" in c.value for c in app.caption) >= 8
+    assert {link.proto.page for link in app.page_link} == {"trade"}
+
+
+def test_overview_key_numbers_are_the_trade_pages_figures():
+    overview = open_page(OVERVIEW)
+    trade_page = open_page(TRADE)
+    assert (
+        metric(overview, "Total trade, FY2024-25") == f"US$ {metric(trade_page, 'Total trade, FY2024-25 (US$ bn)')} bn"
+    )
+    assert metric(overview, "Total trade, FY2025-26 (provisional)") == (
+        f"US$ {metric(trade_page, 'Total trade, FY2025-26 (US$ bn)')} bn"
+    )
+
+
+def test_overview_filters_come_from_the_link():
+    app = open_page(
+        OVERVIEW,
+        agreement_status="signed",
+        agreement_domain=["mobility", "defence"],
+        timeline_domain="defence",
+        timeline_period="all",
+    )
+    assert not warnings(app)
+    outcomes = app.table[0].value["What happened (status, date)"]
+    assert len(outcomes) == 3 and outcomes.str.startswith("signed").all()
+    tracker, events = (df.value for df in app.dataframe)
+    assert set(tracker["domain"]) == {"mobility", "defence"}
+    assert set(events["domain"]) == {"defence"}
+    assert "2 Dec 2025" in set(events["date_label"])
+
+
+def test_a_malformed_overview_link_gives_notices_not_errors():
+    app = open_page(OVERVIEW, timeline_domain="<script>x</script>", timeline_period="forever", agreement_status="")
+    assert not app.exception and not app.error
+    notices = " ".join(warnings(app))
+    assert "timeline\\_domain" in notices and "timeline\\_period" in notices and "<script>" not in notices
+    assert app.pills(key="timeline_domain").value == list(overview_defaults()["timeline_domain"])
+    assert app.table[0].value.empty
+
+
+def overview_defaults():
+    params = overview.overview_params(data.load_timeline(), data.load_table("agreements.csv"))
+    return {key: param.default for key, param in params.items()}
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["trade", "defence", "mobility", "x", "", "Trade", "<i>"]), min_size=1, max_size=4))
+def test_any_domain_list_in_the_link_shows_what_the_parser_promises(raw):
+    param = overview.overview_params(data.load_timeline(), data.load_table("agreements.csv"))["timeline_domain"]
+    app = open_page(OVERVIEW, timeline_domain=raw)
+    assert not app.exception
+    parsed = parse_param(param, raw)
+    assert tuple(app.pills(key="timeline_domain").value) == parsed.value
+    assert bool(warnings(app)) == (parsed.status in ("invalid", "adjusted"))

@@ -7,10 +7,13 @@ from urllib.parse import parse_qs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from components.params import ChoiceParam, NumberParam, parse_param, parse_params, share_query
+from components.params import ChoiceParam, MultiChoiceParam, NumberParam, parse_param, parse_params, share_query
 
 GROWTH = NumberParam("export_growth", "Export growth", -20, 60, 0, "% a year")
 FLOW = ChoiceParam("flow", "Flow", ("imports", "exports"), "imports")
+DOMAINS = MultiChoiceParam(
+    "domain", "Domain", ("trade", "defence", "nuclear & space"), ("trade", "defence", "nuclear & space")
+)
 
 
 def test_missing_uses_the_default_silently():
@@ -90,3 +93,31 @@ def test_share_query_spells_out_every_parameter_even_defaults():
     assert parse_qs(query) == {"export_growth": ["12"], "import_growth": ["0"], "flow": ["imports"]}
     reparsed = parse_params([GROWTH, other, FLOW], parse_qs(query))
     assert {k: p.value for k, p in reparsed.items()} == {"export_growth": 12, "import_growth": 0, "flow": "imports"}
+
+
+def test_multi_choice_keeps_known_options_in_link_order_once_each():
+    assert parse_param(DOMAINS, ["defence", "trade", "defence"]).value == ("defence", "trade")
+    assert parse_param(DOMAINS, ["nuclear & space"]).status == "valid"
+
+
+def test_multi_choice_ignores_unknown_options_with_a_notice():
+    parsed = parse_param(DOMAINS, ["trade", "<b>x</b>"])
+    assert (parsed.value, parsed.status) == (("trade",), "adjusted")
+    assert "ignored '<b>x</b>'" in parsed.message
+
+
+def test_multi_choice_with_no_known_option_falls_back_to_the_default():
+    parsed = parse_param(DOMAINS, ["Trade", "x"])
+    assert (parsed.value, parsed.status) == (DOMAINS.default, "invalid")
+    assert "names no known option" in parsed.message
+
+
+def test_an_empty_multi_choice_selects_nothing():
+    assert parse_param(DOMAINS, [""]).value == ()
+
+
+@given(st.lists(st.sampled_from(["trade", "defence", "nuclear & space", "x", "", "Trade"]), max_size=5))
+def test_any_multi_choice_is_a_subset_of_the_options(raw_values):
+    parsed = parse_param(DOMAINS, raw_values)
+    assert set(parsed.value) <= set(DOMAINS.options)
+    assert len(set(parsed.value)) == len(parsed.value)

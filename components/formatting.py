@@ -1,0 +1,29 @@
+"""Plain-text and Markdown formatting of figures; no Streamlit here, so pure modules can use it."""
+
+from __future__ import annotations
+
+import math
+import re
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|$~:])")
+
+
+def md(text: str) -> str:
+    """Escape text so Streamlit's Markdown shows it literally (no links, maths or HTML)."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def fmt_bn(value: float, digits: int = 2) -> str:
+    """'US$ 68.69 bn'; a minus sign for deficits."""
+    return f"US$ {value:,.{digits}f} bn".replace("US$ -", "−US$ ")
+
+
+def fmt_mn(value: float, digits: int = 1) -> str:
+    """'US$ 1,137.4 mn'."""
+    return f"US$ {value:,.{digits}f} mn"
+
+
+def figure_phrase(value: float, unit: str, qualifier: str = "", value_high: float = math.nan) -> str:
+    """A reported figure as worded by its source, e.g. 'nearly 70 US$ bn' or '2.7–2.8 US$ bn'."""
+    number = f"{value:g}" if math.isnan(value_high) else f"{value:g}–{value_high:g}"
+    return " ".join(part for part in (qualifier, number, "" if unit == "count" else unit) if part)

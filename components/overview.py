@@ -1,0 +1,117 @@
+"""Pure computations for the Overview page: key numbers, timeline and agreements filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components import trade
+from components.data import AGREEMENT_STATUSES, DOMAINS
+from components.formatting import fmt_bn
+from components.params import ChoiceParam, MultiChoiceParam
+
+PERIODS = {
+    "all": ("All years", None, None),
+    "2024-2026": ("2024 to 2026", "2024-01-01", None),
+    "summit-weeks": ("November–December 2025", "2025-11-01", "2025-12-31"),
+}
+PERIOD_AXIS_FORMATS = {"all": "%Y", "2024-2026": "%b %Y", "summit-weeks": "%-d %b"}
+PRECISION_FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
+
+
+@dataclass(frozen=True)
+class KeyNumber:
+    """A headline figure for the Overview, taken from the same data row its page shows."""
+
+    label: str
+    value: str
+    source_id: str
+    page: str
+    page_title: str
+
+
+def in_order(present, order: tuple[str, ...]) -> tuple[str, ...]:
+    """The values present, in the catalogue's order."""
+    present = set(present)
+    return tuple(v for v in order if v in present)
+
+
+def overview_params(timeline: pd.DataFrame, agreements: pd.DataFrame) -> dict[str, MultiChoiceParam | ChoiceParam]:
+    """The Overview's URL parameters; options are the domains and statuses the data holds."""
+    timeline_domains = in_order(timeline["domain"], DOMAINS)
+    agreement_domains = in_order(agreements["domain"], DOMAINS)
+    statuses = in_order(agreements["status"], AGREEMENT_STATUSES)
+    return {
+        "timeline_domain": MultiChoiceParam("timeline_domain", "Domains", timeline_domains, timeline_domains),
+        "timeline_period": ChoiceParam("timeline_period", "Period", tuple(PERIODS), "2024-2026"),
+        "agreement_domain": MultiChoiceParam("agreement_domain", "Domains", agreement_domains, agreement_domains),
+        "agreement_status": MultiChoiceParam("agreement_status", "Status", statuses, statuses),
+    }
+
+
+def date_label(when: pd.Timestamp, precision: str) -> str:
+    """A date as precisely as its source gives it: '4 Dec 2025', 'Sep 2018' or '2000'."""
+    return when.strftime(PRECISION_FORMATS[precision])
+
+
+def timeline_view(timeline: pd.DataFrame, domains: tuple[str, ...], period: str) -> pd.DataFrame:
+    """The events of the chosen domains and period, with a readable date."""
+    _, start, end = PERIODS[period]
+    chosen = timeline[timeline["domain"].isin(domains)]
+    if start:
+        chosen = chosen[chosen["when"] >= pd.Timestamp(start)]
+    if end:
+        chosen = chosen[chosen["when"] <= pd.Timestamp(end)]
+    labels = [date_label(w, p) for w, p in zip(chosen["when"], chosen["precision"], strict=True)]
+    return chosen.assign(date_label=labels).reset_index(drop=True)
+
+
+def agreements_view(agreements: pd.DataFrame, domains: tuple[str, ...], statuses: tuple[str, ...]) -> pd.DataFrame:
+    """The agreements of the chosen domains and statuses."""
+    chosen = agreements["domain"].isin(domains) & agreements["status"].isin(statuses)
+    return agreements[chosen].reset_index(drop=True)
+
+
+def expected_vs_outcome(agreements: pd.DataFrame) -> pd.DataFrame:
+    """What the seed articles expected beside what happened, for every agreement."""
+    return pd.DataFrame(
+        {
+            "agreement": agreements["agreement"],
+            "articles_expected": agreements["expected"].where(agreements["expected"] != "", "(not anticipated)"),
+            "expected_source_id": agreements["expected_source_id"],
+            "outcome": agreements["status"] + agreements["signed"].map(lambda d: f", {d}" if d else ""),
+            "source_id": agreements["source_id"],
+        }
+    )
+
+
+def trade_key_numbers(annual: pd.DataFrame) -> list[KeyNumber]:
+    """The Trade page's headline figures, from the official series it shows."""
+    record = trade.official_year(annual, trade.HEADLINE_YEAR)
+    latest = trade.annual_bn(annual).iloc[-1]
+    provisional = " (provisional)" if latest["status"] == "provisional" else ""
+    page = "app_pages/trade.py"
+    return [
+        KeyNumber(
+            f"Total trade, {trade.fy(trade.HEADLINE_YEAR)}",
+            fmt_bn(record["total_bn"]),
+            trade.OFFICIAL_SOURCE,
+            page,
+            "Trade",
+        ),
+        KeyNumber(
+            f"India's trade balance, {trade.fy(trade.HEADLINE_YEAR)}",
+            fmt_bn(record["balance_bn"]),
+            trade.OFFICIAL_SOURCE,
+            page,
+            "Trade",
+        ),
+        KeyNumber(
+            f"Total trade, {trade.fy(latest['fiscal_year'])}{provisional}",
+            fmt_bn(latest["total_bn"]),
+            trade.OFFICIAL_SOURCE,
+            page,
+            "Trade",
+        ),
+    ]
