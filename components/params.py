@@ -81,8 +81,8 @@ def _rejected(param: Param, why: str) -> Parsed:
 
 
 def _parse_multi(param: MultiChoiceParam, raw_values: Sequence[str]) -> Parsed:
-    """Keep the known options in link order, once each; an empty value selects none."""
-    if list(raw_values) == [""]:
+    """Keep the known options in link order, once each; empty values alone select none."""
+    if all(v == "" for v in raw_values):
         return Parsed(param.key, (), "valid")
     chosen = tuple(dict.fromkeys(v for v in raw_values if v in param.options))
     unknown = list(dict.fromkeys(shown_raw(v) for v in raw_values if v not in param.options))
