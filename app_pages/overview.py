@@ -24,6 +24,8 @@ try:
     agreements = load_table("agreements.csv")
     figures = load_figures()
     annual = load_trade_annual()
+    sipri = load_table("sipri_india_arms_imports.csv")
+    published = load_table("sipri_published_shares.csv")
 except DataError as error:
     stop_on_data_error(error)
 
@@ -50,12 +52,12 @@ for column, topic in zip(st.columns(len(topics)), topics, strict=True):
 
 # --- Key numbers --------------------------------------------------------------------------------------
 st.header("Key numbers")
-numbers = overview.trade_key_numbers(annual)
-for column, number in zip(st.columns(len(numbers)), numbers, strict=True):
-    with column:
-        st.metric(number.label, number.value, border=True)
-        cite(number.source_id, short=True)
-        st.page_link(number.page, label=f"More on the {number.page_title} page", icon=":material/arrow_forward:")
+for numbers in (overview.trade_key_numbers(annual), overview.defence_key_numbers(sipri, published)):
+    for column, number in zip(st.columns(3), numbers, strict=False):
+        with column:
+            st.metric(number.label, number.value, border=True)
+            cite(number.source_id, short=True)
+            st.page_link(number.page, label=f"More on the {number.page_title} page", icon=":material/arrow_forward:")
 
 # --- Agreements -----------------------------------------------------------------------------------
 st.header("What was signed")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import trade
+from components import defence, trade
 from components.data import (
     CITING_TABLES,
     DataError,
@@ -13,7 +13,7 @@ from components.data import (
     load_trade_annual,
 )
 from components.params import ChoiceParam, parse_params, query_of
-from components.provenance import citations, date_disagreements
+from components.provenance import citations, date_disagreements, edition_revisions
 from components.ui import show_notices, source_markdown, source_names, stop_on_data_error, with_sources
 
 try:
@@ -83,3 +83,19 @@ st.subheader("Dates that sources give differently")
 dates = date_disagreements(timeline).assign(source=lambda t: t["source_id"].map(source_names))
 st.dataframe(dates, hide_index=True, width="stretch")
 st.download_button("Download CSV", dates.to_csv(index=False).encode("utf-8"), "date_disagreements.csv", "text/csv")
+
+st.subheader("Defence facts that sources give differently")
+defence_versions = defence.versions(load_table("defence_facts.csv")).assign(
+    source=lambda t: t["source_id"].map(source_names)
+)
+st.dataframe(defence_versions, hide_index=True, width="stretch")
+st.download_button(
+    "Download CSV", defence_versions.to_csv(index=False).encode("utf-8"), "defence_disagreements.csv", "text/csv"
+)
+
+st.subheader("SIPRI shares revised between report editions")
+revisions = edition_revisions(load_table("sipri_published_shares.csv")).assign(
+    source=lambda t: t["source_id"].map(source_names)
+)
+st.dataframe(revisions, hide_index=True, width="stretch")
+st.download_button("Download CSV", revisions.to_csv(index=False).encode("utf-8"), "sipri_revisions.csv", "text/csv")

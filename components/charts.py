@@ -190,3 +190,130 @@ def timeline(events: pd.DataFrame, axis_format: str = "%Y") -> alt.Chart:
         )
         .properties(height=alt.Step(44))
     )
+
+
+SUPPLIER_COLOURS = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+OTHERS_COLOUR = "#BBBBBB"
+
+
+def supplier_bars(supply: pd.DataFrame, suppliers: list[str], others: str) -> alt.Chart:
+    """Stacked bars of TIV delivered to India each year, by supplier (million TIV)."""
+    domain = [*suppliers, others]
+    colours = [*SUPPLIER_COLOURS[: len(suppliers)], OTHERS_COLOUR]
+    return (
+        alt.Chart(supply)
+        .mark_bar()
+        .encode(
+            x=alt.X("year:O", title="Delivery year", axis=alt.Axis(labelAngle=-45)),
+            y=alt.Y("tiv_mn:Q", title="Million TIV (volume of weapons, not money)", stack="zero"),
+            color=alt.Color(
+                "supplier:N",
+                scale=alt.Scale(domain=domain, range=colours),
+                sort=domain,
+                legend=alt.Legend(title=None, orient="top", columns=3),
+            ),
+            order=alt.Order("supplier_rank:Q"),
+            tooltip=[
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("supplier:N", title="Supplier"),
+                alt.Tooltip("tiv_mn:Q", title="Million TIV", format=",.0f"),
+            ],
+        )
+        .transform_calculate(supplier_rank=f"indexof({domain!r}, datum.supplier)")
+        .properties(height=340)
+    )
+
+
+def russia_share(shares: pd.DataFrame, published: pd.DataFrame, window_title: str) -> alt.Chart:
+    """Russia's share of India's arms imports: yearly (thin), over the chosen window (thick), and SIPRI's
+    published five-year shares (grey segments spanning their years)."""
+    base_x = alt.X("year:Q", title="Delivery year", axis=alt.Axis(format="d"))
+    share_y = alt.Y("share_pct:Q", title="Russia's share of India's arms imports (%)", scale=alt.Scale(domain=[0, 100]))
+    yearly = (
+        alt.Chart(shares)
+        .mark_line(color="#D55E00", strokeWidth=1, opacity=0.5, point=alt.OverlayMarkDef(color="#D55E00", size=25))
+        .encode(
+            x=base_x,
+            y=share_y,
+            tooltip=[
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("share_pct:Q", title="Share that year (%)", format=".1f"),
+                alt.Tooltip("russia_tiv_mn:Q", title="Russia (million TIV)", format=",.0f"),
+                alt.Tooltip("total_tiv_mn:Q", title="All suppliers (million TIV)", format=",.0f"),
+            ],
+        )
+    )
+    smoothed = (
+        alt.Chart(shares.dropna(subset=["window_share_pct"]))
+        .mark_line(color="#D55E00", strokeWidth=3)
+        .encode(
+            x=base_x,
+            y=alt.Y("window_share_pct:Q"),
+            tooltip=[
+                alt.Tooltip("window:N", title=window_title),
+                alt.Tooltip("window_share_pct:Q", title="Share over the window (%)", format=".1f"),
+            ],
+        )
+    )
+    segments = (
+        alt.Chart(published)
+        .mark_rule(color="#555555", strokeWidth=3, opacity=0.7)
+        .encode(
+            x=alt.X("period_start:Q"),
+            x2="period_end:Q",
+            y=alt.Y("published_pct:Q"),
+            tooltip=[
+                alt.Tooltip("period:N", title="SIPRI period"),
+                alt.Tooltip("published_pct:Q", title="Published share (%)"),
+                alt.Tooltip("edition:N", title="Edition"),
+                alt.Tooltip("source:N", title="Reported by"),
+            ],
+        )
+    )
+    return (yearly + smoothed + segments).properties(height=340)
+
+
+def category_shares(categories: pd.DataFrame) -> alt.Chart:
+    """Each block of years as a 100% bar split by armament category."""
+    return (
+        alt.Chart(categories)
+        .mark_bar()
+        .encode(
+            y=alt.Y("period:N", title=None),
+            x=alt.X(
+                "share_pct:Q",
+                title="Share of Russia's deliveries in the period (%)",
+                stack="normalize",
+                axis=alt.Axis(format="%"),
+            ),
+            color=alt.Color(
+                "category:N",
+                legend=alt.Legend(title=None, orient="bottom", columns=3),
+                scale=alt.Scale(scheme="tableau10"),
+            ),
+            tooltip=[
+                alt.Tooltip("period:N", title="Years"),
+                alt.Tooltip("category:N", title="Category"),
+                alt.Tooltip("tiv_mn:Q", title="Million TIV", format=",.0f"),
+                alt.Tooltip("share_pct:Q", title="Share (%)", format=".1f"),
+            ],
+        )
+        .properties(height=alt.Step(46))
+    )
+
+
+def milestones(events: pd.DataFrame) -> alt.Chart:
+    """A dated path of steps read top to bottom: the date on the axis, what happened beside each point."""
+    order = list(events.sort_values("when")["date_label"].drop_duplicates())
+    base = alt.Chart(events).encode(
+        y=alt.Y("date_label:N", sort=order, title=None, axis=alt.Axis(domain=False, ticks=False)),
+        x=alt.value(12),
+        tooltip=[
+            alt.Tooltip("date_label:N", title="Date"),
+            alt.Tooltip("event:N", title="Step"),
+            alt.Tooltip("source:N", title="Source"),
+        ],
+    )
+    points = base.mark_point(size=110, filled=True, color="#D55E00")
+    labels = base.mark_text(align="left", dx=12, fontSize=12, limit=560).encode(text="event:N")
+    return (points + labels).properties(height=alt.Step(32))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components import trade
+from components import defence, trade
 from components.data import AGREEMENT_STATUSES, DOMAINS
 from components.formatting import fmt_bn
 from components.params import ChoiceParam, MultiChoiceParam
@@ -114,4 +114,20 @@ def trade_key_numbers(annual: pd.DataFrame) -> list[KeyNumber]:
             page,
             "Trade",
         ),
+    ]
+
+
+def defence_key_numbers(sipri: pd.DataFrame, published: pd.DataFrame) -> list[KeyNumber]:
+    """The Defence page's headline: SIPRI's latest published share for Russia, and the earliest."""
+    table = defence.published_vs_computed(sipri, published)
+    page = "app_pages/defence.py"
+    return [
+        KeyNumber(
+            f"Russia's share of India's arms imports, {row['period']}",
+            f"{row['published_pct']:g}%",
+            row["source_id"],
+            page,
+            "Defence",
+        )
+        for row in (table.iloc[-1], table.iloc[0])
     ]

@@ -51,7 +51,27 @@ class MultiChoiceParam:
     default: tuple[str, ...]
 
 
-Param = NumberParam | ChoiceParam | MultiChoiceParam
+@dataclass(frozen=True)
+class RangeParam:
+    """A from–to pair of whole numbers kept in the URL as a repeated key (``?period=2005&period=2020``)."""
+
+    key: str
+    label: str
+    low: int
+    high: int
+    default: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class TextParam:
+    """Free text kept in the URL, such as a search; any text is valid and is only ever shown as text."""
+
+    key: str
+    label: str
+    default: str = ""
+
+
+Param = NumberParam | ChoiceParam | MultiChoiceParam | RangeParam | TextParam
 
 
 @dataclass(frozen=True)
@@ -59,7 +79,7 @@ class Parsed:
     """The outcome of reading one parameter from the URL."""
 
     key: str
-    value: int | str | tuple[str, ...]
+    value: int | str | tuple[str, ...] | tuple[int, int]
     status: Status
     message: str = ""
 
@@ -73,6 +93,8 @@ def shown_raw(raw: str) -> str:
 def _shown_default(param: Param) -> str:
     if isinstance(param, MultiChoiceParam):
         return ", ".join(param.default) if param.default else "none"
+    if isinstance(param, RangeParam):
+        return f"{param.default[0]} to {param.default[1]}"
     return str(param.default)
 
 
@@ -102,29 +124,57 @@ def parse_param(param: Param, raw_values: Sequence[str]) -> Parsed:
         return Parsed(param.key, param.default, "missing")
     if isinstance(param, MultiChoiceParam):
         return _parse_multi(param, raw_values)
+    if isinstance(param, RangeParam):
+        return _parse_range(param, raw_values)
     if len(raw_values) > 1:
         return _rejected(param, f"'{param.key}' appears {len(raw_values)} times in the link")
     raw = raw_values[0]
+    if isinstance(param, TextParam):
+        return Parsed(param.key, raw, "valid")
     if isinstance(param, ChoiceParam):
         if raw in param.options:
             return Parsed(param.key, raw, "valid")
         return _rejected(param, f"'{param.key}={shown_raw(raw)}' is not one of {', '.join(param.options)}")
-    try:
-        number = float(raw)
-    except ValueError:
-        return _rejected(param, f"'{param.key}={shown_raw(raw)}' is not a number")
-    if not math.isfinite(number):
-        return _rejected(param, f"'{param.key}={shown_raw(raw)}' is not a finite number")
-    if not param.low <= number <= param.high:
-        return _rejected(
-            param, f"'{param.key}={shown_raw(raw)}' is outside the allowed range {param.low} to {param.high}"
-        )
-    whole = int(number)
-    if whole != number:
+    whole, problem = _whole_number(param, raw)
+    if problem:
+        return _rejected(param, problem)
+    if whole != float(raw):
         return Parsed(
             param.key, whole, "adjusted", f"'{param.key}={shown_raw(raw)}' was cut to the whole number {whole}."
         )
     return Parsed(param.key, whole, "valid")
+
+
+def _whole_number(param: NumberParam | RangeParam, raw: str) -> tuple[int, str]:
+    """Read one number as Streamlit does; return it cut to a whole number, or the reason it is rejected."""
+    try:
+        number = float(raw)
+    except ValueError:
+        return 0, f"'{param.key}={shown_raw(raw)}' is not a number"
+    if not math.isfinite(number):
+        return 0, f"'{param.key}={shown_raw(raw)}' is not a finite number"
+    if not param.low <= number <= param.high:
+        return 0, f"'{param.key}={shown_raw(raw)}' is outside the allowed range {param.low} to {param.high}"
+    return int(number), ""
+
+
+def _parse_range(param: RangeParam, raw_values: Sequence[str]) -> Parsed:
+    """Exactly two valid numbers, kept in the link's order (a reversed pair is shown as given)."""
+    if len(raw_values) != 2:
+        return _rejected(param, f"'{param.key}' needs two values, a start and an end; the link gives {len(raw_values)}")
+    numbers = [_whole_number(param, raw) for raw in raw_values]
+    problems = [problem for _, problem in numbers if problem]
+    if problems:
+        return _rejected(param, problems[0])
+    pair = (numbers[0][0], numbers[1][0])
+    notes = []
+    if any(whole != float(raw) for (whole, _), raw in zip(numbers, raw_values, strict=True)):
+        notes.append(f"cut to whole numbers {pair[0]} and {pair[1]}")
+    if pair[0] > pair[1]:
+        notes.append(f"read as {pair[1]} to {pair[0]}")
+    if notes:
+        return Parsed(param.key, pair, "adjusted", f"'{param.key}': {'; '.join(notes)}.")
+    return Parsed(param.key, pair, "valid")
 
 
 def parse_params(params: Sequence[Param], query: Mapping[str, Sequence[str]]) -> dict[str, Parsed]:

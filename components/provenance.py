@@ -20,6 +20,13 @@ DESCRIBE: dict[str, Callable[[dict], str]] = {
     "summit_facts.csv": lambda r: f"Summit fact: {r['fact']}",
     "timeline.csv": lambda r: f"Event, {r['date']}: {r['event']}",
     "agreements.csv": lambda r: f"Agreement: {r['agreement']}",
+    "sipri_india_arms_imports.csv": lambda r: f"Arms deliveries to India in {r['delivery_year']:.0f} (register rows)",
+    "sipri_published_shares.csv": lambda r: (
+        f"Russia's share of India's arms imports, {r['period_start']:.0f}–{r['period_end']:.0f} "
+        f"({r['edition']}): {r['russia_share_pct']:g}%"
+    ),
+    "defence_platforms.csv": lambda r: f"Platform status: {r['platform']}",
+    "defence_facts.csv": lambda r: f"{r['fact']} ({r['item_id']}): {r['value']}",
 }
 ROLES = {"source_id": "", "expected_source_id": " (what was expected)", "set_source_id": " (when set)"}
 
@@ -46,3 +53,9 @@ def date_disagreements(timeline: pd.DataFrame) -> pd.DataFrame:
     spread = timeline.groupby("event_id")["date"].transform("nunique")
     columns = ["event_id", "event", "date", "source_id", "note"]
     return timeline.loc[spread > 1, columns].sort_values(["event_id", "date"]).reset_index(drop=True)
+
+
+def edition_revisions(published: pd.DataFrame) -> pd.DataFrame:
+    """Periods for which SIPRI's editions published different shares, one row per edition."""
+    spread = published.groupby(["period_start", "period_end"])["russia_share_pct"].transform("nunique")
+    return published[spread > 1].sort_values(["period_start", "edition"]).reset_index(drop=True)

@@ -58,14 +58,14 @@ def test_a_deep_link_as_a_servers_first_visit_gets_the_whole_app(page, fresh_app
     open_idle(page, f"{fresh_app_url}/sources")
     expect(page.get_by_role("heading", name="Sources", exact=True)).to_be_visible()
     navigation = page.locator("[data-testid=stTopNavLink]")
-    expect(navigation).to_have_count(3)
+    expect(navigation).to_have_count(4)
     expect(navigation.first).to_contain_text("Overview")
     expect(page.get_by_text("Every view is in the address bar")).to_be_visible()
 
 
 def test_sources_page_shows_its_tables_without_errors(page, app_url):
     open_idle(page, f"{app_url}/sources")
-    expect(page.locator("[data-testid=stDataFrame]")).to_have_count(4, timeout=30_000)
+    expect(page.locator("[data-testid=stDataFrame]")).to_have_count(6, timeout=30_000)
     expect(page.get_by_role("heading", name="Where sources disagree")).to_be_visible()
     expect_no_error_boxes(page)
 
@@ -141,6 +141,31 @@ def test_an_overview_filter_goes_into_the_link_and_survives_a_fresh_browser(page
         caption = other.get_by_text(re.compile(r"^\d+ dated events"))
         expect(caption).to_be_visible()
         expect(caption).to_have_text(page.get_by_text(re.compile(r"^\d+ dated events")).inner_text())
+        expect_no_error_boxes(other)
+    finally:
+        fresh.close()
+
+
+def test_defence_page_draws_its_charts_and_shares_its_controls(page, app_url, browser):
+    open_idle(page, f"{app_url}/defence?platform=S-400")
+    charts = page.locator("[data-testid=stVegaLiteChart]")
+    expect(charts).to_have_count(4, timeout=30_000)
+    for index in range(4):
+        expect(charts.nth(index).locator("canvas, svg").first).to_be_visible(timeout=30_000)
+    expect_no_error_boxes(page)
+    expect(page.get_by_role("heading", name="S-400 air defence system")).to_be_visible()
+    window = slider(page, "Smoothing window")
+    window.focus()
+    window.press("ArrowLeft")
+    window.press("ArrowLeft")
+    expect(page).to_have_url(re.compile(r"window=3(&|$)"), timeout=20_000)
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
+    fresh = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        other = open_idle(fresh.new_page(), page.url)
+        assert slider(other, "Smoothing window").input_value() == "3"
+        expect(other.get_by_role("heading", name="S-400 air defence system")).to_be_visible()
+        expect(other.get_by_text("over the 3 years to each year", exact=False)).to_be_visible()
         expect_no_error_boxes(other)
     finally:
         fresh.close()

@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 
-from components import charts, data, trade
+from components import charts, data, defence, trade
 from components.scenario import Levers, project, sensitivity
 
 
@@ -79,3 +79,44 @@ def test_gap_bars_show_a_range_as_an_extension():
     chart = charts.gap_bars(gap).to_dict()
     assert any(layer["encoding"].get("x2", {}).get("field") == "value_high_usd_mn" for layer in chart["layer"])
     assert "US$ million" in json.dumps(chart)
+
+
+def test_supplier_bars_stack_the_chosen_suppliers_and_the_rest():
+    sipri = data.load_table("sipri_india_arms_imports.csv")
+    supply = defence.supply_by_year(sipri, ("Russia", "France"), (2000, 2023))
+    chart = charts.supplier_bars(supply, ["Russia", "France"], defence.OTHERS).to_dict()
+    colour = chart["encoding"]["color"]["scale"]
+    assert colour["domain"] == ["Russia", "France", defence.OTHERS]
+    assert "not money" in json.dumps(chart)
+
+
+def test_share_chart_draws_yearly_smoothed_and_published_shares():
+    sipri = data.load_table("sipri_india_arms_imports.csv")
+    shares = defence.russia_share(sipri, 5)
+    published = defence.published_vs_computed(sipri, data.load_table("sipri_published_shares.csv")).assign(source="x")
+    chart = charts.russia_share(shares, published, "5-year window").to_dict()
+    layers = chart["layer"]
+    assert len(layers) == 3
+    assert layers[2]["encoding"]["x2"]["field"] == "period_end"
+    assert chart["layer"][0]["encoding"]["y"]["scale"]["domain"] == [0, 100]
+
+
+def test_category_bars_are_normalised_per_period():
+    sipri = data.load_table("sipri_india_arms_imports.csv")
+    categories = defence.russian_categories(sipri, defence.category_periods(2000, 2023))
+    chart = charts.category_shares(categories).to_dict()
+    assert chart["encoding"]["x"]["stack"] == "normalize"
+
+
+def test_milestones_list_steps_in_date_order():
+    events = pd.DataFrame(
+        {
+            "when": pd.to_datetime(["2025-12-02", "2025-02-18"]),
+            "date_label": ["2 Dec 2025", "18 Feb 2025"],
+            "event": ["Duma ratifies", "Signed"],
+            "source": ["a", "b"],
+        }
+    )
+    chart = charts.milestones(events).to_dict()
+    assert chart["layer"][0]["encoding"]["y"]["sort"] == ["18 Feb 2025", "2 Dec 2025"]
+    assert chart["layer"][1]["encoding"]["text"]["field"] == "event"

@@ -111,3 +111,14 @@ def test_filter_options_are_the_domains_and_statuses_in_the_data(timeline, agree
     )
     assert params["agreement_status"].options == ("under negotiation", "announced", "signed", "ratified")
     assert params["timeline_period"].default in overview.PERIODS
+
+
+def test_defence_key_numbers_are_the_defence_pages_published_shares():
+    numbers = overview.defence_key_numbers(
+        data.load_table("sipri_india_arms_imports.csv"), data.load_table("sipri_published_shares.csv")
+    )
+    assert [(n.label, n.value) for n in numbers] == [
+        ("Russia's share of India's arms imports, 2021–25", "40%"),
+        ("Russia's share of India's arms imports, 2009–13", "76%"),
+    ]
+    assert {n.page for n in numbers} == {"app_pages/defence.py"}

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from components import data, overview, trade
+from components import data, defence, overview, trade
 from components.formatting import fmt_bn
 from components.params import parse_param
 from components.scenario import SCENARIO_PARAMS, Levers, project
@@ -38,6 +38,11 @@ def expected_2030(**levers: int) -> tuple[str, str]:
     base = trade.scenario_base(data.load_trade_annual(), data.load_table("trade_hs2.csv"), data.load_figures())
     final = project(base, Levers(**levers)).iloc[-1]
     return fmt_bn(final["total_bn"], 1), fmt_bn(final["balance_bn"], 1)
+
+
+def frame_with(app: AppTest, column: str):
+    """The first dataframe on the page that has ``column``."""
+    return next(df.value for df in app.dataframe if column in df.value.columns)
 
 
 def warnings(app: AppTest) -> list[str]:
@@ -144,7 +149,9 @@ def test_composition_controls_come_from_the_link():
 def test_sources_page_lists_the_catalogue_and_every_disagreement():
     app = open_page(SOURCES)
     assert not app.exception and not app.error
-    catalogue, citing, conflicts, dates = (df.value for df in app.dataframe)
+    catalogue, citing, conflicts, dates, defence_versions, revisions = (df.value for df in app.dataframe)
+    assert {"Contract value", "Rifles ordered"} <= set(defence_versions["fact"])
+    assert set(revisions["russia_share_pct"]) >= {70, 72, 55, 56}
     assert len(catalogue) == len(data.load_sources())
     assert (catalogue["figures_citing"] > 0).all()
     assert {63.8, 63.81, 63.84} <= set(conflicts["value"])
@@ -194,7 +201,7 @@ def test_the_apps_root_is_the_overview_with_the_summit_at_a_glance():
     for fact in ("4–5 December 2025", "Putin's first visit to India since 2021", "78 years", "Belousov"):
         assert fact in text.replace("\\", ""), fact
     assert sum("Source: Seed article" in c.value for c in app.caption) >= 8
-    assert {link.proto.page for link in app.page_link} == {"trade"}
+    assert {link.proto.page for link in app.page_link} == {"trade", "defence"}
 
 
 def test_overview_key_numbers_are_the_trade_pages_figures():
@@ -247,4 +254,55 @@ def test_any_domain_list_in_the_link_shows_what_the_parser_promises(raw):
     assert not app.exception
     parsed = parse_param(param, raw)
     assert tuple(app.pills(key="timeline_domain").value) == parsed.value
+    assert bool(warnings(app)) == (parsed.status in ("invalid", "adjusted"))
+
+
+DEFENCE = "app_pages/defence.py"
+
+
+def test_defence_page_opens_with_its_views_and_no_notices():
+    app = open_page(DEFENCE)
+    assert not app.exception and not app.error and not warnings(app)
+    assert app.slider(key="period").value == (2000, 2023)
+    assert app.slider(key="window").value == 5
+    assert app.multiselect(key="suppliers").value == ["Russia", "France", "Israel", "United States"]
+    assert app.selectbox(key="platform").value == "BrahMos"
+    text = " ".join(m.value for m in app.markdown)
+    assert "76% in 2009–13" in text and "40% in 2021–25" in text
+
+
+def test_defence_controls_come_from_the_link():
+    app = open_page(
+        DEFENCE, period=["2010", "2020"], window="3", suppliers=["Russia", "Israel"], q="ship", platform="S-400"
+    )
+    assert not warnings(app)
+    assert app.slider(key="period").value == (2010, 2020)
+    captions = " ".join(c.value for c in app.caption)
+    assert "2010–2020" in captions and "over the 3 years" in captions
+    platforms_table = frame_with(app, "short_name")
+    assert set(platforms_table["short_name"]) == {"Vikramaditya", "Frigates", "Submarines"}
+    details = " ".join(m.value for m in app.markdown).replace("\\", "")
+    assert "US$5.43bn" in details and "US$4.5bn" in details and "sources differ" in details
+
+
+def test_bad_defence_links_give_notices_and_hostile_search_stays_text():
+    app = open_page(DEFENCE, period="2010", window="0", suppliers="Atlantis", platform="Death Star", q="<b>x</b>")
+    assert not app.exception and not app.error
+    notices = " ".join(warnings(app))
+    for key in ("period", "window", "suppliers", "platform"):
+        assert key in notices, key
+    assert app.text_input(key="q").value == "<b>x</b>"
+    assert frame_with(app, "short_name").empty
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["2000", "2010", "2023", "2030", "x", "2015.5", ""]), min_size=1, max_size=3))
+def test_any_period_in_the_link_shows_what_the_parser_promises(raw):
+    param = defence.defence_params(
+        data.load_table("sipri_india_arms_imports.csv"), data.load_table("defence_platforms.csv")
+    )["period"]
+    app = open_page(DEFENCE, period=raw)
+    assert not app.exception
+    parsed = parse_param(param, raw)
+    assert tuple(app.slider(key="period").value) == parsed.value
     assert bool(warnings(app)) == (parsed.status in ("invalid", "adjusted"))

@@ -7,7 +7,16 @@ from urllib.parse import parse_qs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from components.params import ChoiceParam, MultiChoiceParam, NumberParam, parse_param, parse_params, share_query
+from components.params import (
+    ChoiceParam,
+    MultiChoiceParam,
+    NumberParam,
+    RangeParam,
+    TextParam,
+    parse_param,
+    parse_params,
+    share_query,
+)
 
 GROWTH = NumberParam("export_growth", "Export growth", -20, 60, 0, "% a year")
 FLOW = ChoiceParam("flow", "Flow", ("imports", "exports"), "imports")
@@ -121,3 +130,35 @@ def test_any_multi_choice_is_a_subset_of_the_options(raw_values):
     parsed = parse_param(DOMAINS, raw_values)
     assert set(parsed.value) <= set(DOMAINS.options)
     assert len(set(parsed.value)) == len(parsed.value)
+
+
+PERIOD = RangeParam("period", "Years", 2000, 2023, (2000, 2023))
+
+
+def test_a_range_needs_two_valid_numbers():
+    assert parse_param(PERIOD, ["2005", "2020"]).value == (2005, 2020)
+    for raw, why in [
+        (["2010"], "needs two values"),
+        (["2005", "2030"], "outside the allowed range"),
+        (["x", "2010"], "not a number"),
+    ]:
+        parsed = parse_param(PERIOD, raw)
+        assert (parsed.value, parsed.status) == ((2000, 2023), "invalid") and why in parsed.message
+
+
+def test_a_reversed_or_fractional_range_is_kept_with_a_notice():
+    reversed_range = parse_param(PERIOD, ["2020", "2005"])
+    assert (reversed_range.value, reversed_range.status) == ((2020, 2005), "adjusted")
+    assert "read as 2005 to 2020" in reversed_range.message
+    assert parse_param(PERIOD, ["2005.7", "2010"]).value == (2005, 2010)
+
+
+@given(st.lists(st.text(max_size=8), max_size=3))
+def test_any_range_text_gives_two_years_in_bounds(raw):
+    low, high = parse_param(PERIOD, raw).value
+    assert 2000 <= low <= 2023 and 2000 <= high <= 2023
+
+
+@given(st.text(max_size=50))
+def test_any_search_text_is_kept_as_it_is(raw):
+    assert parse_param(TextParam("q", "Search"), [raw]).value == raw

@@ -1,0 +1,208 @@
+"""Defence page: SIPRI supply trends, what Russia supplies, major platforms, RELOS, nuclear and space."""
+
+import streamlit as st
+
+from components import charts, defence, overview
+from components.data import DataError, load_table, load_timeline
+from components.formatting import md
+from components.params import parse_params, query_of
+from components.ui import cite, show_chart, show_notices, source_markdown, source_names, stop_on_data_error
+
+try:
+    sipri = load_table("sipri_india_arms_imports.csv")
+    published = load_table("sipri_published_shares.csv")
+    platforms = load_table("defence_platforms.csv")
+    facts = load_table("defence_facts.csv")
+    timeline = load_timeline()
+except DataError as error:
+    stop_on_data_error(error)
+
+params = defence.defence_params(sipri, platforms)
+parsed = parse_params(list(params.values()), query_of(st.query_params))
+comparison = defence.published_vs_computed(sipri, published)
+first_share, last_share = comparison.iloc[0], comparison.iloc[-1]
+
+
+def fact_lines(item_id: str) -> str:
+    """An item's facts as Markdown bullets, each with its source; differing versions are marked."""
+    rows = facts[facts["item_id"] == item_id]
+    disputed = set(defence.versions(rows)["fact"])
+    lines = []
+    for row in rows.itertuples():
+        mark = " *(sources differ)*" if row.fact in disputed else ""
+        note = f" — {md(row.note)}" if row.note else ""
+        lines.append(
+            f"- **{md(row.fact)}:** {md(row.value)}{mark} ({source_markdown(row.source_id, short=True)}){note}"
+        )
+    return "\n".join(lines)
+
+
+st.title("Defence: Russia is still India's biggest arms supplier, but less so each year")
+st.markdown(
+    f"Russia remains India's largest arms supplier, but its share has fallen for fifteen years: SIPRI put it at "
+    f"{first_share['published_pct']:g}% in {first_share['period']} and {last_share['published_pct']:g}% in "
+    f"{last_share['period']}. The summit was not expected to bring big new contracts; it reframed the partnership "
+    "around joint production, logistics (RELOS), nuclear energy and space."
+)
+cite(f"{first_share['source_id']};{last_share['source_id']}", "Sources")
+show_notices(parsed.values())
+
+# --- Supply trend ---------------------------------------------------------------------------------
+st.header("Who supplies India's arms")
+st.info(
+    "**What the numbers measure.** SIPRI's trend-indicator value (TIV) is a volume index of the weapons "
+    "transferred, based on their military capability, not their price: it compares suppliers and years, but it is "
+    "not money. SIPRI counts licence production in India (Su-30MKI, T-90, BrahMos) as imports.",
+    icon=":material/info:",
+)
+period_param, window_param = params["period"], params["window"]
+period = st.slider(
+    "Delivery years",
+    period_param.low,
+    period_param.high,
+    period_param.default,
+    key="period",
+    bind="query-params",
+    help="URL parameter `period`, given twice: `?period=2005&period=2020`.",
+)
+suppliers = st.multiselect(
+    "Suppliers compared (the rest are grouped)",
+    params["suppliers"].options,
+    default=params["suppliers"].default,
+    key="suppliers",
+    bind="query-params",
+    help="URL parameter `suppliers`, repeated for each supplier.",
+)
+start, end = sorted(period)
+supply = defence.supply_by_year(sipri, tuple(suppliers), (start, end))
+show_chart(
+    charts.supplier_bars(supply, list(suppliers), defence.OTHERS),
+    supply,
+    "india_arms_imports_by_supplier",
+    f"Arms delivered to India by supplier, {start}–{end}, million TIV. Source: "
+    f"{source_markdown(defence.SIPRI_SOURCE)}. The register ends in 2023.",
+)
+
+st.subheader("Russia's share, year by year and smoothed")
+window = st.slider(
+    "Smoothing window (years)",
+    window_param.low,
+    window_param.high,
+    window_param.default,
+    key="window",
+    bind="query-params",
+    help="URL parameter `window`. SIPRI's own comparisons use five-year windows.",
+)
+shares = defence.russia_share(sipri, window)
+shares = shares[shares["year"].between(start, end)]
+segments = comparison.dropna(subset=["published_pct"]).assign(source=lambda t: t["source_id"].map(source_names))
+show_chart(
+    charts.russia_share(shares, segments, f"{window}-year window"),
+    shares,
+    "russia_share_of_india_arms_imports",
+    f"Thin line: Russia's share each year. Thick line: its share over the {window} years to each year (Russia's TIV "
+    "over all TIV in the window). Grey bars: five-year shares SIPRI published, spanning their years; hover for the "
+    f"edition. Computed from {source_markdown(defence.SIPRI_SOURCE)}.",
+)
+st.markdown(
+    "**SIPRI's published shares beside our computation.** Each edition revises earlier years, so one period can "
+    "carry two published figures. Our computation uses the January 2025 register, which ends in 2023."
+)
+st.dataframe(
+    comparison.assign(source=comparison["source_id"].map(source_names)),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "published_pct": st.column_config.NumberColumn("Published (%)", format="%g"),
+        "computed_pct": st.column_config.NumberColumn("Computed here (%)", format="%.1f"),
+        "period_start": None,
+        "period_end": None,
+    },
+)
+
+# --- By category ----------------------------------------------------------------------------------
+st.header("What Russia supplies")
+blocks = defence.category_periods(int(sipri["delivery_year"].min()), int(sipri["delivery_year"].max()))
+categories = defence.russian_categories(sipri, blocks)
+show_chart(
+    charts.category_shares(categories),
+    categories,
+    "russian_arms_to_india_by_category",
+    "Russia's deliveries to India by armament category, in three blocks of years; shares of each block's TIV. "
+    f"Source: {source_markdown(defence.SIPRI_SOURCE)}.",
+)
+
+# --- Platforms ------------------------------------------------------------------------------------
+st.header("Major platforms and programmes")
+query = st.text_input(
+    "Search platforms", key="q", bind="query-params", placeholder="e.g. missile, HAL, submarine", max_chars=80
+)
+found = defence.search_platforms(platforms, query)
+st.dataframe(
+    found.assign(source=found["source_id"].map(source_names)),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "platform_id": None,
+        "evidence": None,
+        "source_id": None,
+        "platform": "Platform",
+        "short_name": "Short name",
+        "category": "Category",
+        "how_made": "How it is made",
+        "status": "Status",
+        "source": "Status per",
+    },
+)
+if found.empty:
+    st.caption("No platform matches the search.")
+chosen = st.selectbox(
+    "Details for",
+    params["platform"].options,
+    key="platform",
+    bind="query-params",
+    help="URL parameter `platform`.",
+)
+platform = platforms[platforms["short_name"] == chosen].iloc[0]
+with st.container(border=True):
+    st.subheader(platform["platform"])
+    st.markdown(f"{md(platform['category'])} · {md(platform['how_made'])} · **{md(platform['status'])}**")
+    cite(platform["source_id"], "Status", short=True)
+    st.markdown(fact_lines(platform["platform_id"]))
+disputed = defence.versions(facts[facts["item_id"].isin(platforms["platform_id"])])
+with st.expander(f"Where sources disagree on the platforms ({disputed.groupby(['item_id', 'fact']).ngroups} facts)"):
+    table = disputed.assign(source=disputed["source_id"].map(source_names))
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.download_button(
+        "Download CSV", table.to_csv(index=False).encode("utf-8"), "defence_disagreements.csv", "text/csv"
+    )
+
+# --- RELOS ----------------------------------------------------------------------------------------
+st.header("RELOS: the logistics pact")
+st.markdown(fact_lines("relos"))
+steps = overview.timeline_view(timeline[timeline["event_id"].str.startswith("relos")], ("defence",), "all")
+steps = steps.assign(source=steps["source_id"].map(source_names))
+show_chart(
+    charts.milestones(steps),
+    steps[["date_label", "event", "note", "source_id"]],
+    "relos_timeline",
+    "RELOS from draft to ratification. The Federation Council's vote is dated 8 December by India Today and "
+    "10 December by TASS; both appear. Hover a point for its source.",
+)
+
+# --- Nuclear and space ----------------------------------------------------------------------------
+st.header("Nuclear energy and space")
+st.subheader("Kudankulam, Tamil Nadu: six Russian-designed reactors")
+for item_id, label in (
+    ("kudankulam-1", "Unit 1 — operating"),
+    ("kudankulam-2", "Unit 2 — operating"),
+    ("kudankulam-1-2", "Units 1 and 2"),
+    ("kudankulam-3", "Unit 3 — under construction"),
+    ("kudankulam-3-6", "Units 3 to 6"),
+    ("kudankulam-5-6", "Units 5 and 6 — under construction"),
+):
+    st.markdown(f"**{label}**\n{fact_lines(item_id)}")
+st.subheader("Beyond Kudankulam, and in space")
+st.markdown(fact_lines("nuclear-summit") + "\n" + fact_lines("space"))
+st.subheader("Defence at the summit")
+st.markdown(fact_lines("summit-defence"))
