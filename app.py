@@ -13,6 +13,7 @@ PAGES = [
     st.Page("app_pages/overview.py", title="Overview", icon=":material/home:", url_path="overview", default=True),
     st.Page("app_pages/trade.py", title="Trade", icon=":material/swap_horiz:", url_path="trade"),
     st.Page("app_pages/defence.py", title="Defence", icon=":material/shield:", url_path="defence"),
+    st.Page("app_pages/mobility_tourism.py", title="Mobility & tourism", icon=":material/flight:", url_path="mobility"),
     st.Page("app_pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
 ]
 page = st.navigation(PAGES, position="top")

@@ -12,7 +12,7 @@ try:
     sipri = load_table("sipri_india_arms_imports.csv")
     published = load_table("sipri_published_shares.csv")
     platforms = load_table("defence_platforms.csv")
-    facts = load_table("defence_facts.csv")
+    facts = load_table("facts.csv")
     timeline = load_timeline()
 except DataError as error:
     stop_on_data_error(error)

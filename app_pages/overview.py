@@ -52,7 +52,11 @@ for column, topic in zip(st.columns(len(topics)), topics, strict=True):
 
 # --- Key numbers --------------------------------------------------------------------------------------
 st.header("Key numbers")
-for numbers in (overview.trade_key_numbers(annual), overview.defence_key_numbers(sipri, published)):
+for numbers in (
+    overview.trade_key_numbers(annual),
+    overview.defence_key_numbers(sipri, published),
+    overview.mobility_key_numbers(figures),
+):
     for column, number in zip(st.columns(3), numbers, strict=False):
         with column:
             st.metric(number.label, number.value, border=True)

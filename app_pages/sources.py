@@ -85,9 +85,7 @@ st.dataframe(dates, hide_index=True, width="stretch")
 st.download_button("Download CSV", dates.to_csv(index=False).encode("utf-8"), "date_disagreements.csv", "text/csv")
 
 st.subheader("Defence facts that sources give differently")
-defence_versions = defence.versions(load_table("defence_facts.csv")).assign(
-    source=lambda t: t["source_id"].map(source_names)
-)
+defence_versions = defence.versions(load_table("facts.csv")).assign(source=lambda t: t["source_id"].map(source_names))
 st.dataframe(defence_versions, hide_index=True, width="stretch")
 st.download_button(
     "Download CSV", defence_versions.to_csv(index=False).encode("utf-8"), "defence_disagreements.csv", "text/csv"

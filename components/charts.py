@@ -317,3 +317,77 @@ def milestones(events: pd.DataFrame) -> alt.Chart:
     points = base.mark_point(size=110, filled=True, color="#D55E00")
     labels = base.mark_text(align="left", dx=12, fontSize=12, limit=560).encode(text="event:N")
     return (points + labels).properties(height=alt.Step(32))
+
+
+def measures(points: pd.DataFrame, order: tuple[str, ...]) -> alt.Chart:
+    """Figures of different measures as separate point series, never joined by one line; ranges as bars."""
+    shown = [m for m in order if m in set(points["measure"])]
+    base = alt.Chart(points).encode(
+        x=alt.X(
+            "year:Q",
+            title="Year",
+            axis=alt.Axis(format="d", tickMinStep=1),
+            scale=alt.Scale(zero=False, padding=16),
+        ),
+        color=alt.Color(
+            "measure:N",
+            scale=alt.Scale(domain=shown, range=SUPPLIER_COLOURS[: len(shown)]),
+            legend=alt.Legend(title=None, orient="top", direction="vertical", labelLimit=400),
+        ),
+        tooltip=[
+            alt.Tooltip("measure:N", title="Measure"),
+            alt.Tooltip("period:N", title="Period"),
+            alt.Tooltip("qualifier:N", title="As worded"),
+            alt.Tooltip("value:Q", title="Value", format=","),
+            alt.Tooltip("value_high:Q", title="Upper end", format=","),
+            alt.Tooltip("source:N", title="Source"),
+        ],
+    )
+    dots = base.mark_point(size=110, filled=True, opacity=0.85).encode(
+        y=alt.Y("value:Q", title="People, permits, places or visits", axis=alt.Axis(format="~s")),
+        shape=alt.Shape("measure:N", legend=None),
+    )
+    ranges = base.mark_rule(strokeWidth=3).encode(y="value:Q", y2="value_high:Q")
+    return (ranges + dots).properties(height=280 + 26 * len(shown))
+
+
+def count_projection(base_point: pd.DataFrame, path: pd.DataFrame, target: float | None, label: str) -> alt.Chart:
+    """A what-if path (dashed) from its cited starting point to 2030, with an optional target line."""
+    line = (
+        alt.Chart(path)
+        .mark_line(strokeDash=[6, 4], color="#0072B2", point=alt.OverlayMarkDef(color="#0072B2", size=30))
+        .encode(
+            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False)),
+            y=alt.Y("value:Q", title=label, axis=alt.Axis(format="~s")),
+            tooltip=[
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("value:Q", title=label, format=",.0f"),
+            ],
+        )
+    )
+    start = (
+        alt.Chart(base_point)
+        .mark_point(size=160, filled=True, color="#D55E00")
+        .encode(
+            x="year:Q",
+            y="value:Q",
+            tooltip=[
+                alt.Tooltip("measure:N", title="Starting point"),
+                alt.Tooltip("value:Q", format=","),
+                alt.Tooltip("source:N", title="Source"),
+            ],
+        )
+    )
+    layers = line + start
+    if target is not None:
+        goal = pd.DataFrame({"value": [target], "label": [f"Target: {target:,.0f}"]})
+        layers = (
+            layers
+            + alt.Chart(goal).mark_rule(color="#555555", strokeDash=[2, 2]).encode(y="value:Q")
+            + (
+                alt.Chart(goal)
+                .mark_text(align="left", dx=4, dy=-7, color="#333333")
+                .encode(y="value:Q", x=alt.value(0), text="label:N")
+            )
+        )
+    return layers.properties(height=300)

@@ -19,7 +19,22 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 SOURCE_KINDS = ("seed article", "official statistics", "database", "news", "official statement")
 CONFIDENCE_LEVELS = ("verified", "verified (secondary)", "derived")
-FIGURE_UNITS = ("US$ bn", "US$ mn", "%", "million tonnes", "million barrels a day", "count")
+FIGURE_UNITS = (
+    "US$ bn",
+    "US$ mn",
+    "%",
+    "million tonnes",
+    "million barrels a day",
+    "count",
+    "permits",
+    "workers",
+    "students",
+    "visas",
+    "seats",
+    "visitors",
+    "trips",
+    "flights a week",
+)
 DOMAINS = (
     "trade",
     "defence",
@@ -88,14 +103,29 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("domain", choices=("trade", "defence", "mobility", "connectivity", "summit")),
         Column("metric"),
         Column("period"),
-        Column("value", "number", low=-1_000_000, high=1_000_000),
-        Column("value_high", "number", required=False, low=-1_000_000, high=1_000_000),
+        Column("value", "number", low=-1_000_000, high=100_000_000),
+        Column("value_high", "number", required=False, low=-1_000_000, high=100_000_000),
         Column("unit", choices=FIGURE_UNITS),
-        Column("qualifier", required=False, choices=("nearly", "roughly", "around", "about", "just over")),
+        Column(
+            "qualifier",
+            required=False,
+            choices=(
+                "nearly",
+                "roughly",
+                "around",
+                "about",
+                "just over",
+                "more than",
+                "fewer than",
+                "as many as",
+                "up to",
+            ),
+        ),
         SOURCE_ID,
         EVIDENCE,
         Column("confidence", choices=CONFIDENCE_LEVELS),
         Column("note", required=False),
+        Column("year", "number", required=False, low=1990, high=2035),
     ),
     "trade_items.csv": (
         Column("item"),
@@ -176,7 +206,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         SOURCE_ID,
         EVIDENCE,
     ),
-    "defence_facts.csv": (
+    "facts.csv": (
         Column("item_id", pattern=r"[a-z0-9-]+"),
         Column("fact"),
         Column("value"),

@@ -23,7 +23,12 @@ def fmt_mn(value: float, digits: int = 1) -> str:
     return f"US$ {value:,.{digits}f} mn"
 
 
+def _number(value: float) -> str:
+    """A figure as printed: thousands separated, no trailing zeros ('100,000', '4.88', '-58.9')."""
+    return f"{value:,.0f}" if value == int(value) and abs(value) >= 1000 else f"{value:g}"
+
+
 def figure_phrase(value: float, unit: str, qualifier: str = "", value_high: float = math.nan) -> str:
     """A reported figure as worded by its source, e.g. 'nearly 70 US$ bn' or '2.7–2.8 US$ bn'."""
-    number = f"{value:g}" if math.isnan(value_high) else f"{value:g}–{value_high:g}"
+    number = _number(value) if math.isnan(value_high) else f"{_number(value)}–{_number(value_high)}"
     return " ".join(part for part in (qualifier, number, "" if unit == "count" else unit) if part)

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components import defence, trade
+from components import defence, mobility, trade
 from components.data import AGREEMENT_STATUSES, DOMAINS
-from components.formatting import fmt_bn
+from components.formatting import figure_phrase, fmt_bn
 from components.params import ChoiceParam, MultiChoiceParam
 
 PERIODS = {
@@ -131,3 +131,21 @@ def defence_key_numbers(sipri: pd.DataFrame, published: pd.DataFrame) -> list[Ke
         )
         for row in (table.iloc[-1], table.iloc[0])
     ]
+
+
+def mobility_key_numbers(figures: pd.DataFrame) -> list[KeyNumber]:
+    """The Mobility page's default what-if starting points, worded as their sources word them."""
+    numbers = []
+    for figure_id in (mobility.WORKER_BASES["permits-2025"], mobility.VISITOR_BASES["embassy-2024"]):
+        row = figures.loc[figure_id]
+        value = figure_phrase(row["value"], row["unit"], row["qualifier"], row["value_high"])
+        numbers.append(
+            KeyNumber(
+                f"{row['metric']}, {row['period']}",
+                value,
+                row["source_id"],
+                "app_pages/mobility_tourism.py",
+                "Mobility & tourism",
+            )
+        )
+    return numbers

@@ -26,7 +26,7 @@ DESCRIBE: dict[str, Callable[[dict], str]] = {
         f"({r['edition']}): {r['russia_share_pct']:g}%"
     ),
     "defence_platforms.csv": lambda r: f"Platform status: {r['platform']}",
-    "defence_facts.csv": lambda r: f"{r['fact']} ({r['item_id']}): {r['value']}",
+    "facts.csv": lambda r: f"{r['fact']} ({r['item_id']}): {r['value']}",
 }
 ROLES = {"source_id": "", "expected_source_id": " (what was expected)", "set_source_id": " (when set)"}
 

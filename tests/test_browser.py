@@ -58,7 +58,7 @@ def test_a_deep_link_as_a_servers_first_visit_gets_the_whole_app(page, fresh_app
     open_idle(page, f"{fresh_app_url}/sources")
     expect(page.get_by_role("heading", name="Sources", exact=True)).to_be_visible()
     navigation = page.locator("[data-testid=stTopNavLink]")
-    expect(navigation).to_have_count(4)
+    expect(navigation).to_have_count(5)
     expect(navigation.first).to_contain_text("Overview")
     expect(page.get_by_text("Every view is in the address bar")).to_be_visible()
 
@@ -166,6 +166,30 @@ def test_defence_page_draws_its_charts_and_shares_its_controls(page, app_url, br
         assert slider(other, "Smoothing window").input_value() == "3"
         expect(other.get_by_role("heading", name="S-400 air defence system")).to_be_visible()
         expect(other.get_by_text("over the 3 years to each year", exact=False)).to_be_visible()
+        expect_no_error_boxes(other)
+    finally:
+        fresh.close()
+
+
+def test_mobility_page_draws_its_charts_and_its_what_if_follows_the_link(page, app_url, browser):
+    open_idle(page, f"{app_url}/mobility")
+    charts = page.locator("[data-testid=stVegaLiteChart]")
+    expect(charts).to_have_count(6, timeout=30_000)
+    for index in range(6):
+        expect(charts.nth(index).locator("canvas, svg").first).to_be_visible(timeout=30_000)
+    expect_no_error_boxes(page)
+    growth = slider(page, "Annual growth").first
+    growth.focus()
+    for _ in range(3):
+        growth.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"worker_growth=3(&|$)"), timeout=20_000)
+    expect(page.locator("[data-testid=stMetric]").filter(has_text="Workers in 2030")).not_to_contain_text("72,000")
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
+    shown = metric_value(page, "Workers in 2030 (scenario)")
+    fresh = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        other = open_idle(fresh.new_page(), page.url)
+        expect(other.locator("[data-testid=stMetric]").filter(has_text="Workers in 2030")).to_contain_text(shown)
         expect_no_error_boxes(other)
     finally:
         fresh.close()

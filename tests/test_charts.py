@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 
-from components import charts, data, defence, trade
+from components import charts, data, defence, mobility, trade
 from components.scenario import Levers, project, sensitivity
 
 
@@ -120,3 +120,19 @@ def test_milestones_list_steps_in_date_order():
     chart = charts.milestones(events).to_dict()
     assert chart["layer"][0]["encoding"]["y"]["sort"] == ["18 Feb 2025", "2 Dec 2025"]
     assert chart["layer"][1]["encoding"]["text"]["field"] == "event"
+
+
+def test_measures_are_points_never_one_line():
+    figures = data.load_figures()
+    points = mobility.measures(figures, mobility.WORKER_MEASURES).dropna(subset=["year"]).assign(source="s")
+    chart = charts.measures(points, mobility.WORKER_MEASURES).to_dict()
+    marks = {layer["mark"]["type"] for layer in chart["layer"]}
+    assert "line" not in marks and "point" in marks
+    assert chart["layer"][0]["encoding"]["color"]["scale"]["domain"] == list(mobility.WORKER_MEASURES)
+
+
+def test_count_projection_shows_the_target():
+    path = mobility.project_count(120_000, 2024, 40)
+    start = mobility.starting_point(data.load_figures(), "visitors-in-embassy-2024").assign(source="s")
+    text = json.dumps(charts.count_projection(start, path, 6_000_000, "Visitors").to_dict())
+    assert "Target: 6,000,000" in text and '"strokeDash"' in text

@@ -93,7 +93,7 @@ def test_search_is_literal_and_case_insensitive():
 
 
 def test_versions_list_the_disagreements_the_issue_names():
-    facts = data.load_table("defence_facts.csv")
+    facts = data.load_table("facts.csv")
     versions = defence.versions(facts)
     disputed = set(zip(versions["item_id"], versions["fact"], strict=True))
     assert ("s400", "Contract value") in disputed

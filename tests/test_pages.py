@@ -26,7 +26,9 @@ def open_page(page: str, **query: str | list[str]) -> AppTest:
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for key, value in query.items():
         app.query_params[key] = value
-    app.switch_page(page)
+    if page != OVERVIEW:
+        app.run()  # until the app has run, AppTest finds pages by file name, not by their URL path
+        app.switch_page(page)
     return app.run()
 
 
@@ -201,7 +203,7 @@ def test_the_apps_root_is_the_overview_with_the_summit_at_a_glance():
     for fact in ("4–5 December 2025", "Putin's first visit to India since 2021", "78 years", "Belousov"):
         assert fact in text.replace("\\", ""), fact
     assert sum("Source: Seed article" in c.value for c in app.caption) >= 8
-    assert {link.proto.page for link in app.page_link} == {"trade", "defence"}
+    assert {link.proto.page for link in app.page_link} == {"trade", "defence", "mobility"}
 
 
 def test_overview_key_numbers_are_the_trade_pages_figures():
@@ -306,3 +308,41 @@ def test_any_period_in_the_link_shows_what_the_parser_promises(raw):
     parsed = parse_param(param, raw)
     assert tuple(app.slider(key="period").value) == parsed.value
     assert bool(warnings(app)) == (parsed.status in ("invalid", "adjusted"))
+
+
+MOBILITY = "app_pages/mobility_tourism.py"
+
+
+def test_mobility_page_opens_with_every_view():
+    app = open_page(MOBILITY)
+    assert not app.exception and not app.error and not warnings(app)
+    assert metric(app, "Workers in 2030 (scenario)") == "72,000"
+    assert metric(app, "Visitors in 2030 (scenario)") == "120,000"
+    text = " ".join(m.value for m in app.markdown).replace("\\\\", "")
+    assert "as many as 100,000 workers" in text and "about 70,000 workers" in text
+    assert "aims to host six million visitors annually by 2030" in text
+
+
+def test_mobility_what_ifs_come_from_the_link():
+    app = open_page(
+        MOBILITY,
+        worker_base="headcount-alipov",
+        worker_growth="10",
+        visitor_base="rosstat-2023",
+        visitor_growth="50",
+        visitor_target="1000",
+    )
+    assert not warnings(app)
+    assert app.radio(key="worker_base").value == "headcount-alipov"
+    assert metric(app, "Workers in 2030 (scenario)") == f"{70_000 * 1.1**5:,.0f}"
+    assert metric(app, "Visitors in 2030 (scenario)") == f"{32_300 * 1.5**7:,.0f}"
+    assert metric(app, "Growth needed for the target") == f"{((1_000_000 / 32_300) ** (1 / 7) - 1) * 100:.1f}% a year"
+
+
+def test_bad_mobility_links_give_notices():
+    app = open_page(MOBILITY, worker_base="everyone", worker_growth="inf", visitor_target="-5", visitor_base="")
+    assert not app.exception and not app.error
+    notices = " ".join(warnings(app))
+    for key in ("worker_base", "worker_growth", "visitor_target", "visitor_base"):
+        assert key in notices.replace("\\", ""), key
+    assert metric(app, "Workers in 2030 (scenario)") == "72,000"

@@ -1,0 +1,227 @@
+"""Mobility & tourism page: workers, students, visitors, the new agreements, and two honest what-ifs."""
+
+import streamlit as st
+
+from components import charts, mobility
+from components.data import DataError, load_figures, load_table
+from components.formatting import figure_phrase, md
+from components.params import parse_params, query_of
+from components.ui import (
+    cite,
+    figure_markdown,
+    show_chart,
+    show_notices,
+    source_markdown,
+    source_names,
+    stop_on_data_error,
+    with_sources,
+)
+
+try:
+    figures = load_figures()
+    facts = load_table("facts.csv")
+    agreements = load_table("agreements.csv")
+except DataError as error:
+    stop_on_data_error(error)
+
+params = mobility.PARAMS
+parsed = parse_params(list(params.values()), query_of(st.query_params))
+
+
+def fact_lines(item_id: str) -> str:
+    """An item's facts as Markdown bullets, each with its source."""
+    return "\n".join(
+        f"- **{md(row.fact)}:** {md(row.value)} ({source_markdown(row.source_id, short=True)})"
+        for row in facts[facts["item_id"] == item_id].itertuples()
+    )
+
+
+def versions_list(metric_names: tuple[str, ...]) -> str:
+    """Every version of some measures, each as its source words it, newest period first."""
+    rows = figures[figures["metric"].isin(metric_names)].sort_values("year", ascending=False, na_position="last")
+    return "\n".join(f"- {md(row.metric)}, {md(row.period)}: {figure_markdown(row)}" for row in rows.itertuples())
+
+
+st.title("Mobility and tourism: workers, students and visitors")
+st.markdown(
+    "Officials called the labour mobility agreement signed at the summit the 'single most important development' "
+    "since 2024. The numbers around it are striking but measure different things — work permits, quotas, "
+    "headcounts, students, trips — so this page keeps them apart and shows every version with its source."
+)
+cite("seed-001", "Source")
+show_notices(parsed.values())
+
+# --- Workers ----------------------------------------------------------------------------------------
+st.header("Indian workers in Russia")
+workers = mobility.measures(figures, mobility.WORKER_MEASURES).assign(source=lambda t: t["source_id"].map(source_names))
+show_chart(
+    charts.measures(workers.dropna(subset=["year"]), mobility.WORKER_MEASURES),
+    workers,
+    "indian_workers_in_russia",
+    "Each colour is a different measure: permits issued in a year, Russia's quota, officials' headcounts, and "
+    "projections. They are never joined into one line. Figures without a year (such as '10,000 a couple of years "
+    "ago') are in the table. Hover a point for its source.",
+)
+with st.container(border=True):
+    st.markdown("**Every version, with who says it**")
+    st.markdown(versions_list(mobility.WORKER_MEASURES))
+st.markdown(fact_lines("workers-sectors") + "\n" + fact_lines("workers-claim") + "\n" + fact_lines("workers-agreement"))
+st.subheader("The two agreements signed at the summit")
+for row in agreements[agreements["domain"] == "mobility"].itertuples():
+    if row.status == "signed":
+        st.markdown(f"- **{md(row.agreement)}** — {md(row.what_it_does)}; signed {md(row.signed)}")
+        cite(row.source_id, short=True)
+
+# --- Students ---------------------------------------------------------------------------------------
+st.header("Indian students in Russia")
+students = mobility.measures(figures, mobility.STUDENT_MEASURES).assign(
+    source=lambda t: t["source_id"].map(source_names)
+)
+show_chart(
+    charts.measures(students.dropna(subset=["year"]), mobility.STUDENT_MEASURES),
+    students,
+    "indian_students_in_russia",
+    "Students, medical students, new student visas and medical seats are different measures, shown apart. No "
+    "official Indian count for Russia was found; these are diplomats' and others' estimates.",
+)
+st.markdown(versions_list(mobility.STUDENT_MEASURES) + "\n" + fact_lines("students-coverage"))
+
+# --- Tourism ----------------------------------------------------------------------------------------
+st.header("Visitors in both directions")
+st.info(
+    "**Two kinds of count.** Rosstat counts trips made for tourism only; the Indian Embassy counts all visitors. "
+    "They differ by a factor of two or more for the same year, so they are drawn as separate series.",
+    icon=":material/info:",
+)
+left, right = st.columns(2)
+for column, title, order, stem in (
+    (left, "Indians visiting Russia", mobility.INDIANS_TO_RUSSIA, "indians_visiting_russia"),
+    (right, "Russians visiting India", mobility.RUSSIANS_TO_INDIA, "russians_visiting_india"),
+):
+    with column:
+        st.subheader(title)
+        visits = mobility.measures(figures, order).assign(source=lambda t: t["source_id"].map(source_names))
+        show_chart(
+            charts.measures(visits.dropna(subset=["year"]), order),
+            visits,
+            stem,
+            f"{title}: each series is one source's measure. Hover for the source.",
+        )
+goal = figures.loc[mobility.VISITOR_GOAL]
+st.markdown(
+    f"**The 2030 goal, as precisely as the source allows:** Moscow {md(goal['evidence'])} "
+    f"({source_markdown(goal['source_id'], short=True)}). {md(goal['note'])}"
+)
+st.markdown(fact_lines("visas") + "\n" + fact_lines("tourism-draws"))
+flights = figures[figures["unit"] == "flights a week"]
+st.markdown(
+    "**Flights**\n"
+    + "\n".join(f"- {md(row.metric)}, {md(row.period)}: {figure_markdown(row)}" for row in flights.itertuples())
+)
+
+# --- What-if ----------------------------------------------------------------------------------------
+st.header("What if the trend continues?")
+st.caption("These are scenarios, not forecasts: a cited starting figure grown at a rate you choose.")
+worker_col, visitor_col = st.columns(2)
+with worker_col:
+    st.subheader("Indian workers in Russia by 2030")
+    choice = st.radio(
+        "Start from",
+        params["worker_base"].options,
+        key="worker_base",
+        bind="query-params",
+        captions=[
+            f"{figures.loc[fid, 'metric']}, {figures.loc[fid, 'period']}: "
+            f"{figure_phrase(figures.loc[fid, 'value'], figures.loc[fid, 'unit'], figures.loc[fid, 'qualifier'])}"
+            for fid in mobility.WORKER_BASES.values()
+        ],
+    )
+    rate = st.slider(
+        "Annual growth (% a year)",
+        params["worker_growth"].low,
+        params["worker_growth"].high,
+        params["worker_growth"].default,
+        key="worker_growth",
+        bind="query-params",
+    )
+    base = figures.loc[mobility.WORKER_BASES[choice]]
+    path = mobility.project_count(base["value"], int(base["year"]), rate)
+    st.metric("Workers in 2030 (scenario)", f"{path['value'].iloc[-1]:,.0f}")
+    st.caption(
+        f"Formula: value in year y = {base['value']:,.0f} × (1 + {rate}%)^(y − {int(base['year'])}). "
+        f"Starting figure: {figure_markdown(base, with_note=False)}."
+    )
+    show_chart(
+        charts.count_projection(
+            mobility.starting_point(figures, mobility.WORKER_BASES[choice]).assign(
+                source=source_names(base["source_id"])
+            ),
+            path,
+            None,
+            "Workers",
+        ),
+        path.assign(source_id=base["source_id"]),
+        "workers_scenario",
+        "Dashed: the scenario; orange: the cited starting figure.",
+    )
+with visitor_col:
+    st.subheader("Indian visitors to Russia by 2030")
+    visitor_choice = st.radio(
+        "Start from",
+        params["visitor_base"].options,
+        key="visitor_base",
+        bind="query-params",
+        captions=[
+            f"{figures.loc[fid, 'metric']}, {figures.loc[fid, 'period']}: "
+            f"{figure_phrase(figures.loc[fid, 'value'], figures.loc[fid, 'unit'], figures.loc[fid, 'qualifier'])}"
+            for fid in mobility.VISITOR_BASES.values()
+        ],
+    )
+    visitor_rate = st.slider(
+        "Annual growth (% a year)",
+        params["visitor_growth"].low,
+        params["visitor_growth"].high,
+        params["visitor_growth"].default,
+        key="visitor_growth",
+        bind="query-params",
+    )
+    target_thousands = st.slider(
+        "Target for 2030 (thousand visitors)",
+        params["visitor_target"].low,
+        params["visitor_target"].high,
+        params["visitor_target"].default,
+        key="visitor_target",
+        bind="query-params",
+        help="The default is the six-million goal in India Today's article, whose scope is unclear.",
+    )
+    visitor_base = figures.loc[mobility.VISITOR_BASES[visitor_choice]]
+    visitor_path = mobility.project_count(visitor_base["value"], int(visitor_base["year"]), visitor_rate)
+    target = target_thousands * 1000
+    needed = mobility.rate_to_target(visitor_base["value"], int(visitor_base["year"]), target)
+    cards = st.columns(2)
+    cards[0].metric("Visitors in 2030 (scenario)", f"{visitor_path['value'].iloc[-1]:,.0f}")
+    cards[1].metric("Growth needed for the target", f"{needed:.1f}% a year" if needed is not None else "n/a")
+    st.caption(
+        f"Formula: value in year y = {visitor_base['value']:,.0f} × (1 + {visitor_rate}%)^(y − "
+        f"{int(visitor_base['year'])}); growth needed = (target / start)^(1/years) − 1. Starting figure: "
+        f"{figure_markdown(visitor_base, with_note=False)}."
+    )
+    show_chart(
+        charts.count_projection(
+            mobility.starting_point(figures, mobility.VISITOR_BASES[visitor_choice]).assign(
+                source=source_names(visitor_base["source_id"])
+            ),
+            visitor_path,
+            target,
+            "Visitors",
+        ),
+        visitor_path.assign(source_id=visitor_base["source_id"]),
+        "visitors_scenario",
+        "Dashed: the scenario; orange: the cited starting figure; grey: your target.",
+    )
+with st.expander("All mobility figures and their sources (CSV)"):
+    everything = with_sources(figures[figures["domain"] == "mobility"])
+    st.dataframe(everything, hide_index=True, width="stretch")
+    st.download_button(
+        "Download CSV", everything.to_csv(index=False).encode("utf-8"), "mobility_figures.csv", "text/csv"
+    )

@@ -1,0 +1,75 @@
+"""Pure computations for the Mobility & tourism page: measures kept apart, and the two what-ifs."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.params import ChoiceParam, NumberParam
+from components.scenario import TARGET_YEAR_END, growth_needed
+
+WORKER_MEASURES = (
+    "Work permits issued to Indians",
+    "Russia's quota for Indian workers",
+    "Indians working in Russia (officials' headcount)",
+    "Indians expected to be employed in Russia",
+)
+STUDENT_MEASURES = (
+    "Indian students in Russia",
+    "Indian medical students in Russia",
+    "New student visas issued to Indians",
+    "Medical seats for Indian students in Russian universities",
+)
+INDIANS_TO_RUSSIA = (
+    "Indian tourist arrivals in Russia (Rosstat, tourist purpose only)",
+    "Indian visitors to Russia (Indian Embassy, all purposes)",
+    "Indian tourists to Moscow (Moscow only)",
+    "Indian tourists to Moscow (Moscow only), first half-year",
+)
+RUSSIANS_TO_INDIA = (
+    "Russian arrivals in India",
+    "Russian tourists to India (Rosstat, tourist purpose only)",
+    "Russian visitors to India (Indian Embassy, all purposes)",
+    "Russian trips to India (Russian ministry)",
+)
+WORKER_BASES = {
+    "permits-2025": "workers-permits-2025-reuters",
+    "permits-2024": "workers-permits-2024-orf",
+    "headcount-alipov": "workers-headcount-alipov",
+    "headcount-mea": "workers-headcount-now-s001",
+    "quota-2025": "workers-quota-2025",
+}
+VISITOR_BASES = {"embassy-2024": "visitors-in-embassy-2024", "rosstat-2023": "visitors-in-rosstat-2023"}
+VISITOR_GOAL = "tourism-goal-s004"
+
+PARAMS = {
+    "worker_base": ChoiceParam("worker_base", "Start from", tuple(WORKER_BASES), "permits-2025"),
+    "worker_growth": NumberParam("worker_growth", "Annual growth", -50, 100, 0, "% a year"),
+    "visitor_base": ChoiceParam("visitor_base", "Start from", tuple(VISITOR_BASES), "embassy-2024"),
+    "visitor_growth": NumberParam("visitor_growth", "Annual growth", -50, 200, 0, "% a year"),
+    "visitor_target": NumberParam("visitor_target", "Target for 2030", 10, 6000, 6000, "thousand visitors"),
+}
+
+
+def measures(figures: pd.DataFrame, metrics: tuple[str, ...]) -> pd.DataFrame:
+    """The figures of some measures, one row per source and year, for a chart that keeps them apart."""
+    chosen = figures[figures["metric"].isin(metrics)]
+    columns = ["metric", "period", "year", "value", "value_high", "qualifier", "unit", "source_id", "note"]
+    return chosen[columns].rename(columns={"metric": "measure"}).reset_index(drop=True)
+
+
+def starting_point(figures: pd.DataFrame, figure_id: str) -> pd.DataFrame:
+    """One cited figure as the first point of a what-if chart."""
+    row = figures.loc[[figure_id]]
+    return measures(row, tuple(row["metric"]))
+
+
+def project_count(base: float, base_year: int, rate_pct: float, end_year: int = TARGET_YEAR_END) -> pd.DataFrame:
+    """``base · (1 + r)^(year − base_year)`` for each year from the base year to ``end_year``."""
+    years = range(base_year, end_year + 1)
+    return pd.DataFrame({"year": list(years), "value": [base * (1 + rate_pct / 100) ** (y - base_year) for y in years]})
+
+
+def rate_to_target(base: float, base_year: int, target: float, end_year: int = TARGET_YEAR_END) -> float | None:
+    """Annual growth (%) that takes ``base`` to ``target`` by ``end_year``; None when there are no years left."""
+    years = end_year - base_year
+    return growth_needed(base, years, target) if years > 0 else None

@@ -1,0 +1,62 @@
+"""Mobility computations: measures kept apart, starting points, projections and the rate to a target."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from components import data, mobility, overview
+
+
+@pytest.fixture(scope="module")
+def figures():
+    return data.load_figures()
+
+
+def test_each_measure_only_holds_its_own_rows(figures):
+    workers = mobility.measures(figures, mobility.WORKER_MEASURES)
+    assert set(workers["measure"]) == set(mobility.WORKER_MEASURES)
+    permits = workers[workers["measure"] == "Work permits issued to Indians"]
+    assert set(permits["unit"]) == {"permits"}
+    headcounts = workers[workers["measure"] == "Indians working in Russia (officials' headcount)"]
+    assert set(headcounts["value"]) == {10_000, 100_000, 70_000}
+
+
+def test_conflicting_versions_are_all_kept(figures):
+    permits_2025 = figures[(figures["metric"] == "Work permits issued to Indians") & (figures["period"] == "2025")]
+    assert set(permits_2025["value"]) == {72_000, 56_000}
+    students = figures[figures["metric"] == "Indian students in Russia"]
+    assert {"seed-001", "nie-alipov-2024", "indiandefensenews-students-2024"} <= set(students["source_id"])
+
+
+def test_every_what_if_start_is_a_cited_figure_with_a_year(figures):
+    for figure_id in [*mobility.WORKER_BASES.values(), *mobility.VISITOR_BASES.values()]:
+        row = figures.loc[figure_id]
+        assert row["year"] >= 2023 and row["source_id"]
+        point = mobility.starting_point(figures, figure_id)
+        assert len(point) == 1 and point["value"].iloc[0] == row["value"]
+
+
+def test_projection_follows_its_formula():
+    path = mobility.project_count(72_000, 2025, 20)
+    assert list(path["year"]) == [2025, 2026, 2027, 2028, 2029, 2030]
+    assert path["value"].iloc[0] == 72_000
+    assert path["value"].iloc[-1] == pytest.approx(72_000 * 1.2**5)
+    assert (mobility.project_count(5, 2024, 0)["value"] == 5).all()
+
+
+@given(st.floats(1_000, 1_000_000), st.floats(1_000, 10_000_000), st.integers(2015, 2029))
+def test_rate_to_target_reaches_the_target(base, target, year):
+    rate = mobility.rate_to_target(base, year, target)
+    assert mobility.project_count(base, year, rate)["value"].iloc[-1] == pytest.approx(target)
+
+
+def test_rate_to_target_needs_years_left():
+    assert mobility.rate_to_target(1000, 2030, 2000) is None
+
+
+def test_mobility_key_numbers_are_the_pages_default_starting_points(figures):
+    numbers = overview.mobility_key_numbers(figures)
+    assert [n.value for n in numbers] == ["about 72,000 permits", "more than 120,000 visitors"]
+    assert {n.page for n in numbers} == {"app_pages/mobility_tourism.py"}
