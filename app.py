@@ -1,10 +1,12 @@
 """India–Russia Partnership Explorer: page configuration, navigation and what every page shares."""
 
+from pathlib import Path
+
 import streamlit as st
 
 st.set_page_config(
     page_title="India–Russia Partnership Explorer",
-    page_icon=":material/handshake:",
+    page_icon=str(Path(__file__).parent / "assets" / "icon.png"),  # a local file: a Material icon is fetched online
     layout="wide",
     initial_sidebar_state="auto",
 )
@@ -14,6 +16,7 @@ PAGES = [
     st.Page("app_pages/trade.py", title="Trade", icon=":material/swap_horiz:", url_path="trade"),
     st.Page("app_pages/defence.py", title="Defence", icon=":material/shield:", url_path="defence"),
     st.Page("app_pages/mobility_tourism.py", title="Mobility & tourism", icon=":material/flight:", url_path="mobility"),
+    st.Page("app_pages/connectivity.py", title="Connectivity", icon=":material/route:", url_path="connectivity"),
     st.Page("app_pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
 ]
 page = st.navigation(PAGES, position="top")

@@ -56,6 +56,7 @@ for numbers in (
     overview.trade_key_numbers(annual),
     overview.defence_key_numbers(sipri, published),
     overview.mobility_key_numbers(figures),
+    overview.connectivity_key_numbers(figures),
 ):
     for column, number in zip(st.columns(3), numbers, strict=False):
         with column:

@@ -391,3 +391,88 @@ def count_projection(base_point: pd.DataFrame, path: pd.DataFrame, target: float
             )
         )
     return layers.properties(height=300)
+
+
+ROUTE_COLOURS = {"instc": "#D55E00", "emc": "#0072B2", "nsr": "#009E73", "suez": "#777777"}
+MAP_EXTENT = {
+    "type": "Feature",
+    "geometry": {"type": "MultiPoint", "coordinates": [[-12, 5], [-12, 72], [60, 80], [-168, 72], [-168, 5], [80, -2]]},
+    "properties": {},
+}
+
+
+def route_map(countries: dict, legs: pd.DataFrame, ports: pd.DataFrame, highlight: str) -> alt.Chart:
+    """Routes drawn through their nodes on Natural Earth country shapes; a chosen route stands out."""
+    projection = alt.Projection(type="equalEarth", rotate=[-80, 0, 0], fit=MAP_EXTENT)
+    land = (
+        alt.Chart(alt.Data(values=countries, format=alt.DataFormat(type="topojson", feature="countries")))
+        .mark_geoshape(fill="#E8E8E8", stroke="#FFFFFF", strokeWidth=0.5, clip=True)
+        .project(**projection.to_dict())
+    )
+    route_ids = [r for r in ROUTE_COLOURS if r in set(legs["route_id"])]
+    emphasis = "true" if highlight == "all" else f"datum.route_id == '{highlight}'"
+    lines = (
+        alt.Chart(legs)
+        .mark_line(clip=True)
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            detail="leg_id:N",
+            order="order:Q",
+            color=alt.Color(
+                "route:N",
+                scale=alt.Scale(
+                    domain=[legs.loc[legs["route_id"] == r, "route"].iloc[0] for r in route_ids],
+                    range=[ROUTE_COLOURS[r] for r in route_ids],
+                ),
+                legend=None,
+            ),
+            strokeDash=alt.condition(
+                "indexof(datum.mode, 'gap') >= 0 || indexof(datum.mode, 'planned') >= 0",
+                alt.value([5, 4]),
+                alt.value([1, 0]),
+            ),
+            strokeWidth=alt.condition(emphasis, alt.value(3.5), alt.value(1.5)),
+            opacity=alt.condition(emphasis, alt.value(1.0), alt.value(0.25)),
+            tooltip=[
+                alt.Tooltip("route:N", title="Route"),
+                alt.Tooltip("branch:N", title="Branch"),
+                alt.Tooltip("mode:N", title="This leg"),
+            ],
+        )
+        .project(**projection.to_dict())
+    )
+    points = (
+        alt.Chart(ports)
+        .mark_circle(size=45, color="#222222", clip=True)
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            tooltip=[
+                alt.Tooltip("name:N", title="Place"),
+                alt.Tooltip("routes:N", title="On route(s)"),
+                alt.Tooltip("lat:Q", title="Latitude", format=".2f"),
+                alt.Tooltip("lon:Q", title="Longitude", format=".2f"),
+                alt.Tooltip("coordinates_source:N", title="Coordinates from"),
+            ],
+        )
+        .project(**projection.to_dict())
+    )
+    labels = (
+        alt.Chart(ports)
+        .mark_text(align="left", dx=5, dy=-5, fontSize=10, color="#222222", clip=True)
+        .encode(longitude="lon:Q", latitude="lat:Q", text="short_name:N")
+        .project(**projection.to_dict())
+    )
+    return (land + lines + points + labels).properties(height=460)
+
+
+def route_legend(route_names: dict[str, str]) -> alt.Chart:
+    """The map's key, drawn apart so the map keeps its full height: a coloured line per route."""
+    rows = pd.DataFrame([{"route_id": r, "route": route_names[r], "colour": ROUTE_COLOURS[r]} for r in ROUTE_COLOURS])
+    base = alt.Chart(rows).encode(y=alt.Y("route:N", sort=list(rows["route"]), axis=None))
+    swatch = base.mark_tick(thickness=4, size=26, orient="horizontal").encode(
+        x=alt.value(14), color=alt.Color("colour:N", scale=None)
+    )
+    text = base.mark_text(align="left", dx=34, fontSize=12).encode(x=alt.value(0), text="route:N")
+    return (swatch + text).properties(height=alt.Step(20))

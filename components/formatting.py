@@ -31,4 +31,6 @@ def _number(value: float) -> str:
 def figure_phrase(value: float, unit: str, qualifier: str = "", value_high: float = math.nan) -> str:
     """A reported figure as worded by its source, e.g. 'nearly 70 US$ bn' or '2.7–2.8 US$ bn'."""
     number = _number(value) if math.isnan(value_high) else f"{_number(value)}–{_number(value_high)}"
+    if unit == "%":
+        number, unit = f"{number}%", ""
     return " ".join(part for part in (qualifier, number, "" if unit == "count" else unit) if part)

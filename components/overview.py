@@ -133,19 +133,25 @@ def defence_key_numbers(sipri: pd.DataFrame, published: pd.DataFrame) -> list[Ke
     ]
 
 
-def mobility_key_numbers(figures: pd.DataFrame) -> list[KeyNumber]:
-    """The Mobility page's default what-if starting points, worded as their sources word them."""
+def figure_key_numbers(
+    figures: pd.DataFrame, figure_ids: tuple[str, ...], page: str, page_title: str
+) -> list[KeyNumber]:
+    """Reported figures as key numbers, worded as their sources word them."""
     numbers = []
-    for figure_id in (mobility.WORKER_BASES["permits-2025"], mobility.VISITOR_BASES["embassy-2024"]):
+    for figure_id in figure_ids:
         row = figures.loc[figure_id]
         value = figure_phrase(row["value"], row["unit"], row["qualifier"], row["value_high"])
-        numbers.append(
-            KeyNumber(
-                f"{row['metric']}, {row['period']}",
-                value,
-                row["source_id"],
-                "app_pages/mobility_tourism.py",
-                "Mobility & tourism",
-            )
-        )
+        numbers.append(KeyNumber(f"{row['metric']}, {row['period']}", value, row["source_id"], page, page_title))
     return numbers
+
+
+def mobility_key_numbers(figures: pd.DataFrame) -> list[KeyNumber]:
+    """The Mobility page's default what-if starting points."""
+    ids = (mobility.WORKER_BASES["permits-2025"], mobility.VISITOR_BASES["embassy-2024"])
+    return figure_key_numbers(figures, ids, "app_pages/mobility_tourism.py", "Mobility & tourism")
+
+
+def connectivity_key_numbers(figures: pd.DataFrame) -> list[KeyNumber]:
+    """The corridors' headline claims, as the Connectivity page shows them."""
+    ids = ("instc-time-cut-s003", "emc-days")
+    return figure_key_numbers(figures, ids, "app_pages/connectivity.py", "Connectivity")

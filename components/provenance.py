@@ -27,6 +27,9 @@ DESCRIBE: dict[str, Callable[[dict], str]] = {
     ),
     "defence_platforms.csv": lambda r: f"Platform status: {r['platform']}",
     "facts.csv": lambda r: f"{r['fact']} ({r['item_id']}): {r['value']}",
+    "route_nodes.csv": lambda r: f"Map point: {r['name']} ({r['kind']})",
+    "routes.csv": lambda r: f"Route drawn: {r['route_id'].upper()}, {r['branch']}",
+    "journeys.csv": lambda r: f"Journey {r['origin']}–{r['destination']} by {r['route_id'].upper()} ({r['version']})",
 }
 ROLES = {"source_id": "", "expected_source_id": " (what was expected)", "set_source_id": " (when set)"}
 

@@ -58,7 +58,7 @@ def test_a_deep_link_as_a_servers_first_visit_gets_the_whole_app(page, fresh_app
     open_idle(page, f"{fresh_app_url}/sources")
     expect(page.get_by_role("heading", name="Sources", exact=True)).to_be_visible()
     navigation = page.locator("[data-testid=stTopNavLink]")
-    expect(navigation).to_have_count(5)
+    expect(navigation).to_have_count(6)
     expect(navigation.first).to_contain_text("Overview")
     expect(page.get_by_text("Every view is in the address bar")).to_be_visible()
 
@@ -190,6 +190,32 @@ def test_mobility_page_draws_its_charts_and_its_what_if_follows_the_link(page, a
     try:
         other = open_idle(fresh.new_page(), page.url)
         expect(other.locator("[data-testid=stMetric]").filter(has_text="Workers in 2030")).to_contain_text(shown)
+        expect_no_error_boxes(other)
+    finally:
+        fresh.close()
+
+
+def test_connectivity_map_draws_offline_and_keeps_its_route_in_the_link(page, app_url, browser):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_idle(page, f"{app_url}/connectivity?route=emc")
+    charts = page.locator("[data-testid=stVegaLiteChart]")
+    expect(charts).to_have_count(2, timeout=30_000)
+    expect(charts.nth(1).locator("canvas, svg").first).to_be_visible(timeout=30_000)
+    box = charts.nth(1).bounding_box()
+    assert box and box["width"] > 600 and box["height"] > 300
+    expect(page.get_by_role("heading", name="Chennai–Vladivostok Eastern Maritime Corridor").first).to_be_visible()
+    expect_no_error_boxes(page)
+    local = urlparse(app_url).netloc
+    outside = [url for url in requests if urlparse(url).scheme in ("http", "https") and urlparse(url).netloc != local]
+    assert outside == []
+    page.get_by_role("radio", name="nsr").click()
+    expect(page).to_have_url(re.compile(r"route=nsr"), timeout=20_000)
+    fresh = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        other = open_idle(fresh.new_page(), page.url)
+        expect(other.get_by_role("heading", name="Northern Sea Route").first).to_be_visible()
+        expect(other.locator("[data-testid=stVegaLiteChart]")).to_have_count(2, timeout=30_000)
         expect_no_error_boxes(other)
     finally:
         fresh.close()

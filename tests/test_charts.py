@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 
-from components import charts, data, defence, mobility, trade
+from components import charts, connectivity, data, defence, mobility, trade
 from components.scenario import Levers, project, sensitivity
 
 
@@ -136,3 +136,14 @@ def test_count_projection_shows_the_target():
     start = mobility.starting_point(data.load_figures(), "visitors-in-embassy-2024").assign(source="s")
     text = json.dumps(charts.count_projection(start, path, 6_000_000, "Visitors").to_dict())
     assert "Target: 6,000,000" in text and '"strokeDash"' in text
+
+
+def test_route_map_embeds_its_geometry_and_uses_a_projection():
+    paths = connectivity.route_paths(data.load_table("routes.csv"), data.load_table("route_nodes.csv"))
+    ports = connectivity.ports(paths).assign(coordinates_source="s")
+    chart = charts.route_map(connectivity.load_countries(), connectivity.legs(paths), ports, "instc").to_dict()
+    text = json.dumps(chart)
+    assert '"url"' not in text  # nothing to fetch: the geometry travels with the chart
+    assert chart["layer"][0]["data"]["format"] == {"type": "topojson", "feature": "countries"}
+    assert chart["layer"][0]["projection"]["type"] == "equalEarth"
+    assert "datum.route_id == 'instc'" in text

@@ -122,3 +122,9 @@ def test_defence_key_numbers_are_the_defence_pages_published_shares():
         ("Russia's share of India's arms imports, 2009–13", "76%"),
     ]
     assert {n.page for n in numbers} == {"app_pages/defence.py"}
+
+
+def test_connectivity_key_numbers_are_the_corridor_claims_the_page_shows():
+    numbers = overview.connectivity_key_numbers(data.load_figures())
+    assert [n.value for n in numbers] == ["up to 40%", "about 24 days"]
+    assert {n.page for n in numbers} == {"app_pages/connectivity.py"}

@@ -203,7 +203,7 @@ def test_the_apps_root_is_the_overview_with_the_summit_at_a_glance():
     for fact in ("4–5 December 2025", "Putin's first visit to India since 2021", "78 years", "Belousov"):
         assert fact in text.replace("\\", ""), fact
     assert sum("Source: Seed article" in c.value for c in app.caption) >= 8
-    assert {link.proto.page for link in app.page_link} == {"trade", "defence", "mobility"}
+    assert {link.proto.page for link in app.page_link} == {"trade", "defence", "mobility", "connectivity"}
 
 
 def test_overview_key_numbers_are_the_trade_pages_figures():
@@ -346,3 +346,34 @@ def test_bad_mobility_links_give_notices():
     for key in ("worker_base", "worker_growth", "visitor_target", "visitor_base"):
         assert key in notices.replace("\\", ""), key
     assert metric(app, "Workers in 2030 (scenario)") == "72,000"
+
+
+CONNECTIVITY = "app_pages/connectivity.py"
+
+
+def test_connectivity_page_opens_with_map_comparison_and_what_if():
+    app = open_page(CONNECTIVITY)
+    assert not app.exception and not app.error and not warnings(app)
+    assert app.segmented_control(key="route").value == "all"
+    trip = frame_with(app, "saving_days")
+    assert set(trip["version"]) == {"Concor (2020)", "Sputnik India (2025)", "Valdai Club", "vLex"}
+    text = " ".join(m.value for m in app.markdown).replace("\\", "")
+    assert "[official promise]" in text and "[study]" in text
+
+
+def test_connectivity_choices_come_from_the_link():
+    app = open_page(CONNECTIVITY, route="nsr", origin="chennai", destination="vladivostok", via="emc")
+    assert not warnings(app)
+    assert any(s.value == "Northern Sea Route" for s in app.subheader)
+    trip = frame_with(app, "saving_days")
+    assert set(trip["version"]) == {"PortNews (2024)", "GKToday", "Crack IT Today"}
+    mismatched = open_page(CONNECTIVITY, origin="chennai", destination="moscow", via="instc")
+    assert any("No source gives figures for this journey" in i.value for i in mismatched.info)
+
+
+def test_bad_connectivity_links_give_notices():
+    app = open_page(CONNECTIVITY, route="<svg onload=x>", origin="Paris", via=["instc", "emc"])
+    assert not app.exception and not app.error
+    notices = " ".join(warnings(app)).replace("\\", "")
+    assert "route" in notices and "origin" in notices and "via" in notices and "<svg" in notices
+    assert app.segmented_control(key="route").value == "all"

@@ -1,0 +1,152 @@
+"""Connectivity page: the INSTC, the Chennai–Vladivostok corridor and the Northern Sea Route on a real map."""
+
+import streamlit as st
+
+from components import charts, connectivity
+from components.data import DataError, load_figures, load_table
+from components.formatting import md
+from components.params import parse_params, query_of
+from components.ui import (
+    cite,
+    figure_markdown,
+    show_chart,
+    show_notices,
+    source_markdown,
+    source_names,
+    stop_on_data_error,
+    with_sources,
+)
+
+try:
+    countries = connectivity.load_countries()
+    nodes = load_table("route_nodes.csv")
+    paths = connectivity.route_paths(load_table("routes.csv"), nodes)
+    journeys = load_table("journeys.csv")
+    figures = load_figures()
+    facts = load_table("facts.csv")
+except DataError as error:
+    stop_on_data_error(error)
+
+params = connectivity.PARAMS
+parsed = parse_params(list(params.values()), query_of(st.query_params))
+
+
+def fact_lines(item_id: str) -> str:
+    """An item's facts as Markdown bullets, each with its source."""
+    return "\n".join(
+        f"- **{md(row.fact)}:** {md(row.value)} ({source_markdown(row.source_id, short=True)})"
+        for row in facts[facts["item_id"] == item_id].itertuples()
+    )
+
+
+def figure_lines(prefix: str) -> str:
+    """The connectivity figures whose id starts with ``prefix``, with the nature of each claim."""
+    rows = figures[(figures["domain"] == "connectivity") & figures["figure_id"].str.startswith(prefix)]
+    return "\n".join(
+        f"- {md(row.metric)}, {md(row.period)}: {figure_markdown(row)} *[{md(row.claim)}]*" for row in rows.itertuples()
+    )
+
+
+st.title("Connectivity: three corridors and the Suez route")
+st.markdown(
+    "India and Russia promote three ways to move goods between them faster than through the Suez Canal. "
+    "The map shows where each runs; below, what each claim rests on — a measurement, a study, an estimate or "
+    "an official promise."
+)
+show_notices(parsed.values())
+
+# --- Map ------------------------------------------------------------------------------------------
+st.header("Where the routes run")
+highlight = st.segmented_control(
+    "Highlight a route",
+    params["route"].options,
+    default=params["route"].default,
+    key="route",
+    bind="query-params",
+    required=True,
+    help="URL parameter `route`: all, instc, emc, nsr or suez.",
+)
+place_names = source_names
+port_table = connectivity.ports(paths)
+port_table = port_table.assign(coordinates_source=port_table["source_id_node"].map(place_names))
+st.altair_chart(charts.route_legend(connectivity.ROUTE_NAMES), width="stretch")
+show_chart(
+    charts.route_map(countries, connectivity.legs(paths), port_table, highlight),
+    port_table.rename(columns={"source_id_node": "source_id", "evidence_node": "evidence"}),
+    "india_russia_corridor_ports",
+    "Country shapes: Natural Earth 1:110m (world-atlas). Ports and cities sit at coordinates from the sources in "
+    "the table; dashed legs are planned or missing links (the Rasht–Astara rail gap). At sea, lines pass through "
+    "hand-placed points named by each route's description, so they follow the water; those points are not "
+    "sourced positions. Hover a port for its coordinates.",
+)
+if highlight != "all":
+    with st.container(border=True):
+        st.subheader(connectivity.ROUTE_NAMES[highlight])
+        st.markdown(fact_lines(f"route-{highlight}"))
+
+# --- Comparison -----------------------------------------------------------------------------------
+st.header("How the routes compare")
+for route_id, prefixes in (("instc", ("instc", "rasht")), ("emc", ("emc",)), ("nsr", ("nsr", "murmansk"))):
+    with st.container(border=True):
+        st.subheader(connectivity.ROUTE_NAMES[route_id])
+        st.markdown("\n".join(figure_lines(p) for p in prefixes) + "\n" + fact_lines(f"route-{route_id}"))
+st.caption(
+    "In brackets, the nature of each claim: measured or reported, a study, an estimate, a forecast, an official "
+    "statement or an official promise. No source reports a measured door-to-door time for a regular INSTC service."
+)
+st.markdown(fact_lines("route-suez"))
+
+# --- What-if --------------------------------------------------------------------------------------
+st.header("Transit time against the Suez route")
+left, middle, right = st.columns(3)
+origin = left.selectbox(
+    "From",
+    params["origin"].options,
+    key="origin",
+    bind="query-params",
+    help="URL parameter `origin`: jnpt (Mumbai) or chennai.",
+)
+destination = middle.selectbox(
+    "To",
+    params["destination"].options,
+    key="destination",
+    bind="query-params",
+    help="URL parameter `destination`: moscow or vladivostok.",
+)
+via = right.selectbox(
+    "By", params["via"].options, key="via", bind="query-params", help="URL parameter `via`: instc or emc."
+)
+names = nodes.set_index("node_id")["name"]
+trip = connectivity.journey(journeys, origin, destination, via)
+st.markdown(
+    f"**{md(names[origin])} → {md(names[destination])} by {md(connectivity.ROUTE_NAMES[via])}**, each source's "
+    "figures beside the same source's Suez figure. Days saved = Suez days − corridor days (a range pairs the "
+    "ends); km saved = Suez km − corridor km."
+)
+if trip.empty:
+    st.info(
+        "No source gives figures for this journey by this corridor. The INSTC links Mumbai with Moscow; the "
+        "Eastern Maritime Corridor links Chennai with Vladivostok.",
+        icon=":material/info:",
+    )
+else:
+    table = with_sources(trip)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "corridor_days": "Corridor, days",
+            "suez_days": "Suez, days",
+            "saving_days": "Days saved",
+            "corridor_km": st.column_config.NumberColumn("Corridor, km", format="%,.0f"),
+            "suez_km": st.column_config.NumberColumn("Suez, km", format="%,.0f"),
+            "saving_km": st.column_config.NumberColumn("Km saved", format="%,.0f"),
+        },
+    )
+    st.download_button("Download CSV", table.to_csv(index=False).encode("utf-8"), "journey_vs_suez.csv", "text/csv")
+
+# --- Maritime -------------------------------------------------------------------------------------
+st.header("Maritime and Far East cooperation")
+st.markdown(fact_lines("maritime"))
+cite("seed-003;fpj-polar-2025-12", "Sources")

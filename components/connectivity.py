@@ -1,0 +1,146 @@
+"""Pure computations for the Connectivity page: routes to draw, and journeys compared with Suez."""
+
+from __future__ import annotations
+
+import json
+from itertools import pairwise
+
+import pandas as pd
+import streamlit as st
+
+from components.data import DATA_DIR, DataError
+from components.params import ChoiceParam
+
+ROUTE_NAMES = {
+    "instc": "International North–South Transport Corridor (INSTC)",
+    "emc": "Chennai–Vladivostok Eastern Maritime Corridor",
+    "nsr": "Northern Sea Route",
+    "suez": "Suez route (the baseline)",
+}
+ENDPOINTS = {
+    "instc": ("jnpt", "moscow"),
+    "emc": ("chennai", "vladivostok"),
+    "nsr": ("murmansk", "vladivostok"),
+    "suez": ("jnpt", "st-petersburg"),
+}
+LABELLED = {
+    "jnpt",
+    "chennai",
+    "bandar-abbas",
+    "astrakhan",
+    "moscow",
+    "st-petersburg",
+    "vladivostok",
+    "murmansk",
+    "suez",
+    "rotterdam",
+    "baku",
+}
+"""Places named on the map; the others show their name on hover, so labels do not overlap on a phone."""
+PARAMS = {
+    "route": ChoiceParam("route", "Route", ("all", *ROUTE_NAMES), "all"),
+    "origin": ChoiceParam("origin", "From", ("jnpt", "chennai"), "jnpt"),
+    "destination": ChoiceParam("destination", "To", ("moscow", "vladivostok"), "moscow"),
+    "via": ChoiceParam("via", "By", ("instc", "emc"), "instc"),
+}
+
+
+@st.cache_data(show_spinner=False)
+def load_countries() -> dict:
+    """Natural Earth 1:110m countries (world-atlas TopoJSON), shipped in data/."""
+    path = DATA_DIR / "world-atlas" / "countries-110m.json"
+    try:
+        topology = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError("world-atlas/countries-110m.json: the file is missing from data/") from None
+    except json.JSONDecodeError as error:
+        raise DataError(f"world-atlas/countries-110m.json: not valid JSON ({error})") from None
+    if topology.get("type") != "Topology" or "countries" not in topology.get("objects", {}):
+        raise DataError("world-atlas/countries-110m.json: not a TopoJSON topology with a 'countries' object")
+    return topology
+
+
+def route_paths(routes: pd.DataFrame, nodes: pd.DataFrame) -> pd.DataFrame:
+    """Every route branch as an ordered list of points, with the way each leg travels."""
+    paths = routes.merge(nodes, on="node_id", how="left", suffixes=("", "_node"))
+    missing = paths[paths["lat"].isna()]
+    if not missing.empty:
+        raise DataError(f"routes.csv: node '{missing['node_id'].iloc[0]}' is not in route_nodes.csv")
+    paths["route"] = paths["route_id"].map(ROUTE_NAMES)
+    paths["path_id"] = paths["route_id"] + ": " + paths["branch"]
+    return paths.sort_values(["route_id", "branch", "seq"]).reset_index(drop=True)
+
+
+def legs(paths: pd.DataFrame) -> pd.DataFrame:
+    """Each leg as its own two-point line, so a gap or planned leg can be dashed on its own."""
+    rows = []
+    for path_id, path in paths.groupby("path_id", sort=False):
+        points = path.to_dict("records")
+        for leg, (start, end) in enumerate(pairwise(points)):
+            for order, point in enumerate((start, end)):
+                rows.append(
+                    {
+                        "leg_id": f"{path_id} #{leg}",
+                        "order": order,
+                        "route_id": end["route_id"],
+                        "route": end["route"],
+                        "branch": end["branch"],
+                        "mode": end["mode"],
+                        "lat": point["lat"],
+                        "lon": point["lon"],
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
+def ports(paths: pd.DataFrame) -> pd.DataFrame:
+    """The ports and cities on the routes (not the drawing points), once each, with their routes."""
+    named = paths[paths["kind"] == "port or city"]
+    grouped = named.groupby(["node_id", "name", "lat", "lon", "source_id_node", "evidence_node"], as_index=False)
+    table = grouped.agg(routes=("route_id", lambda r: ", ".join(sorted({x.upper() for x in r}))))
+    short = table["name"].str.split(" (", regex=False).str[0]
+    return table.assign(short_name=short.where(table["node_id"].isin(LABELLED), ""))
+
+
+def journey(journeys: pd.DataFrame, origin: str, destination: str, via: str) -> pd.DataFrame:
+    """Each source's figures for a journey by a corridor beside the same source's Suez baseline.
+
+    saving (days) = Suez days − corridor days, for the low and the high ends of each range;
+    saving (km) = Suez km − corridor km, where one source gives both.
+    """
+    trip = journeys[(journeys["origin"] == origin) & (journeys["destination"] == destination)]
+    corridor = trip[trip["route_id"] == via].set_index("version")
+    suez = trip[trip["route_id"] == "suez"].set_index("version")
+    rows = []
+    for version, row in corridor.iterrows():
+        base = suez.loc[version] if version in suez.index else None
+        rows.append(
+            {
+                "version": version,
+                "corridor_days": _days(row),
+                "suez_days": _days(base) if base is not None else "",
+                "saving_days": _saving(base, row) if base is not None else "",
+                "corridor_km": row["distance_km"],
+                "suez_km": base["distance_km"] if base is not None else float("nan"),
+                "saving_km": (base["distance_km"] - row["distance_km"]) if base is not None else float("nan"),
+                "claim": row["claim"],
+                "source_id": row["source_id"],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _days(row: pd.Series) -> str:
+    low, high = row["days_low"], row["days_high"]
+    if pd.isna(low):
+        return ""
+    return f"{low:g}" if pd.isna(high) or high == low else f"{low:g}–{high:g}"
+
+
+def _saving(suez: pd.Series, corridor: pd.Series) -> str:
+    """Days saved: the best case pairs the slow end of Suez with the fast end of the corridor."""
+    if pd.isna(suez["days_low"]) or pd.isna(corridor["days_low"]):
+        return ""
+    worst = suez["days_low"] - (corridor["days_high"] if not pd.isna(corridor["days_high"]) else corridor["days_low"])
+    best = (suez["days_high"] if not pd.isna(suez["days_high"]) else suez["days_low"]) - corridor["days_low"]
+    return f"{worst:g}" if worst == best else f"{worst:g} to {best:g}"
