@@ -4,6 +4,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.data import DataError
+from components.ui import show_data_error
+
 st.set_page_config(
     page_title="India–Russia Partnership Explorer",
     page_icon=str(Path(__file__).parent / "assets" / "icon.png"),  # a local file: a Material icon is fetched online
@@ -28,7 +31,10 @@ with st.sidebar:
         "Every figure names its source; where sources disagree, each version is shown."
     )
 
-page.run()
+try:
+    page.run()
+except DataError as error:  # a row a page needs is missing: that page stops, the app goes on
+    show_data_error(error)
 
 st.divider()
 st.caption(

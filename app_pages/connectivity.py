@@ -8,7 +8,10 @@ from components.formatting import md
 from components.params import parse_params, query_of
 from components.ui import (
     cite,
+    csv_download,
+    draw,
     figure_markdown,
+    segmented_choice,
     show_chart,
     show_notices,
     source_markdown,
@@ -57,21 +60,15 @@ show_notices(parsed.values())
 
 # --- Map ------------------------------------------------------------------------------------------
 st.header("Where the routes run")
-highlight = st.segmented_control(
-    "Highlight a route",
-    params["route"].options,
-    default=params["route"].default,
-    key="route",
-    bind="query-params",
-    required=True,
-    help="URL parameter `route`: all, instc, emc, nsr or suez.",
+highlight = segmented_choice(
+    params["route"], "Highlight a route", help="URL parameter `route`: all, instc, emc, nsr or suez."
 )
 place_names = source_names
 port_table = connectivity.ports(paths)
 port_table = port_table.assign(coordinates_source=port_table["source_id_node"].map(place_names))
-st.altair_chart(charts.route_legend(connectivity.ROUTE_NAMES), width="stretch")
+draw(charts.route_legend(connectivity.ROUTE_NAMES))
 show_chart(
-    charts.route_map(countries, connectivity.legs(paths), port_table, highlight),
+    connectivity.route_map(countries, connectivity.legs(paths), port_table, highlight),
     port_table.rename(columns={"source_id_node": "source_id", "evidence_node": "evidence"}),
     "india_russia_corridor_ports",
     "Country shapes: Natural Earth 1:110m (world-atlas). Ports and cities sit at coordinates from the sources in "
@@ -96,55 +93,62 @@ st.caption(
 )
 st.markdown(fact_lines("route-suez"))
 
+
 # --- What-if --------------------------------------------------------------------------------------
-st.header("Transit time against the Suez route")
-left, middle, right = st.columns(3)
-origin = left.selectbox(
-    "From",
-    params["origin"].options,
-    key="origin",
-    bind="query-params",
-    help="URL parameter `origin`: jnpt (Mumbai) or chennai.",
-)
-destination = middle.selectbox(
-    "To",
-    params["destination"].options,
-    key="destination",
-    bind="query-params",
-    help="URL parameter `destination`: moscow or vladivostok.",
-)
-via = right.selectbox(
-    "By", params["via"].options, key="via", bind="query-params", help="URL parameter `via`: instc or emc."
-)
-names = nodes.set_index("node_id")["name"]
-trip = connectivity.journey(journeys, origin, destination, via)
-st.markdown(
-    f"**{md(names[origin])} → {md(names[destination])} by {md(connectivity.ROUTE_NAMES[via])}**, each source's "
-    "figures beside the same source's Suez figure. Days saved = Suez days − corridor days (a range pairs the "
-    "ends); km saved = Suez km − corridor km."
-)
-if trip.empty:
-    st.info(
-        "No source gives figures for this journey by this corridor. The INSTC links Mumbai with Moscow; the "
-        "Eastern Maritime Corridor links Chennai with Vladivostok.",
-        icon=":material/info:",
+@st.fragment
+def transit_what_if() -> None:
+    """A journey by corridor against Suez, per source; reruns alone when its choices change."""
+    st.header("Transit time against the Suez route")
+    left, middle, right = st.columns(3)
+    origin = left.selectbox(
+        "From",
+        params["origin"].options,
+        key="origin",
+        bind="query-params",
+        help="URL parameter `origin`: jnpt (Mumbai) or chennai.",
     )
-else:
-    table = with_sources(trip)
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "corridor_days": "Corridor, days",
-            "suez_days": "Suez, days",
-            "saving_days": "Days saved",
-            "corridor_km": st.column_config.NumberColumn("Corridor, km", format="%,.0f"),
-            "suez_km": st.column_config.NumberColumn("Suez, km", format="%,.0f"),
-            "saving_km": st.column_config.NumberColumn("Km saved", format="%,.0f"),
-        },
+    destination = middle.selectbox(
+        "To",
+        params["destination"].options,
+        key="destination",
+        bind="query-params",
+        help="URL parameter `destination`: moscow or vladivostok.",
     )
-    st.download_button("Download CSV", table.to_csv(index=False).encode("utf-8"), "journey_vs_suez.csv", "text/csv")
+    via = right.selectbox(
+        "By", params["via"].options, key="via", bind="query-params", help="URL parameter `via`: instc or emc."
+    )
+    names = nodes.set_index("node_id")["name"]
+    trip = connectivity.journey(journeys, origin, destination, via)
+    st.markdown(
+        f"**{md(names[origin])} → {md(names[destination])} by {md(connectivity.ROUTE_NAMES[via])}**, each source's "
+        "figures beside the same source's Suez figure. Days saved = Suez days − corridor days (a range pairs the "
+        "ends); km saved = Suez km − corridor km."
+    )
+    if trip.empty:
+        st.info(
+            "No source gives figures for this journey by this corridor. The INSTC links Mumbai with Moscow; the "
+            "Eastern Maritime Corridor links Chennai with Vladivostok.",
+            icon=":material/info:",
+        )
+    else:
+        table = with_sources(trip)
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "corridor_days": "Corridor, days",
+                "suez_days": "Suez, days",
+                "saving_days": "Days saved",
+                "corridor_km": st.column_config.NumberColumn("Corridor, km", format="%,.0f"),
+                "suez_km": st.column_config.NumberColumn("Suez, km", format="%,.0f"),
+                "saving_km": st.column_config.NumberColumn("Km saved", format="%,.0f"),
+            },
+        )
+        csv_download(table, "journey_vs_suez")
+
+
+transit_what_if()
 
 # --- Maritime -------------------------------------------------------------------------------------
 st.header("Maritime and Far East cooperation")

@@ -6,7 +6,15 @@ from components import charts, defence, overview
 from components.data import DataError, load_table, load_timeline
 from components.formatting import md
 from components.params import parse_params, query_of
-from components.ui import cite, show_chart, show_notices, source_markdown, source_names, stop_on_data_error
+from components.ui import (
+    cite,
+    csv_download,
+    show_chart,
+    show_notices,
+    source_markdown,
+    source_names,
+    stop_on_data_error,
+)
 
 try:
     sipri = load_table("sipri_india_arms_imports.csv")
@@ -135,7 +143,11 @@ show_chart(
 # --- Platforms ------------------------------------------------------------------------------------
 st.header("Major platforms and programmes")
 query = st.text_input(
-    "Search platforms", key="q", bind="query-params", placeholder="e.g. missile, HAL, submarine", max_chars=80
+    params["q"].label,
+    key="q",
+    bind="query-params",
+    placeholder="e.g. missile, HAL, submarine",
+    max_chars=params["q"].max_length,
 )
 found = defence.search_platforms(platforms, query)
 st.dataframe(
@@ -173,9 +185,7 @@ disputed = defence.versions(facts[facts["item_id"].isin(platforms["platform_id"]
 with st.expander(f"Where sources disagree on the platforms ({disputed.groupby(['item_id', 'fact']).ngroups} facts)"):
     table = disputed.assign(source=disputed["source_id"].map(source_names))
     st.dataframe(table, hide_index=True, width="stretch")
-    st.download_button(
-        "Download CSV", table.to_csv(index=False).encode("utf-8"), "defence_disagreements.csv", "text/csv"
-    )
+    csv_download(table, "defence_disagreements")
 
 # --- RELOS ----------------------------------------------------------------------------------------
 st.header("RELOS: the logistics pact")

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from components import charts, mobility
-from components.data import DataError, load_figures, load_table
-from components.formatting import figure_phrase, md
+from components.data import DataError, figure, load_figures, load_table
+from components.formatting import md
 from components.params import parse_params, query_of
 from components.ui import (
     cite,
+    csv_download,
     figure_markdown,
     show_chart,
     show_notices,
@@ -107,7 +108,7 @@ for column, title, order, stem in (
             stem,
             f"{title}: each series is one source's measure. Hover for the source.",
         )
-goal = figures.loc[mobility.VISITOR_GOAL]
+goal = figure(figures, mobility.VISITOR_GOAL)
 st.markdown(
     f"**The 2030 goal, as precisely as the source allows:** Moscow {md(goal['evidence'])} "
     f"({source_markdown(goal['source_id'], short=True)}). {md(goal['note'])}"
@@ -122,19 +123,20 @@ st.markdown(
 # --- What-if ----------------------------------------------------------------------------------------
 st.header("What if the trend continues?")
 st.caption("These are scenarios, not forecasts: a cited starting figure grown at a rate you choose.")
-worker_col, visitor_col = st.columns(2)
-with worker_col:
+# Looked up here, not in the fragments, so a figure missing from figures.csv stops the page with its message.
+starts = {choice: figure(figures, fid) for choice, fid in {**mobility.WORKER_BASES, **mobility.VISITOR_BASES}.items()}
+
+
+@st.fragment
+def workers_what_if() -> None:
+    """Workers by 2030 from a cited starting figure; reruns alone when its controls move."""
     st.subheader("Indian workers in Russia by 2030")
     choice = st.radio(
         "Start from",
         params["worker_base"].options,
         key="worker_base",
         bind="query-params",
-        captions=[
-            f"{figures.loc[fid, 'metric']}, {figures.loc[fid, 'period']}: "
-            f"{figure_phrase(figures.loc[fid, 'value'], figures.loc[fid, 'unit'], figures.loc[fid, 'qualifier'])}"
-            for fid in mobility.WORKER_BASES.values()
-        ],
+        captions=[mobility.caption(starts[choice]) for choice in mobility.WORKER_BASES],
     )
     rate = st.slider(
         "Annual growth (% a year)",
@@ -144,7 +146,7 @@ with worker_col:
         key="worker_growth",
         bind="query-params",
     )
-    base = figures.loc[mobility.WORKER_BASES[choice]]
+    base = starts[choice]
     path = mobility.project_count(base["value"], int(base["year"]), rate)
     st.metric("Workers in 2030 (scenario)", f"{path['value'].iloc[-1]:,.0f}")
     st.caption(
@@ -164,18 +166,18 @@ with worker_col:
         "workers_scenario",
         "Dashed: the scenario; orange: the cited starting figure.",
     )
-with visitor_col:
+
+
+@st.fragment
+def visitors_what_if() -> None:
+    """Visitors by 2030 against a target; reruns alone when its controls move."""
     st.subheader("Indian visitors to Russia by 2030")
     visitor_choice = st.radio(
         "Start from",
         params["visitor_base"].options,
         key="visitor_base",
         bind="query-params",
-        captions=[
-            f"{figures.loc[fid, 'metric']}, {figures.loc[fid, 'period']}: "
-            f"{figure_phrase(figures.loc[fid, 'value'], figures.loc[fid, 'unit'], figures.loc[fid, 'qualifier'])}"
-            for fid in mobility.VISITOR_BASES.values()
-        ],
+        captions=[mobility.caption(starts[choice]) for choice in mobility.VISITOR_BASES],
     )
     visitor_rate = st.slider(
         "Annual growth (% a year)",
@@ -194,7 +196,7 @@ with visitor_col:
         bind="query-params",
         help="The default is the six-million goal in India Today's article, whose scope is unclear.",
     )
-    visitor_base = figures.loc[mobility.VISITOR_BASES[visitor_choice]]
+    visitor_base = starts[visitor_choice]
     visitor_path = mobility.project_count(visitor_base["value"], int(visitor_base["year"]), visitor_rate)
     target = target_thousands * 1000
     needed = mobility.rate_to_target(visitor_base["value"], int(visitor_base["year"]), target)
@@ -219,9 +221,14 @@ with visitor_col:
         "visitors_scenario",
         "Dashed: the scenario; orange: the cited starting figure; grey: your target.",
     )
+
+
+worker_col, visitor_col = st.columns(2)
+with worker_col:
+    workers_what_if()
+with visitor_col:
+    visitors_what_if()
 with st.expander("All mobility figures and their sources (CSV)"):
     everything = with_sources(figures[figures["domain"] == "mobility"])
     st.dataframe(everything, hide_index=True, width="stretch")
-    st.download_button(
-        "Download CSV", everything.to_csv(index=False).encode("utf-8"), "mobility_figures.csv", "text/csv"
-    )
+    csv_download(everything, "mobility_figures")

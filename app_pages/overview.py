@@ -9,7 +9,9 @@ from components.params import parse_params, query_of
 from components.provenance import date_disagreements
 from components.ui import (
     cite,
+    csv_download,
     figure_markdown,
+    segmented_choice,
     show_chart,
     show_notices,
     source_markdown,
@@ -103,9 +105,7 @@ st.table(
 with st.expander("Full tracker: parties, what each does, evidence and notes; CSV download"):
     tracker = with_sources(shown)
     st.dataframe(tracker, hide_index=True, width="stretch")
-    st.download_button(
-        "Download CSV", tracker.to_csv(index=False).encode("utf-8"), "india_russia_agreements.csv", "text/csv"
-    )
+    csv_download(tracker, "india_russia_agreements")
 dated_differently = date_disagreements(timeline)
 for _, versions in dated_differently.groupby("event_id", sort=False):
     st.markdown(
@@ -123,14 +123,7 @@ timeline_domains = st.pills(
     key="timeline_domain",
     bind="query-params",
 )
-period = st.segmented_control(
-    "Period",
-    params["timeline_period"].options,
-    default=params["timeline_period"].default,
-    key="timeline_period",
-    bind="query-params",
-    required=True,
-)
+period = segmented_choice(params["timeline_period"], "Period")
 events = overview.timeline_view(timeline, tuple(timeline_domains), period)
 if events.empty:
     st.info("No events match these filters; choose another domain or period.", icon=":material/filter_alt_off:")

@@ -12,9 +12,9 @@ from components.data import (
     load_timeline,
     load_trade_annual,
 )
-from components.params import ChoiceParam, parse_params, query_of
-from components.provenance import citations, date_disagreements, edition_revisions
-from components.ui import show_notices, source_markdown, source_names, stop_on_data_error, with_sources
+from components.params import parse_params, query_of
+from components.provenance import ALL_SOURCES, citations, date_disagreements, edition_revisions, source_param
+from components.ui import csv_download, show_notices, source_markdown, source_names, stop_on_data_error, with_sources
 
 try:
     sources = load_sources()
@@ -25,9 +25,8 @@ try:
 except DataError as error:
     stop_on_data_error(error)
 
-ALL = "all"
-SOURCE_PARAM = ChoiceParam("source", "Source", (ALL, *sources.index), ALL)
-parsed = parse_params([SOURCE_PARAM], query_of(st.query_params))
+chosen_param = source_param(sources)
+parsed = parse_params([chosen_param], query_of(st.query_params))
 
 st.title("Sources")
 st.markdown(
@@ -51,24 +50,22 @@ st.dataframe(
         "figures_citing": st.column_config.NumberColumn("Figures citing it"),
     },
 )
-st.download_button("Download CSV", catalogue.to_csv(index=False).encode("utf-8"), "sources.csv", "text/csv")
+csv_download(catalogue, "sources")
 
 st.header("What each source is cited for")
 chosen = st.selectbox(
     "Show the figures citing",
-    SOURCE_PARAM.options,
+    chosen_param.options,
     index=0,
-    key=SOURCE_PARAM.key,
+    key=chosen_param.key,
     bind="query-params",
     help="URL parameter `source`: a source id, or `all`.",
 )
-shown = cited if chosen == ALL else cited[cited["source_id"] == chosen]
-if chosen != ALL:
+shown = cited if chosen == ALL_SOURCES else cited[cited["source_id"] == chosen]
+if chosen != ALL_SOURCES:
     st.markdown(f"**{chosen}**: {source_markdown(chosen)}")
 st.dataframe(with_sources(shown), hide_index=True, width="stretch")
-st.download_button(
-    "Download CSV", with_sources(shown).to_csv(index=False).encode("utf-8"), f"citations_{chosen}.csv", "text/csv"
-)
+csv_download(with_sources(shown), f"citations_{chosen}")
 
 st.header("Where sources disagree")
 st.markdown(
@@ -77,23 +74,21 @@ st.markdown(
 )
 conflicts = trade.disagreements(figures, annual).assign(source=lambda t: t["source_id"].map(source_names))
 st.dataframe(conflicts, hide_index=True, width="stretch")
-st.download_button("Download CSV", conflicts.to_csv(index=False).encode("utf-8"), "disagreements.csv", "text/csv")
+csv_download(conflicts, "disagreements")
 
 st.subheader("Dates that sources give differently")
 dates = date_disagreements(timeline).assign(source=lambda t: t["source_id"].map(source_names))
 st.dataframe(dates, hide_index=True, width="stretch")
-st.download_button("Download CSV", dates.to_csv(index=False).encode("utf-8"), "date_disagreements.csv", "text/csv")
+csv_download(dates, "date_disagreements")
 
 st.subheader("Defence facts that sources give differently")
 defence_versions = defence.versions(load_table("facts.csv")).assign(source=lambda t: t["source_id"].map(source_names))
 st.dataframe(defence_versions, hide_index=True, width="stretch")
-st.download_button(
-    "Download CSV", defence_versions.to_csv(index=False).encode("utf-8"), "defence_disagreements.csv", "text/csv"
-)
+csv_download(defence_versions, "defence_disagreements")
 
 st.subheader("SIPRI shares revised between report editions")
 revisions = edition_revisions(load_table("sipri_published_shares.csv")).assign(
     source=lambda t: t["source_id"].map(source_names)
 )
 st.dataframe(revisions, hide_index=True, width="stretch")
-st.download_button("Download CSV", revisions.to_csv(index=False).encode("utf-8"), "sipri_revisions.csv", "text/csv")
+csv_download(revisions, "sipri_revisions")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import charts, trade
-from components.data import DataError, load_figures, load_table, load_trade_annual
+from components.data import DataError, figure, load_figures, load_table, load_trade_annual, row, rows
 from components.formatting import figure_phrase, fmt_bn, fmt_mn, md
 from components.params import parse_params, query_of, share_query
 from components.scenario import (
@@ -18,7 +18,9 @@ from components.scenario import (
 )
 from components.ui import (
     cite,
+    csv_download,
     figure_markdown,
+    segmented_choice,
     show_chart,
     show_notices,
     source_markdown,
@@ -32,7 +34,7 @@ HEADLINE_YEAR = trade.HEADLINE_YEAR
 
 try:
     annual = load_trade_annual()
-    hs2 = load_table("trade_hs2.csv")
+    hs2 = trade.check_hs2_years(load_table("trade_hs2.csv"))
     figures = load_figures()
     items = load_table("trade_items.csv")
     targets = load_table("trade_targets.csv")
@@ -44,8 +46,8 @@ series = trade.annual_bn(annual)
 latest = series.iloc[-1]
 parsed = parse_params(SCENARIO_PARAMS + trade.COMPOSITION_PARAMS, query_of(st.query_params))
 
-goal = targets.set_index("target_id").loc["trade-100bn"]
-before_war, record = series.set_index("fiscal_year").loc[["2021-22", HEADLINE_YEAR], "total_bn"]
+goal = row(targets, "target_id", "trade-100bn")
+before_war, record = rows(series, "fiscal_year", ["2021-22", HEADLINE_YEAR])["total_bn"]
 st.title(f"Trade: a record year, a deep deficit, and the road to US$ {goal['goal']:g} bn")
 st.markdown(
     f"India–Russia goods trade grew {record / before_war:.1f}-fold from {md(fmt_bn(before_war))} in FY2021-22 to "
@@ -75,10 +77,11 @@ for column, (key, label) in zip(st.columns(4), labels.items(), strict=True):
         ]
         st.markdown("**Other versions (US\\$):**\n" + "\n".join(lines))
 
-earlier = figures.loc["trade-imports-fy25-s002"]
-rounded = figures.loc[["trade-imports-fy25-s000", "trade-exports-fy25-s000"], "value"]
+earlier = figure(figures, "trade-imports-fy25-s002")
+rounded = rows(figures, "figure_id", ["trade-imports-fy25-s000", "trade-exports-fy25-s000"])["value"]
 goods_and_services = " and ".join(
-    "'" + md(e) + "'" for e in figures.loc[["trade-imports-gs-s001", "trade-exports-gs-s001"], "evidence"]
+    "'" + md(e) + "'"
+    for e in rows(figures, "figure_id", ["trade-imports-gs-s001", "trade-exports-gs-s001"])["evidence"]
 )
 st.info(
     "**Which figure is right?** The cards show the official TRADESTAT series as released in 2026 "
@@ -92,7 +95,7 @@ st.info(
 with st.expander("Every version of the FY2024-25 figures, with sources"):
     table = versions.assign(source=versions["source_id"].map(source_names))
     st.dataframe(table, hide_index=True, width="stretch")
-    st.download_button("Download CSV", table.to_csv(index=False).encode("utf-8"), "fy2024-25_versions.csv", "text/csv")
+    csv_download(table, "fy2024-25_versions")
 
 # --- Latest year ----------------------------------------------------------------------------------
 previous = series.iloc[-2]
@@ -136,8 +139,8 @@ st.header("Seventeen years of trade")
 history = trade.long_form(
     series, ["total", "exports", "imports", "balance"], ["fiscal_year", "year_end", "status", "source_id"]
 )
-jump = series[series["fiscal_year"] == "2022-23"].iloc[0]
-before_jump = series[series["fiscal_year"] == "2021-22"].iloc[0]
+jump = row(series, "fiscal_year", "2022-23")
+before_jump = row(series, "fiscal_year", "2021-22")
 ratio = jump["imports_bn"] / before_jump["imports_bn"]
 show_chart(
     charts.trade_history(history, int(jump["year_end"]), f"FY2022-23: imports ×{ratio:.1f}"),
@@ -155,23 +158,9 @@ st.header("What India buys and sells")
 flow_param, year_param = trade.COMPOSITION_PARAMS
 left, right = st.columns(2)
 with left:
-    flow = st.segmented_control(
-        "India's imports from Russia, or exports to Russia",
-        flow_param.options,
-        default=flow_param.default,
-        key=flow_param.key,
-        bind="query-params",
-        required=True,
-    )
+    flow = segmented_choice(flow_param, "India's imports from Russia, or exports to Russia")
 with right:
-    year = st.segmented_control(
-        "Fiscal year",
-        year_param.options,
-        default=year_param.default,
-        key=year_param.key,
-        bind="query-params",
-        required=True,
-    )
+    year = segmented_choice(year_param, "Fiscal year")
 shares = trade.composition(hs2, names, flow, year)
 flow_words = "India's imports from Russia" if flow == "imports" else "India's exports to Russia"
 show_chart(
@@ -221,7 +210,8 @@ engineering_article = pharma[("Engineering goods", "India's sales, per article")
 engineering_official = pharma[("Engineering goods", "India's exports, official HS84")]
 st.warning(
     "**The official data tell another story.** India Today (seed 004) says India supplies Russia "
-    f"'{md(figures.loc['gap-engineering-india', 'evidence'])}' of machinery, but official HS chapter 84 exports were "
+    f"'{md(figure(figures, 'gap-engineering-india')['evidence'])}' of machinery, but official HS chapter 84 "
+    "exports were "
     f"{md(fmt_mn(engineering_official))} in {trade.fy(HEADLINE_YEAR)}, "
     f"{engineering_official / engineering_article:.0f} times more. Its pharmaceutical figure "
     f"({md(fmt_mn(pharma_article, 0))}) is above the official HS chapter 30 value "
@@ -245,7 +235,7 @@ for target in targets.itertuples():
                 f"{total_now / target.goal:.0%} of the goal ({source_markdown(trade.OFFICIAL_SOURCE)})"
             )
         for figure_id in filter(None, target.progress_figure_ids.split(";")):
-            f = figures.loc[figure_id]
+            f = figure(figures, figure_id)
             facts.append(f"{md(f['metric'])}, {md(f['period'])}: {figure_markdown(f)}")
         st.markdown("\n".join(f"- {fact}" for fact in facts))
         cite(target.source_id, f"As stated: '{md(target.evidence)}' —")
@@ -341,32 +331,6 @@ def what_if() -> None:
         "levers as set. The black square is the nearest cell to your export and import growth.",
     )
 
-    with st.expander("Method: how the what-if is computed", expanded=False):
-        st.markdown(
-            f"Base year t = 0 is {trade.fy(base.fiscal_year)}, the latest year of the official series; "
-            f"t counts years after it, up to t = {years} ({trade.fy('2029-30')}, labelled 2030). "
-            "Growth rates compound; the three summit levers phase in evenly, reaching their full size in 2030."
-        )
-        st.latex(r"\text{ramp}_t = t / T")
-        st.latex(r"\text{exports}_t = E_0 (1+x)^t + \text{ramp}_t\,(p \cdot P + q \cdot Q)")
-        st.latex(r"\text{imports}_t = I_0 (1+m)^t\,(1 + \text{ramp}_t \cdot s \cdot e)")
-        st.latex(r"\text{total}_t = \text{exports}_t + \text{imports}_t")
-        st.latex(r"\text{balance}_t = \text{exports}_t - \text{imports}_t")
-        st.markdown(
-            f"- E₀ = {md(fmt_bn(base.exports_bn))}, I₀ = {md(fmt_bn(base.imports_bn))}: "
-            f"{trade.fy(base.fiscal_year)} ({source_markdown(trade.OFFICIAL_SOURCE)})\n"
-            f"- x = `export_growth`, m = `import_growth` (% a year)\n"
-            f"- P = {base.pharma_market_bn:g} bn: Russia's pharmaceutical import market, "
-            f"'{md(figures.loc['gap-pharma-market', 'evidence'])}' "
-            f"({source_markdown('seed-004')}); p = `pharma_capture`\n"
-            f"- Q = {base.engineering_demand_bn:g} bn: the lower end of Russia's engineering import demand, "
-            f"'{md(figures.loc['gap-engineering-demand', 'evidence'])}' ({source_markdown('seed-004')}); "
-            "q = `engineering_capture`\n"
-            f"- s = {base.energy_share:.1%}: mineral fuels (HS27) as a share of imports in "
-            f"{trade.fy(base.fiscal_year)} ({source_markdown(trade.HS_SOURCE)}); e = `energy_change`\n"
-            f"- Growth needed = (100 / total₀)^(1/{years}) − 1."
-        )
-
     st.subheader("Share this scenario")
     query_string = share_query(SCENARIO_PARAMS, values)
     origin = st.context.url.rsplit("/", 1)[0] if st.context.url else ""
@@ -379,3 +343,28 @@ def what_if() -> None:
 
 
 what_if()
+with st.expander("Method: how the what-if is computed", expanded=False):
+    st.markdown(
+        f"Base year t = 0 is {trade.fy(base.fiscal_year)}, the latest year of the official series; "
+        f"t counts years after it, up to t = {base.horizon} ({trade.fy('2029-30')}, labelled 2030). "
+        "Growth rates compound; the three summit levers phase in evenly, reaching their full size in 2030."
+    )
+    st.latex(r"\text{ramp}_t = t / T")
+    st.latex(r"\text{exports}_t = E_0 (1+x)^t + \text{ramp}_t\,(p \cdot P + q \cdot Q)")
+    st.latex(r"\text{imports}_t = I_0 (1+m)^t\,(1 + \text{ramp}_t \cdot s \cdot e)")
+    st.latex(r"\text{total}_t = \text{exports}_t + \text{imports}_t")
+    st.latex(r"\text{balance}_t = \text{exports}_t - \text{imports}_t")
+    st.markdown(
+        f"- E₀ = {md(fmt_bn(base.exports_bn))}, I₀ = {md(fmt_bn(base.imports_bn))}: "
+        f"{trade.fy(base.fiscal_year)} ({source_markdown(trade.OFFICIAL_SOURCE)})\n"
+        f"- x = `export_growth`, m = `import_growth` (% a year)\n"
+        f"- P = {base.pharma_market_bn:g} bn: Russia's pharmaceutical import market, "
+        f"'{md(figure(figures, 'gap-pharma-market')['evidence'])}' "
+        f"({source_markdown('seed-004')}); p = `pharma_capture`\n"
+        f"- Q = {base.engineering_demand_bn:g} bn: the lower end of Russia's engineering import demand, "
+        f"'{md(figure(figures, 'gap-engineering-demand')['evidence'])}' ({source_markdown('seed-004')}); "
+        "q = `engineering_capture`\n"
+        f"- s = {base.energy_share:.1%}: mineral fuels (HS27) as a share of imports in "
+        f"{trade.fy(base.fiscal_year)} ({source_markdown(trade.HS_SOURCE)}); e = `energy_change`\n"
+        f"- Growth needed = (100 / total₀)^(1/{base.horizon}) − 1."
+    )

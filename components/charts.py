@@ -1,6 +1,13 @@
-"""Altair chart builders. Each takes a tidy DataFrame and returns a chart with tooltips."""
+"""Altair chart builders. Each takes a tidy DataFrame and returns a chart with tooltips.
+
+The what-if charts redraw on every slider move, so they are built once as a validated Vega-Lite template
+with named, empty data, and each rerun only fills in the data (:class:`FilledSpec`).
+"""
 
 from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
@@ -9,6 +16,34 @@ import pandas as pd
 SERIES_COLOURS = {"Total": "#000000", "Exports": "#0072B2", "Imports": "#D55E00", "Balance": "#009E73"}
 MET_COLOURS = {"Reached": "#56B4E9", "Not reached": "#E69F00"}
 YEAR_AXIS_TITLE = "Fiscal year (April–March), by the year it ends"
+
+
+@dataclass(frozen=True)
+class FilledSpec:
+    """A Vega-Lite template built once with Altair, and this rerun's data for its named top-level dataset.
+
+    Streamlit sends ``data`` apart from the spec, so when only the data change the browser updates the
+    drawn chart in place instead of building it again.
+    """
+
+    template: dict
+    data: pd.DataFrame | None = None
+
+    def to_dict(self, validate: bool = True) -> dict:
+        """The full spec with the data inline, as Altair's ``to_dict`` gives it (the template was validated)."""
+        if self.data is None:
+            return self.template
+        name = self.template["data"]["name"]
+        return {**self.template, "datasets": {**self.template.get("datasets", {}), name: _records(self.data)}}
+
+    def spec_without_data(self) -> dict:
+        """The template for ``st.vega_lite_chart(data, spec)``, which supplies the top-level data itself."""
+        return {key: value for key, value in self.template.items() if key != "data" or self.data is None}
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as JSON-ready dicts, with missing values as null."""
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
 
 
 def _series_scale(measures: list[str]) -> alt.Scale:
@@ -47,14 +82,19 @@ def trade_history(series: pd.DataFrame, jump_year_end: int, jump_label: str) -> 
     return (zero + lines + points + rule + text).properties(height=360)
 
 
-def trade_projection(history: pd.DataFrame, projection: pd.DataFrame, target_bn: float) -> alt.Chart:
+def trade_projection(history: pd.DataFrame, projection: pd.DataFrame, target_bn: float) -> FilledSpec:
     """History (solid) and the what-if path (dashed) of total, exports and imports, with the target line.
 
     Both frames are long: year_end, fiscal_year, measure, value_bn, kind.
     """
-    measures = ["Total", "Exports", "Imports"]
     data = pd.concat([history, projection], ignore_index=True)
-    base = alt.Chart(data).encode(
+    return FilledSpec(_trade_projection_template(target_bn), data)
+
+
+@functools.cache
+def _trade_projection_template(target_bn: float) -> dict:
+    measures = ["Total", "Exports", "Imports"]
+    base = alt.Chart(alt.NamedData("trade")).encode(
         x=alt.X("year_end:Q", title=YEAR_AXIS_TITLE, axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("value_bn:Q", title="US$ billion"),
         color=alt.Color("measure:N", scale=_series_scale(measures), legend=alt.Legend(title=None, orient="top")),
@@ -79,7 +119,7 @@ def trade_projection(history: pd.DataFrame, projection: pd.DataFrame, target_bn:
         .mark_text(align="left", dx=4, dy=-7, color="#333", fontSize=11)
         .encode(y="value_bn:Q", x=alt.value(0), text="label:N")
     )
-    return (lines + rule + label).properties(height=360)
+    return (lines + rule + label).properties(height=360).to_dict()
 
 
 def composition(shares: pd.DataFrame) -> alt.Chart:
@@ -102,13 +142,18 @@ def composition(shares: pd.DataFrame) -> alt.Chart:
     return (bars + labels).properties(height=alt.Step(28))
 
 
-def sensitivity(grid: pd.DataFrame, current: tuple[int, int]) -> alt.Chart:
+def sensitivity(grid: pd.DataFrame, current: tuple[int, int]) -> FilledSpec:
     """2030 total for each pair of growth rates; colour says whether the target is reached.
 
     ``current`` is a cell of the grid (export growth, import growth), outlined in black.
     """
     data = grid.assign(outcome=grid["target_met"].map({True: "Reached", False: "Not reached"}))
-    base = alt.Chart(data).encode(
+    return FilledSpec(_sensitivity_template(current), data)
+
+
+@functools.cache
+def _sensitivity_template(current: tuple[int, int]) -> dict:
+    base = alt.Chart(alt.NamedData("grid")).encode(
         x=alt.X("export_growth:O", title="Export growth, % a year"),
         y=alt.Y("import_growth:O", title="Import growth, % a year", sort="descending"),
     )
@@ -131,7 +176,7 @@ def sensitivity(grid: pd.DataFrame, current: tuple[int, int]) -> alt.Chart:
         .mark_rect(filled=False, stroke="#000", strokeWidth=3)
         .encode(x="export_growth:O", y=alt.Y("import_growth:O", sort="descending"))
     )
-    return (cells + text + marker).properties(height=alt.Step(30))
+    return (cells + text + marker).properties(height=alt.Step(30)).to_dict()
 
 
 def gap_bars(gap: pd.DataFrame) -> alt.Chart:

@@ -308,11 +308,14 @@ def read_table(name: str, known_source_ids: frozenset[str] | None = None) -> pd.
     path = DATA_DIR / name
     columns = SCHEMAS[name]
     try:
+        text = path.read_bytes()
         raw = pd.read_csv(path, dtype=str, keep_default_na=False)
     except FileNotFoundError:
         raise DataError(f"{name}: the file is missing from data/") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise DataError(f"{name}: the file cannot be read as CSV ({exc})") from None
+    if not text.endswith(b"\n"):
+        raise DataError(f"{name}: the file ends in the middle of a line; it may be truncated")
     expected = [c.name for c in columns]
     missing = [c for c in expected if c not in raw.columns]
     if missing:
@@ -326,9 +329,13 @@ def read_table(name: str, known_source_ids: frozenset[str] | None = None) -> pd.
         for column in [c for c in record if c.endswith("source_id")] if known_source_ids is not None else ():
             unknown = [s for s in source_ids(record[column]) if s not in known_source_ids]
             if unknown:
-                raise DataError(f"{name}, line {line}, column '{column}': unknown source id(s) {', '.join(unknown)}")
+                raise DataError(
+                    f"{name}, line {line}, column '{column}': source id(s) {', '.join(unknown)} not in sources.csv"
+                )
         records.append(record)
-    return pd.DataFrame.from_records(records, columns=expected)
+    table = pd.DataFrame.from_records(records, columns=expected)
+    table.attrs["file"] = name
+    return table
 
 
 @st.cache_data(show_spinner=False)
@@ -383,3 +390,24 @@ def load_figures() -> pd.DataFrame:
 def source_ids(cell: str) -> list[str]:
     """Split a ``source_id`` cell into its catalogue ids."""
     return [s for s in cell.split(";") if s]
+
+
+def rows(table: pd.DataFrame, column: str, keys: list[str]) -> pd.DataFrame:
+    """The rows whose ``column`` holds each key, in that order; DataError naming the file if one is absent."""
+    positions = pd.Index(table[column]).get_indexer(keys)
+    if (positions < 0).any():
+        absent = keys[list(positions).index(-1)]
+        raise DataError(
+            f"{table.attrs.get('file', 'a data file')}: no row has {column} '{absent}', which this page needs"
+        )
+    return table.iloc[positions]
+
+
+def row(table: pd.DataFrame, column: str, key: str) -> pd.Series:
+    """The one row whose ``column`` holds ``key``; DataError naming the file if it is absent."""
+    return rows(table, column, [key]).iloc[0]
+
+
+def figure(figures: pd.DataFrame, figure_id: str) -> pd.Series:
+    """One row of figures.csv; DataError if the file lacks it."""
+    return row(figures, "figure_id", figure_id)

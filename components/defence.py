@@ -24,7 +24,7 @@ def defence_params(sipri: pd.DataFrame, platforms: pd.DataFrame) -> dict:
         "suppliers": MultiChoiceParam(
             "suppliers", "Suppliers compared", suppliers, tuple(s for s in DEFAULT_SUPPLIERS if s in suppliers)
         ),
-        "q": TextParam("q", "Search platforms"),
+        "q": TextParam("q", "Search platforms", max_length=80),
         "platform": ChoiceParam("platform", "Platform", names, names[0]),
     }
 

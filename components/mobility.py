@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.data import rows
+from components.formatting import figure_phrase
 from components.params import ChoiceParam, NumberParam
 from components.scenario import TARGET_YEAR_END, growth_needed
 
@@ -57,9 +59,15 @@ def measures(figures: pd.DataFrame, metrics: tuple[str, ...]) -> pd.DataFrame:
     return chosen[columns].rename(columns={"metric": "measure"}).reset_index(drop=True)
 
 
+def caption(figure: pd.Series) -> str:
+    """'Metric, period: value' for a figure offered as a starting point."""
+    value = figure_phrase(figure["value"], figure["unit"], figure["qualifier"])
+    return f"{figure['metric']}, {figure['period']}: {value}"
+
+
 def starting_point(figures: pd.DataFrame, figure_id: str) -> pd.DataFrame:
     """One cited figure as the first point of a what-if chart."""
-    row = figures.loc[[figure_id]]
+    row = rows(figures, "figure_id", [figure_id])
     return measures(row, tuple(row["metric"]))
 
 

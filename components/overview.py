@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components import defence, mobility, trade
-from components.data import AGREEMENT_STATUSES, DOMAINS
+from components.data import AGREEMENT_STATUSES, DOMAINS, figure
 from components.formatting import figure_phrase, fmt_bn
 from components.params import ChoiceParam, MultiChoiceParam
 
@@ -44,7 +44,7 @@ def overview_params(timeline: pd.DataFrame, agreements: pd.DataFrame) -> dict[st
     statuses = in_order(agreements["status"], AGREEMENT_STATUSES)
     return {
         "timeline_domain": MultiChoiceParam("timeline_domain", "Domains", timeline_domains, timeline_domains),
-        "timeline_period": ChoiceParam("timeline_period", "Period", tuple(PERIODS), "2024-2026"),
+        "timeline_period": ChoiceParam("timeline_period", "Period", tuple(PERIODS), "2024-2026", widget="segmented"),
         "agreement_domain": MultiChoiceParam("agreement_domain", "Domains", agreement_domains, agreement_domains),
         "agreement_status": MultiChoiceParam("agreement_status", "Status", statuses, statuses),
     }
@@ -139,7 +139,7 @@ def figure_key_numbers(
     """Reported figures as key numbers, worded as their sources word them."""
     numbers = []
     for figure_id in figure_ids:
-        row = figures.loc[figure_id]
+        row = figure(figures, figure_id)
         value = figure_phrase(row["value"], row["unit"], row["qualifier"], row["value_high"])
         numbers.append(KeyNumber(f"{row['metric']}, {row['period']}", value, row["source_id"], page, page_title))
     return numbers

@@ -1,10 +1,17 @@
 """URL query parameters: each one parses as valid, adjusted, invalid or missing.
 
-The rules follow what Streamlit itself does with a value bound to a widget
+The rules follow what Streamlit 1.67 itself does with a value bound to a widget
 (``bind="query-params"``), so the notice the reader sees always describes the
-value the widget really shows: a number is read with Python's ``float``; a value
-that is not finite, is out of range or is given more than once is ignored and the
-default used; a fraction on a whole-number control is cut to the whole number.
+value the widget really shows:
+
+- sliders drop empty values, read the rest with Python's ``float`` and need
+  exactly one (two for a range), finite and in range; a fraction is cut;
+- a select box, radio or text box takes the last value when a key repeats; a text
+  box cuts it to its length;
+- a segmented control drops empty values and takes the first one left;
+- a multi-select drops empty values and unknown options and repeats.
+
+A value that cannot be used is ignored and the default shown, with a notice.
 """
 
 from __future__ import annotations
@@ -14,6 +21,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlencode
+
+from streamlit.runtime.state.query_params import parse_url_param
 
 Status = Literal["valid", "missing", "adjusted", "invalid"]
 SHOWN_RAW_LENGTH = 40
@@ -33,12 +42,13 @@ class NumberParam:
 
 @dataclass(frozen=True)
 class ChoiceParam:
-    """A control with a fixed list of options kept in the URL."""
+    """A control with a fixed list of options kept in the URL: a select box or radio, or a segmented control."""
 
     key: str
     label: str
     options: tuple[str, ...]
     default: str
+    widget: Literal["select", "segmented"] = "select"
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,7 @@ class TextParam:
 
     key: str
     label: str
+    max_length: int
     default: str = ""
 
 
@@ -104,10 +115,11 @@ def _rejected(param: Param, why: str) -> Parsed:
 
 def _parse_multi(param: MultiChoiceParam, raw_values: Sequence[str]) -> Parsed:
     """Keep the known options in link order, once each; empty values alone select none."""
-    if all(v == "" for v in raw_values):
+    given = [v for v in raw_values if v != ""]
+    if not given:
         return Parsed(param.key, (), "valid")
-    chosen = tuple(dict.fromkeys(v for v in raw_values if v in param.options))
-    unknown = list(dict.fromkeys(shown_raw(v) for v in raw_values if v not in param.options))
+    chosen = tuple(dict.fromkeys(v for v in given if v in param.options))
+    unknown = list(dict.fromkeys(shown_raw(v) for v in given if v not in param.options))
     if not chosen:
         return _rejected(param, f"'{param.key}' names no known option ({', '.join(param.options)})")
     if unknown:
@@ -118,63 +130,97 @@ def _parse_multi(param: MultiChoiceParam, raw_values: Sequence[str]) -> Parsed:
     return Parsed(param.key, chosen, "valid")
 
 
+def _parse_choice(param: ChoiceParam, raw_values: Sequence[str]) -> Parsed:
+    """A select box reads the last value; a segmented control the first that is not empty."""
+    if param.widget == "segmented":
+        given = [v for v in raw_values if v != ""]
+        if not given:
+            return _rejected(param, f"'{param.key}' is empty")
+        raw = given[0]
+    else:
+        raw = raw_values[-1]
+    if raw not in param.options:
+        return _rejected(param, f"'{param.key}={shown_raw(raw)}' is not one of {', '.join(param.options)}")
+    if len(raw_values) > 1:
+        return Parsed(param.key, raw, "adjusted", _repeated(param, raw_values, raw))
+    return Parsed(param.key, raw, "valid")
+
+
+def _repeated(param: Param, raw_values: Sequence[str], used: str) -> str:
+    return f"'{param.key}' appears {len(raw_values)} times in the link; only {shown_raw(used)!r} was used."
+
+
 def parse_param(param: Param, raw_values: Sequence[str]) -> Parsed:
     """Read one parameter from its raw URL values (empty when absent)."""
     if not raw_values:
         return Parsed(param.key, param.default, "missing")
     if isinstance(param, MultiChoiceParam):
         return _parse_multi(param, raw_values)
-    if isinstance(param, RangeParam):
-        return _parse_range(param, raw_values)
-    if len(raw_values) > 1:
-        return _rejected(param, f"'{param.key}' appears {len(raw_values)} times in the link")
-    raw = raw_values[0]
-    if isinstance(param, TextParam):
-        return Parsed(param.key, raw, "valid")
     if isinstance(param, ChoiceParam):
-        if raw in param.options:
-            return Parsed(param.key, raw, "valid")
-        return _rejected(param, f"'{param.key}={shown_raw(raw)}' is not one of {', '.join(param.options)}")
-    whole, problem = _whole_number(param, raw)
-    if problem:
-        return _rejected(param, problem)
-    if whole != float(raw):
-        return Parsed(
-            param.key, whole, "adjusted", f"'{param.key}={shown_raw(raw)}' was cut to the whole number {whole}."
-        )
-    return Parsed(param.key, whole, "valid")
+        return _parse_choice(param, raw_values)
+    if isinstance(param, TextParam):
+        return _parse_text(param, raw_values)
+    return _parse_slider(param, raw_values)
 
 
-def _whole_number(param: NumberParam | RangeParam, raw: str) -> tuple[int, str]:
-    """Read one number as Streamlit does; return it cut to a whole number, or the reason it is rejected."""
-    try:
-        number = float(raw)
-    except ValueError:
+def _parse_text(param: TextParam, raw_values: Sequence[str]) -> Parsed:
+    """The last value, cut to the text box's length."""
+    text = raw_values[-1][: param.max_length]
+    notes = [_repeated(param, raw_values, raw_values[-1])] if len(raw_values) > 1 else []
+    if len(raw_values[-1]) > param.max_length:
+        notes.append(f"'{param.key}' was cut to its first {param.max_length} characters.")
+    return Parsed(param.key, text, "adjusted", " ".join(notes)) if notes else Parsed(param.key, text, "valid")
+
+
+def _slider_number(param: NumberParam | RangeParam, raw: str, read: float | str) -> tuple[int, str]:
+    """One value as Streamlit's slider reads it: the whole number, or the reason it is rejected."""
+    if isinstance(read, str):
         return 0, f"'{param.key}={shown_raw(raw)}' is not a number"
-    if not math.isfinite(number):
+    if not math.isfinite(read):
         return 0, f"'{param.key}={shown_raw(raw)}' is not a finite number"
-    if not param.low <= number <= param.high:
+    if not param.low <= read <= param.high:
         return 0, f"'{param.key}={shown_raw(raw)}' is outside the allowed range {param.low} to {param.high}"
-    return int(number), ""
+    return int(read), ""
 
 
-def _parse_range(param: RangeParam, raw_values: Sequence[str]) -> Parsed:
-    """Exactly two valid numbers, kept in the link's order (a reversed pair is shown as given)."""
-    if len(raw_values) != 2:
-        return _rejected(param, f"'{param.key}' needs two values, a start and an end; the link gives {len(raw_values)}")
-    numbers = [_whole_number(param, raw) for raw in raw_values]
+def _parse_slider(param: NumberParam | RangeParam, raw_values: Sequence[str]) -> Parsed:
+    """One number (two for a range) as Streamlit reads them; empty values are dropped, a fraction is cut."""
+    given = [v for v in raw_values if v != ""]
+    wanted = 2 if isinstance(param, RangeParam) else 1
+    if not given:
+        return _rejected(param, f"'{param.key}' is empty")
+    if len(given) != wanted and wanted == 2:
+        return _rejected(param, f"'{param.key}' needs two values, a start and an end; the link gives {len(given)}")
+    if len(given) != wanted:
+        return _rejected(param, f"'{param.key}' appears {len(given)} times in the link; it takes one value")
+    read = parse_url_param(given, "double_array_value")
+    numbers = [_slider_number(param, raw, value) for raw, value in zip(given, read, strict=True)]
     problems = [problem for _, problem in numbers if problem]
     if problems:
         return _rejected(param, problems[0])
-    pair = (numbers[0][0], numbers[1][0])
+    wholes = tuple(whole for whole, _ in numbers)
     notes = []
-    if any(whole != float(raw) for (whole, _), raw in zip(numbers, raw_values, strict=True)):
-        notes.append(f"cut to whole numbers {pair[0]} and {pair[1]}")
-    if pair[0] > pair[1]:
-        notes.append(f"read as {pair[1]} to {pair[0]}")
+    if any(whole != value for whole, value in zip(wholes, read, strict=True)):
+        notes.append(f"cut to the whole number{'s' if wanted == 2 else ''} {' and '.join(map(str, wholes))}")
+    if any(not _is_float(raw) for raw in given):
+        notes.append(f"read as {' and '.join(map(str, wholes))}")
+    if wanted == 2 and wholes[0] > wholes[1]:
+        notes.append(f"read as {wholes[1]} to {wholes[0]}")
+    if len(given) < len(raw_values):
+        notes.append("empty values ignored")
+    value = wholes if wanted == 2 else wholes[0]
     if notes:
-        return Parsed(param.key, pair, "adjusted", f"'{param.key}': {'; '.join(notes)}.")
-    return Parsed(param.key, pair, "valid")
+        shown = f"{param.key}={shown_raw(given[0])}" if wanted == 1 else param.key
+        return Parsed(param.key, value, "adjusted", f"'{shown}': {'; '.join(notes)}.")
+    return Parsed(param.key, value, "valid")
+
+
+def _is_float(raw: str) -> bool:
+    try:
+        float(raw)
+    except ValueError:
+        return False
+    return True
 
 
 def parse_params(params: Sequence[Param], query: Mapping[str, Sequence[str]]) -> dict[str, Parsed]:

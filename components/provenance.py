@@ -8,6 +8,9 @@ import pandas as pd
 
 from components.data import source_ids
 from components.formatting import figure_phrase
+from components.params import ChoiceParam
+
+ALL_SOURCES = "all"
 
 DESCRIBE: dict[str, Callable[[dict], str]] = {
     "trade_annual.csv": lambda r: f"Exports, imports and total, FY{r['fiscal_year']} ({r['status']})",
@@ -62,3 +65,8 @@ def edition_revisions(published: pd.DataFrame) -> pd.DataFrame:
     """Periods for which SIPRI's editions published different shares, one row per edition."""
     spread = published.groupby(["period_start", "period_end"])["russia_share_pct"].transform("nunique")
     return published[spread > 1].sort_values(["period_start", "edition"]).reset_index(drop=True)
+
+
+def source_param(sources: pd.DataFrame) -> ChoiceParam:
+    """The Sources page's URL parameter: one source's id, or all of them."""
+    return ChoiceParam("source", "Source", (ALL_SOURCES, *sources.index), ALL_SOURCES)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.data import DataError, figure, row
 from components.params import ChoiceParam
 from components.scenario import Base
 
@@ -13,8 +14,8 @@ OFFICIAL_SOURCE = "tradestat-annual"
 HS_SOURCE = "tradestat-hs2"
 ENERGY_CHAPTER = "27"
 COMPOSITION_PARAMS = (
-    ChoiceParam("flow", "Flow", ("imports", "exports"), "imports"),
-    ChoiceParam("year", "Fiscal year", ("2024-25", "2025-26"), "2025-26"),
+    ChoiceParam("flow", "Flow", ("imports", "exports"), "imports", widget="segmented"),
+    ChoiceParam("year", "Fiscal year", ("2024-25", "2025-26"), "2025-26", widget="segmented"),
 )
 HEADLINE_METRICS = {
     "total": "Total trade",
@@ -55,7 +56,7 @@ def long_form(frame: pd.DataFrame, measures: list[str], keep: list[str]) -> pd.D
 
 def official_year(annual: pd.DataFrame, fiscal_year: str) -> pd.Series:
     """One year of the official series in US$ bn."""
-    return annual_bn(annual).set_index("fiscal_year").loc[fiscal_year]
+    return row(annual_bn(annual), "fiscal_year", fiscal_year)
 
 
 def headline_versions(figures: pd.DataFrame, annual: pd.DataFrame, fiscal_year: str) -> pd.DataFrame:
@@ -78,13 +79,13 @@ def headline_versions(figures: pd.DataFrame, annual: pd.DataFrame, fiscal_year: 
     ]
     reported = figures[(figures["period"] == period) & (figures["unit"] == "US$ bn")]
     for key, metric in HEADLINE_METRICS.items():
-        for row in reported[reported["metric"] == metric].itertuples():
+        for figure_row in reported[reported["metric"] == metric].itertuples():
             rows.append(
                 {
                     "measure": key,
-                    "value_bn": row.value,
-                    "qualifier": row.qualifier,
-                    "source_id": row.source_id,
+                    "value_bn": figure_row.value,
+                    "qualifier": figure_row.qualifier,
+                    "source_id": figure_row.source_id,
                     "how": "as published",
                 }
             )
@@ -126,6 +127,16 @@ def disagreements(figures: pd.DataFrame, annual: pd.DataFrame) -> pd.DataFrame:
     versions = pd.concat([pd.DataFrame(official), figures[columns]], ignore_index=True)
     spread = versions.groupby(["metric", "period"])["value"].transform("nunique")
     return versions[spread > 1].sort_values(["metric", "period", "value"]).reset_index(drop=True)
+
+
+def check_hs2_years(hs2: pd.DataFrame) -> pd.DataFrame:
+    """The chapters, once it is sure both flows are there for every year the page shows; else DataError."""
+    flows, years = (param.options for param in COMPOSITION_PARAMS)
+    for flow in flows:
+        for year in years:
+            if not ((hs2["flow"] == flow) & (hs2["fiscal_year"] == year)).any():
+                raise DataError(f"trade_hs2.csv: no {flow} rows for FY{year}, which this page needs")
+    return hs2
 
 
 def chapter_names(hs2: pd.DataFrame) -> pd.Series:
@@ -195,7 +206,7 @@ def opportunity_gaps(figures: pd.DataFrame, hs2: pd.DataFrame, fiscal_year: str)
     rows = []
     for sector, market_id, india_id, chapter in gaps:
         for role, figure_id in (("Russia's imports (market)", market_id), ("India's sales, per article", india_id)):
-            f = figures.loc[figure_id]
+            f = figure(figures, figure_id)
             rows.append(
                 {
                     "sector": sector,
@@ -240,12 +251,12 @@ def year_on_year(annual: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> p
     wide["change"] = wide.iloc[:, 1] - wide.iloc[:, 0]
     for flow in ("imports", "exports"):
         movers = wide.loc[flow].reindex(wide.loc[flow]["change"].abs().sort_values(ascending=False).index).head(3)
-        for hs, row in movers.iterrows():
+        for hs, change in movers.iterrows():
             rows.append(
                 {
                     "what": f"{'Imports' if flow == 'imports' else 'Exports'}: {names.get(hs, 'HS' + hs)}",
-                    "before_usd_mn": row.iloc[0],
-                    "after_usd_mn": row.iloc[1],
+                    "before_usd_mn": change.iloc[0],
+                    "after_usd_mn": change.iloc[1],
                     "source_id": HS_SOURCE,
                 }
             )
@@ -265,6 +276,6 @@ def scenario_base(annual: pd.DataFrame, hs2: pd.DataFrame, figures: pd.DataFrame
         exports_bn=last["exports_bn"],
         imports_bn=last["imports_bn"],
         energy_share=energy / imports["value_usd_mn"].sum(),
-        pharma_market_bn=figures.loc["gap-pharma-market", "value"],
-        engineering_demand_bn=figures.loc["gap-engineering-demand", "value"],
+        pharma_market_bn=figure(figures, "gap-pharma-market")["value"],
+        engineering_demand_bn=figure(figures, "gap-engineering-demand")["value"],
     )

@@ -8,18 +8,35 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from components.charts import FilledSpec
 from components.data import DataError, load_sources, source_ids
 from components.formatting import figure_phrase, md
-from components.params import Parsed
+from components.params import ChoiceParam, Parsed
+
+
+@st.cache_resource(show_spinner=False)
+def _citations() -> dict[str, tuple[str, str, str]]:
+    """For each source id: its short name, short Markdown citation and full Markdown citation, built once."""
+    citations = {}
+    for sid, s in load_sources().iterrows():
+        if s["kind"] == "seed article":
+            publisher = "" if s["publisher"].startswith("not stated") else f", {s['publisher']}"
+            name = f"Seed article {s['seed_file'][:3]}{publisher}"
+        else:
+            name = s["publisher"].split(";")[0]
+        short = f"[{md(name)}]({s['url']})" if s["url"] else md(name)
+        title, dated = md(s["title"]), f", {md(s['date'])}" if s["date"] else ""
+        if s["seed_file"]:
+            full = f"seed article *{title}* ({md(s['publisher'])}{dated}; file `{s['seed_file']}`)"
+        else:
+            full = f"[{title}]({s['url']}) ({md(s['publisher'])}{dated})"
+        citations[sid] = (name, short, full)
+    return citations
 
 
 def source_name(source_id: str) -> str:
     """A short name for a source: the seed file number or the publisher."""
-    source = load_sources().loc[source_id]
-    if source["kind"] == "seed article":
-        publisher = "" if source["publisher"].startswith("not stated") else f", {source['publisher']}"
-        return f"Seed article {source['seed_file'][:3]}{publisher}"
-    return source["publisher"].split(";")[0]
+    return _citations()[source_id][0]
 
 
 def source_names(cell: str) -> str:
@@ -32,21 +49,8 @@ def source_markdown(cell: str, short: bool = False) -> str:
 
     ``short`` gives the source's short name only, linked to its address where it has one.
     """
-    sources = load_sources()
-    parts = []
-    for sid in source_ids(cell):
-        s = sources.loc[sid]
-        if short:
-            name = md(source_name(sid))
-            parts.append(f"[{name}]({s['url']})" if s["url"] else name)
-            continue
-        title = md(s["title"])
-        dated = f", {md(s['date'])}" if s["date"] else ""
-        if s["seed_file"]:
-            parts.append(f"seed article *{title}* ({md(s['publisher'])}{dated}; file `{s['seed_file']}`)")
-        else:
-            parts.append(f"[{title}]({s['url']}) ({md(s['publisher'])}{dated})")
-    return "; ".join(parts)
+    citations = _citations()
+    return "; ".join(citations[sid][1 if short else 2] for sid in source_ids(cell))
 
 
 def figure_markdown(figure: pd.Series | tuple, with_note: bool = True) -> str:
@@ -72,20 +76,43 @@ def with_sources(table: pd.DataFrame) -> pd.DataFrame:
     return table.assign(source=table["source_id"].map(source_names))
 
 
-def show_chart(chart: alt.Chart, table: pd.DataFrame, file_stem: str, caption: str) -> None:
+def draw(chart: alt.TopLevelMixin | FilledSpec) -> None:
+    """Draw a chart full width; its schema is checked by the tests, not on every rerun."""
+    if isinstance(chart, FilledSpec):
+        st.vega_lite_chart(chart.data, chart.spec_without_data(), width="stretch")
+    else:
+        st.vega_lite_chart(chart.to_dict(validate=False), width="stretch")
+
+
+def csv_download(table: pd.DataFrame, file_stem: str) -> None:
+    """A CSV download of ``table``, written only when the reader clicks."""
+    st.download_button(
+        "Download CSV",
+        lambda: table.to_csv(index=False).encode("utf-8"),
+        file_name=f"{file_stem}.csv",
+        mime="text/csv",
+        key=f"download-{file_stem}",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+
+def show_chart(chart: alt.TopLevelMixin | FilledSpec, table: pd.DataFrame, file_stem: str, caption: str) -> None:
     """A chart, its caption, and a table view with a CSV download of the same data."""
-    st.altair_chart(chart, width="stretch")
+    draw(chart)
     st.caption(caption)
     table = with_sources(table)
     with st.expander("Table and CSV download"):
         st.dataframe(table, hide_index=True, width="stretch")
-        st.download_button(
-            "Download CSV",
-            table.to_csv(index=False).encode("utf-8"),
-            file_name=f"{file_stem}.csv",
-            mime="text/csv",
-            key=f"download-{file_stem}",
-        )
+        csv_download(table, file_stem)
+
+
+def segmented_choice(param: ChoiceParam, label: str, **kwargs) -> str:
+    """A one-of-a-few control bound to the URL; never empty (Streamlit 1.67 leaves it empty for ``?key=``)."""
+    chosen = st.segmented_control(
+        label, param.options, default=param.default, key=param.key, bind="query-params", required=True, **kwargs
+    )
+    return chosen if chosen is not None else param.default
 
 
 def show_notices(parsed: Iterable[Parsed]) -> None:
@@ -95,7 +122,12 @@ def show_notices(parsed: Iterable[Parsed]) -> None:
             st.warning(f"Link parameter: {md(p.message)}", icon=":material/link_off:")
 
 
+def show_data_error(error: DataError) -> None:
+    """Tell the reader which data file is broken and how."""
+    st.error(f"This page cannot be shown because a data file is damaged. {md(str(error))}", icon=":material/error:")
+
+
 def stop_on_data_error(error: DataError) -> None:
     """Tell the reader which data file is broken, then stop this page only."""
-    st.error(f"This page cannot be shown because a data file is damaged. {md(str(error))}")
+    show_data_error(error)
     st.stop()

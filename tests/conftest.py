@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -107,3 +108,38 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
+
+
+OVERVIEW = "app_pages/overview.py"
+PAGES = (
+    OVERVIEW,
+    "app_pages/trade.py",
+    "app_pages/defence.py",
+    "app_pages/mobility_tourism.py",
+    "app_pages/connectivity.py",
+    "app_pages/sources.py",
+)
+
+
+def open_page(page: str, **query: str | list[str]) -> AppTest:
+    """Run the app on ``page`` as if opened from a link with ``query``."""
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in query.items():
+        app.query_params[key] = value
+    if page != OVERVIEW:
+        app.run()  # until the app has run, AppTest finds pages by file name, not by their URL path
+        app.switch_page(page)
+    return app.run()
+
+
+def metric(app: AppTest, label: str) -> str:
+    return next(m.value for m in app.metric if m.label == label)
+
+
+def frame_with(app: AppTest, column: str):
+    """The first dataframe on the page that has ``column``."""
+    return next(df.value for df in app.dataframe if column in df.value.columns)
+
+
+def warnings(app: AppTest) -> list[str]:
+    return [w.value for w in app.warning if w.value.startswith("Link parameter")]

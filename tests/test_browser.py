@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -52,6 +53,21 @@ def test_trade_page_draws_every_chart_without_errors(page, app_url):
         assert box and box["width"] > 200 and box["height"] > 100
     expect_no_error_boxes(page)
     assert metric_value(page, "Total trade, FY2024-25 (US$ bn)") == "68.69"
+
+
+def test_a_charts_csv_download_holds_its_table_with_sources(page, app_url):
+    open_idle(page, f"{app_url}/trade?export_growth=12")
+    what_if = page.locator("[data-testid=stExpander]").filter(has_text="Table and CSV download").nth(4)
+    what_if.get_by_text("Table and CSV download").click()
+    with page.expect_download() as download:
+        what_if.get_by_role("button", name="Download CSV").click()
+    assert download.value.suggested_filename == "india_russia_trade_what_if.csv"
+    lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    assert {"fiscal_year", "total_bn", "source_id", "source"} <= set(header)
+    assert len(lines) == 6  # FY2025-26 to FY2029-30
+    assert "Ministry of Commerce" in lines[1] or "TRADESTAT" in lines[1]
+    expect_no_error_boxes(page)
 
 
 def test_a_deep_link_as_a_servers_first_visit_gets_the_whole_app(page, fresh_app_url):

@@ -76,7 +76,7 @@ def test_the_map_geometry_is_natural_earth_and_a_missing_file_is_named(tmp_path,
     copy = tmp_path / "data"
     shutil.copytree(data.DATA_DIR, copy)
     (copy / "world-atlas" / "countries-110m.json").unlink()
-    monkeypatch.setattr(connectivity, "DATA_DIR", copy)
+    monkeypatch.setattr(data, "DATA_DIR", copy)
     connectivity.load_countries.clear()
     try:
         with pytest.raises(DataError, match=re.escape("countries-110m.json: the file is missing")):

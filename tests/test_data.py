@@ -178,9 +178,15 @@ def _replace_cell(path, line: int, column: str, value: str) -> None:
             7,
             "source_id",
             "nobody-said-it",
-            "line 7, column 'source_id': unknown source id(s) nobody-said-it",
+            "line 7, column 'source_id': source id(s) nobody-said-it not in sources.csv",
         ),
-        ("agreements.csv", 3, "expected_source_id", "ghost", "column 'expected_source_id': unknown source id(s) ghost"),
+        (
+            "agreements.csv",
+            3,
+            "expected_source_id",
+            "ghost",
+            "column 'expected_source_id': source id(s) ghost not in sources.csv",
+        ),
         ("timeline.csv", 4, "date", "2025-13", "'2025-13' is not in the expected form"),
         ("agreements.csv", 5, "status", "done", "'done' is not one of expected, under negotiation"),
         ("figures.csv", 3, "evidence", "", "column 'evidence': value is missing"),
@@ -216,3 +222,12 @@ def test_a_total_that_is_not_the_sum_of_its_parts_is_caught(data_copy):
     finally:
         data.load_trade_annual.clear()
         data.load_table.clear()
+
+
+def test_a_row_the_app_needs_is_looked_up_by_key_or_named_as_missing_from_its_file():
+    figures = data.load_figures()
+    assert data.figure(figures, "gap-pharma-market")["figure_id"] == "gap-pharma-market"
+    picked = data.rows(figures, "figure_id", ["trade-exports-fy25-s000", "trade-imports-fy25-s000"])
+    assert list(picked["figure_id"]) == ["trade-exports-fy25-s000", "trade-imports-fy25-s000"]
+    with pytest.raises(data.DataError, match=r"figures\.csv: no row has figure_id 'gone'"):
+        data.figure(figures[figures["figure_id"] != "gone"], "gone")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from conftest import ROOT
+from conftest import ROOT, frame_with, metric, open_page, warnings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
@@ -21,34 +19,10 @@ SOURCES = "app_pages/sources.py"
 EXPORT_GROWTH = SCENARIO_PARAMS[0]
 
 
-def open_page(page: str, **query: str | list[str]) -> AppTest:
-    """Run the app on ``page`` as if opened from a link with ``query``."""
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        app.query_params[key] = value
-    if page != OVERVIEW:
-        app.run()  # until the app has run, AppTest finds pages by file name, not by their URL path
-        app.switch_page(page)
-    return app.run()
-
-
-def metric(app: AppTest, label: str) -> str:
-    return next(m.value for m in app.metric if m.label == label)
-
-
 def expected_2030(**levers: int) -> tuple[str, str]:
     base = trade.scenario_base(data.load_trade_annual(), data.load_table("trade_hs2.csv"), data.load_figures())
     final = project(base, Levers(**levers)).iloc[-1]
     return fmt_bn(final["total_bn"], 1), fmt_bn(final["balance_bn"], 1)
-
-
-def frame_with(app: AppTest, column: str):
-    """The first dataframe on the page that has ``column``."""
-    return next(df.value for df in app.dataframe if column in df.value.columns)
-
-
-def warnings(app: AppTest) -> list[str]:
-    return [w.value for w in app.warning if w.value.startswith("Link parameter")]
 
 
 def test_trade_page_opens_with_neutral_levers_and_the_official_record():
@@ -169,30 +143,6 @@ def test_sources_page_filters_by_a_source_from_the_link():
     bad = open_page(SOURCES, source="<b>nobody</b>")
     assert any("source" in w for w in warnings(bad))
     assert len(set(bad.dataframe[1].value["source_id"])) > 1
-
-
-@pytest.fixture
-def broken_data(tmp_path, monkeypatch):
-    """A copy of data/ with trade_items.csv damaged, read instead of the real one."""
-    copy = tmp_path / "data"
-    shutil.copytree(data.DATA_DIR, copy)
-    (copy / "trade_items.csv").write_text("item,flow\nCrude oil,imports\n", encoding="utf-8")
-    monkeypatch.setattr(data, "DATA_DIR", copy)
-    st_cache_clear()
-    yield
-    st_cache_clear()
-
-
-def st_cache_clear():
-    for loader in (data.load_sources, data.load_table, data.load_trade_annual, data.load_figures):
-        loader.clear()
-
-
-def test_a_damaged_data_file_gives_a_message_naming_it_not_a_traceback(broken_data):
-    app = open_page(TRADE)
-    assert not app.exception
-    (error,) = app.error
-    assert "trade\\_items\\.csv" in error.value and "missing" in error.value
 
 
 def test_the_apps_root_is_the_overview_with_the_summit_at_a_glance():

@@ -46,7 +46,7 @@ def test_a_fraction_is_cut_to_the_whole_number_with_a_notice():
 def test_bad_values_fall_back_to_the_default_with_a_notice_naming_the_parameter():
     for raw, why in [
         ("abc", "is not a number"),
-        ("", "is not a number"),
+        ("", "is empty"),
         ("nan", "is not a finite number"),
         ("inf", "is not a finite number"),
         ("-Infinity", "is not a finite number"),
@@ -59,10 +59,40 @@ def test_bad_values_fall_back_to_the_default_with_a_notice_naming_the_parameter(
         assert "export_growth" in parsed.message and why in parsed.message, parsed.message
 
 
-def test_a_repeated_key_is_ignored():
+def test_a_slider_needs_exactly_one_value_but_drops_empty_ones():
     parsed = parse_param(GROWTH, ["5", "6"])
     assert (parsed.value, parsed.status) == (0, "invalid")
-    assert "appears 2 times" in parsed.message
+    assert "appears 2 times in the link; it takes one value" in parsed.message
+    dropped = parse_param(GROWTH, ["", "7"])
+    assert (dropped.value, dropped.status) == (7, "adjusted")
+    assert "empty values ignored" in dropped.message
+
+
+def test_a_slider_reads_numbers_as_python_float_does():
+    assert parse_param(GROWTH, [" 5 "]).value == 5
+    assert parse_param(GROWTH, ["1_0"]).value == 10
+    assert parse_param(GROWTH, ["\u0663"]).value == 3  # Arabic-Indic digit three
+    assert parse_param(GROWTH, ["1e1"]).value == 10
+
+
+def test_a_select_box_uses_the_last_value_of_a_repeated_key():
+    parsed = parse_param(FLOW, ["imports", "exports"])
+    assert (parsed.value, parsed.status) == ("exports", "adjusted")
+    assert "appears 2 times in the link; only 'exports' was used" in parsed.message
+    assert parse_param(FLOW, ["exports", ""]).value == "imports"
+
+
+def test_a_segmented_control_uses_the_first_value_that_is_not_empty():
+    segmented = ChoiceParam("flow", "Flow", ("imports", "exports"), "imports", widget="segmented")
+    assert parse_param(segmented, ["", "exports", "imports"]).value == "exports"
+    assert parse_param(segmented, ["x", "exports"]).value == "imports"
+    empty = parse_param(segmented, [""])
+    assert (empty.value, empty.status) == ("imports", "invalid") and "is empty" in empty.message
+
+
+def test_repeated_search_text_uses_the_last():
+    parsed = parse_param(TextParam("q", "Search", max_length=80), ["a", "b"])
+    assert (parsed.value, parsed.status) == ("b", "adjusted")
 
 
 def test_a_huge_value_is_shortened_in_the_notice():
@@ -123,6 +153,7 @@ def test_multi_choice_with_no_known_option_falls_back_to_the_default():
 
 def test_an_empty_multi_choice_selects_nothing():
     assert parse_param(DOMAINS, [""]).value == ()
+    assert parse_param(DOMAINS, ["", "trade"]) == parse_param(DOMAINS, ["trade"])
 
 
 @given(st.lists(st.sampled_from(["trade", "defence", "nuclear & space", "x", "", "Trade"]), max_size=5))
@@ -159,6 +190,12 @@ def test_any_range_text_gives_two_years_in_bounds(raw):
     assert 2000 <= low <= 2023 and 2000 <= high <= 2023
 
 
-@given(st.text(max_size=50))
+def test_a_long_search_is_cut_to_the_text_box_length_with_a_notice():
+    parsed = parse_param(TextParam("q", "Search", max_length=80), ["a" * 81])
+    assert (parsed.value, parsed.status) == ("a" * 80, "adjusted")
+    assert "cut to its first 80 characters" in parsed.message
+
+
+@given(st.text(max_size=80))
 def test_any_search_text_is_kept_as_it_is(raw):
-    assert parse_param(TextParam("q", "Search"), [raw]).value == raw
+    assert parse_param(TextParam("q", "Search", max_length=80), [raw]).value == raw

@@ -96,3 +96,11 @@ def test_long_form_names_each_measure():
     assert len(long) == 2 * len(series)
     row = long[(long["fiscal_year"] == "2024-25") & (long["measure"] == "Balance")]
     assert row["value_bn"].iloc[0] == pytest.approx(4.88130 - 63.81144)
+
+
+def test_chapters_need_both_flows_in_every_year_the_page_shows():
+    hs2 = data.load_table("trade_hs2.csv")
+    assert trade.check_hs2_years(hs2) is hs2
+    without = hs2[~((hs2["flow"] == "exports") & (hs2["fiscal_year"] == "2025-26"))]
+    with pytest.raises(data.DataError, match=r"trade_hs2\.csv: no exports rows for FY2025-26"):
+        trade.check_hs2_years(without)

@@ -1,0 +1,374 @@
+"""Benchmark the app against a minimal reference app and print every figure as a ratio to the reference.
+
+Both apps run on real Streamlit servers started by this script and are measured the same way in the same run:
+
+- rerun: server time for one what-if change (a rerun over the websocket after a control changes);
+- open: headless Chromium, from navigation to every chart drawn and the script idle;
+- key press: a slider moved with the arrow key until the shown result changes;
+- load: 25 concurrent sessions x 8 reruns of the trade page over ``/_stcore/stream``;
+- cold start (process start to first page served) and server memory after the load run.
+
+Usage: ``python bench/run.py [--write]``; ``--write`` also writes ``bench/RESULTS.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import streamlit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "tests")]
+
+from conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402  (the tests launch Chromium the same way)
+from protocol import open_session  # noqa: E402
+
+REFERENCE = ROOT / "bench" / "reference_app.py"
+APP = ROOT / "app.py"
+SERVER_FLAGS = ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
+SESSIONS, RERUNS = 25, 8
+COLD_STARTS, RERUN_SAMPLES, BROWSER_SAMPLES = (1, 3, 2) if "--quick" in sys.argv else (3, 15, 5)
+TARGETS = {"rerun": 2.0, "open": 1.25, "key press": 1.5, "throughput": 0.5}
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    """A page with a what-if control, the two values a reader moves it between, and the result it shows."""
+
+    page: str  # URL path; "" for the landing page
+    key: str
+    values: tuple[float, float] | tuple[str, str]
+    metric: str = ""  # label of the metric the change shows in; empty for a table
+
+
+REFERENCE_WHAT_IF = WhatIf("", "x", (5.0, 10.0), "Value in 2030")
+WHAT_IFS = (
+    WhatIf("trade", "export_growth", (5.0, 10.0), "Total trade in 2030"),
+    WhatIf("mobility", "worker_growth", (5.0, 10.0), "Workers in 2030 (scenario)"),
+    WhatIf("connectivity", "origin", ("chennai", "jnpt")),
+)
+APP_PAGES = ("", "trade", "defence", "mobility", "connectivity", "sources")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("localhost", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """A Streamlit server for one script, started fresh; ``cold_start_s`` is process start to first page served."""
+
+    def __init__(self, script: Path):
+        self.port = free_port()
+        started = time.perf_counter()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(self.port), *SERVER_FLAGS],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self._wait_healthy()
+        self.healthy_s = time.perf_counter() - started
+        first = asyncio.run(_first_run(self.port, ""))
+        assert first.finished_cleanly and not first.exceptions, f"{script.name} did not run cleanly"
+        self.cold_start_s = time.perf_counter() - started
+
+    def _wait_healthy(self) -> None:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://localhost:{self.port}/_stcore/health", timeout=2) as reply:
+                    if reply.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("server did not become healthy")
+
+    @property
+    def url(self) -> str:
+        return f"http://localhost:{self.port}/"
+
+    def rss_mb(self) -> float:
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))) / 1024
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+async def _first_run(port: int, page: str):
+    session, run = await open_session(port, page)
+    await session.connection.close()
+    return run
+
+
+# --- Server-side measures -------------------------------------------------------------------------
+
+
+async def rerun_seconds(port: int, what_if: WhatIf) -> list[float]:
+    """Median-ready samples: the time of each rerun after the what-if control changes."""
+    session, _ = await open_session(port, what_if.page)
+    samples = []
+    for index in range(RERUN_SAMPLES + 2):
+        run = await session.run(what_if.key, what_if.values[index % 2])
+        assert run.finished_cleanly and not run.exceptions, f"{what_if.page or 'reference'}: rerun failed"
+        if index >= 2:  # the first two warm the caches
+            samples.append(run.seconds)
+    await session.connection.close()
+    return samples
+
+
+async def load_test(port: int, what_if: WhatIf) -> dict[str, float]:
+    """SESSIONS sessions open at once, then each reruns RERUNS times; throughput of the rerun phase."""
+    sessions = [
+        session for session, _ in await asyncio.gather(*(open_session(port, what_if.page) for _ in range(SESSIONS)))
+    ]
+
+    async def rerun_all(session) -> tuple[int, int]:
+        answered = errors = 0
+        for index in range(RERUNS):
+            try:
+                run = await session.run(what_if.key, what_if.values[index % 2])
+            except Exception:  # a timeout or a dropped connection: unanswered
+                errors += 1
+                continue
+            answered += 1
+            errors += (not run.finished_cleanly) or run.exceptions > 0
+        return answered, errors
+
+    started = time.perf_counter()
+    outcomes = await asyncio.gather(*(rerun_all(s) for s in sessions))
+    elapsed = time.perf_counter() - started
+    for session in sessions:
+        await session.connection.close()
+    answered = sum(a for a, _ in outcomes)
+    return {
+        "asked": SESSIONS * RERUNS,
+        "answered": answered,
+        "errors": sum(e for _, e in outcomes),
+        "seconds": elapsed,
+        "throughput": answered / elapsed,
+    }
+
+
+# --- Browser measures -----------------------------------------------------------------------------
+
+ALL_DRAWN = """(expected) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+  const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
+  if (charts.length < expected) return false;
+  const drawn = (c) => { const g = c.querySelector('canvas, svg'); return g && g.getBoundingClientRect().width > 0; };
+  return charts.every(drawn);
+}"""
+IDLE = (
+    """() => document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'notRunning'"""
+)
+
+
+def chart_count(browser, url: str) -> int:
+    """How many charts the page draws, counted once it has long settled."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function(IDLE, timeout=90_000)
+    page.wait_for_timeout(3000)
+    count = page.locator('[data-testid="stVegaLiteChart"]').count()
+    context.close()
+    return count
+
+
+def open_seconds(browser, url: str, charts: int) -> list[float]:
+    """Fresh visitor each time: navigation start to every chart drawn and the script idle."""
+    samples = []
+    for _ in range(BROWSER_SAMPLES):
+        context = browser.new_context(viewport={"width": 1366, "height": 900})
+        page = context.new_page()
+        started = time.perf_counter()
+        page.goto(url)
+        page.wait_for_function(ALL_DRAWN, arg=charts, timeout=90_000, polling="raf")
+        samples.append(time.perf_counter() - started)
+        context.close()
+    return samples
+
+
+def key_press_seconds(browser, url: str, what_if: WhatIf) -> list[float]:
+    """Arrow key on the slider until the metric it drives shows a new value."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function(IDLE, timeout=90_000)
+    thumb = page.locator(f".st-key-{what_if.key}").get_by_role("slider")
+    card = page.locator('[data-testid="stMetric"]').filter(has=page.get_by_text(what_if.metric, exact=True))
+    value = card.locator('[data-testid="stMetricValue"]')
+    thumb.focus()
+    samples = []
+    for _ in range(BROWSER_SAMPLES):
+        before = value.inner_text()
+        started = time.perf_counter()
+        thumb.press("ArrowRight")
+        page.wait_for_function(
+            "([el, before]) => el.innerText !== before", arg=[value.element_handle(), before], polling="raf"
+        )
+        samples.append(time.perf_counter() - started)
+        page.wait_for_function(IDLE, timeout=90_000)
+    context.close()
+    return samples
+
+
+# --- Report ---------------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor(),
+    )
+    memory_kb = int(
+        next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if "MemTotal" in line)
+    )
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory_kb / 1024 / 1024:.0f} GiB; {platform.platform()}; "
+        f"Python {platform.python_version()}; Streamlit {streamlit.__version__}"
+    )
+
+
+def median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="also write bench/RESULTS.md")
+    parser.add_argument("--quick", action="store_true", help="fewer samples, for a first look")
+    args = parser.parse_args()
+    rows: list[tuple[str, str, str, str, str, str]] = []  # measure, app, reference, ratio, target, met
+
+    def add(measure: str, app: float, reference: float, unit: str, target: str = "", met: bool | None = None):
+        ratio = app / reference
+        verdict = "" if met is None else ("met" if met else "NOT MET")
+        rows.append((measure, f"{app:.3g} {unit}", f"{reference:.3g} {unit}", f"{ratio:.2f}x", target, verdict))
+        print(
+            f"{measure:<48} app {app:9.3f} {unit:<6} reference {reference:9.3f} {unit:<6} ratio {ratio:5.2f}x {verdict}"
+        )
+
+    print("Starting servers (cold starts)...", flush=True)
+    cold = {"app": [], "reference": []}
+    for _ in range(COLD_STARTS):
+        for name, script in (("app", APP), ("reference", REFERENCE)):
+            server = Server(script)
+            cold[name].append(server.cold_start_s)
+            server.stop()
+    app_server, reference_server = Server(APP), Server(REFERENCE)
+    try:
+        reference_rerun = median(asyncio.run(rerun_seconds(reference_server.port, REFERENCE_WHAT_IF)))
+        for what_if in WHAT_IFS:
+            app_rerun = median(asyncio.run(rerun_seconds(app_server.port, what_if)))
+            control = "slider" if what_if.metric else "select box"
+            add(
+                f"rerun after a {control} change: {what_if.page}",
+                app_rerun * 1000,
+                reference_rerun * 1000,
+                "ms",
+                f"<= {TARGETS['rerun']}x",
+                app_rerun / reference_rerun <= TARGETS["rerun"],
+            )
+
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+            reference_open = median(
+                open_seconds(browser, reference_server.url, chart_count(browser, reference_server.url))
+            )
+            for page in APP_PAGES:
+                url = app_server.url + page
+                app_open = median(open_seconds(browser, url, chart_count(browser, url)))
+                add(
+                    f"open until every chart is drawn: /{page}",
+                    app_open,
+                    reference_open,
+                    "s",
+                    f"<= {TARGETS['open']}x",
+                    app_open / reference_open <= TARGETS["open"],
+                )
+            reference_key = median(key_press_seconds(browser, reference_server.url, REFERENCE_WHAT_IF))
+            for what_if in WHAT_IFS:
+                if what_if.metric:
+                    app_key = median(key_press_seconds(browser, app_server.url + what_if.page, what_if))
+                    add(
+                        f"slider key press until the result changes: /{what_if.page}",
+                        app_key * 1000,
+                        reference_key * 1000,
+                        "ms",
+                        f"<= {TARGETS['key press']}x",
+                        app_key / reference_key <= TARGETS["key press"],
+                    )
+            browser.close()
+
+        app_load = asyncio.run(load_test(app_server.port, WHAT_IFS[0]))
+        reference_load = asyncio.run(load_test(reference_server.port, REFERENCE_WHAT_IF))
+        load_ok = app_load["answered"] == app_load["asked"] and app_load["errors"] == 0
+        add(
+            f"load: {SESSIONS} sessions x {RERUNS} reruns of /trade, reruns/s",
+            app_load["throughput"],
+            reference_load["throughput"],
+            "/s",
+            f">= {TARGETS['throughput']}x, all answered, no errors",
+            load_ok and app_load["throughput"] / reference_load["throughput"] >= TARGETS["throughput"],
+        )
+        print(f"  app: {app_load}\n  reference: {reference_load}")
+        add("cold start: process start to first page served", median(cold["app"]), median(cold["reference"]), "s")
+        add("server memory (RSS) after the load run", app_server.rss_mb(), reference_server.rss_mb(), "MB")
+    finally:
+        app_server.stop()
+        reference_server.stop()
+
+    if args.write:
+        write_results(rows, app_load, reference_load)
+
+
+def write_results(rows, app_load: dict, reference_load: dict) -> None:
+    """bench/RESULTS.md: the table, the load run's counts and the machine it came from."""
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `python bench/run.py --write` on: {machine()}.",
+        "",
+        "Each figure is the median of several runs; the ratio divides the app's figure by the minimal reference "
+        "app's (`bench/reference_app.py`: one slider, one small Altair chart, one metric), measured the same way "
+        "in the same run.",
+        "",
+        "| Measure | App | Reference | Ratio | Target | |",
+        "|---|---|---|---|---|---|",
+        *(f"| {' | '.join(row)} |" for row in rows),
+        "",
+        f"Load run, app: {app_load['answered']} of {app_load['asked']} reruns answered, {app_load['errors']} errors, "
+        f"{app_load['seconds']:.1f} s. Reference: {reference_load['answered']} of {reference_load['asked']} answered, "
+        f"{reference_load['errors']} errors, {reference_load['seconds']:.1f} s.",
+        "",
+    ]
+    (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""Broken data: any one file missing, truncated or holding a wrong type stops only the pages that read it.
+
+Each case damages one file in a copy of ``data/`` and opens every page. A page that reads the file shows a
+message naming the file and what is wrong, and no traceback; every other page opens with no error at all.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from conftest import PAGES, open_page
+
+from components import data
+from components.formatting import md
+
+MAP = "world-atlas/countries-110m.json"
+FILES = (*data.SCHEMAS, MAP)
+
+
+def missing(path: Path) -> str:
+    path.unlink()
+    return "missing"
+
+
+def truncated(path: Path) -> str:
+    """Cut the file part-way through a line, as an interrupted copy leaves it."""
+    text = path.read_bytes()
+    cut = len(text) * 2 // 3
+    while text[cut - 1 : cut] in (b"\n", b",", b'"'):
+        cut -= 1
+    path.write_bytes(text[:cut])
+    return "truncated" if path.suffix == ".csv" else "not valid JSON"
+
+
+def wrong_type(path: Path) -> str:
+    """Put a word where the file's first checked column wants a number, a code or a fixed choice."""
+    if path.suffix == ".json":
+        path.write_text('{"type": "Topology", "objects": [], "arcs": "none"}\n', encoding="utf-8")
+        return "not a TopoJSON topology"
+    column = next(c for c in data.SCHEMAS[path.name] if c.kind == "number" or c.pattern or c.choices)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = lines[0].rstrip("\n").split(",")
+    cells = lines[1].rstrip("\n").split(",")
+    cells[header.index(column.name)] = "twelve!"
+    lines[1] = ",".join(cells) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    return f"line 2, column '{column.name}'"
+
+
+DAMAGES = (missing, truncated, wrong_type)
+
+
+def clear_caches() -> None:
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A copy of data/ that the app reads instead of the real one, with every cache emptied."""
+    copy = tmp_path / "data"
+    shutil.copytree(data.DATA_DIR, copy)
+    monkeypatch.setattr(data, "DATA_DIR", copy)
+    clear_caches()
+    yield copy
+    clear_caches()
+
+
+@pytest.mark.parametrize("damage", DAMAGES, ids=lambda d: d.__name__)
+@pytest.mark.parametrize("file", FILES)
+def test_a_damaged_file_stops_only_the_pages_that_read_it_with_a_message_naming_it(data_copy, file, damage):
+    what = damage(data_copy / file)
+    stopped = []
+    for page in PAGES:
+        app = open_page(page)
+        assert not app.exception, (page, [e.value for e in app.exception])
+        errors = [e.value for e in app.error]
+        if errors:
+            stopped.append(page)
+            (error,) = errors
+            assert md(Path(file).name) in error and md(what) in error, (page, error)
+            assert not app.get("vega_lite_chart"), f"{page} drew charts after its data error"
+    assert stopped, f"no page reads {file}"
+    assert len(stopped) < len(PAGES) or file == "sources.csv", f"every page stopped for {file}"
+
+
+@pytest.mark.parametrize("kept", ["odd", "even"])
+@pytest.mark.parametrize("file", data.SCHEMAS)
+def test_rows_lost_from_a_file_never_give_a_traceback(data_copy, file, kept):
+    """With every other row gone the file is still valid CSV, so every row the app needs is lost in one of the
+    two cases; a page that needs a lost row says which file lacks what."""
+    path = data_copy / file
+    header, *lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text(header + "".join(lines[kept == "even" :: 2]), encoding="utf-8")
+    for page in PAGES:
+        app = open_page(page)
+        assert not app.exception, (page, [e.value for e in app.exception])
+        for error in app.error:
+            assert md(file) in error.value, (page, error.value)
