@@ -8,12 +8,12 @@ from components.formatting import md
 from components.params import parse_params, query_of
 from components.ui import (
     cite,
-    csv_download,
     show_chart,
     show_notices,
     source_markdown,
     source_names,
     stop_on_data_error,
+    table_view,
 )
 
 try:
@@ -182,10 +182,11 @@ with st.container(border=True):
     cite(platform["source_id"], "Status", short=True)
     st.markdown(fact_lines(platform["platform_id"]))
 disputed = defence.versions(facts[facts["item_id"].isin(platforms["platform_id"])])
-with st.expander(f"Where sources disagree on the platforms ({disputed.groupby(['item_id', 'fact']).ngroups} facts)"):
-    table = disputed.assign(source=disputed["source_id"].map(source_names))
-    st.dataframe(table, hide_index=True, width="stretch")
-    csv_download(table, "defence_disagreements")
+table_view(
+    f"Where sources disagree on the platforms ({disputed.groupby(['item_id', 'fact']).ngroups} facts)",
+    disputed,
+    "defence_disagreements",
+)
 
 # --- RELOS ----------------------------------------------------------------------------------------
 st.header("RELOS: the logistics pact")

@@ -8,14 +8,13 @@ from components.formatting import md
 from components.params import parse_params, query_of
 from components.ui import (
     cite,
-    csv_download,
     figure_markdown,
     show_chart,
     show_notices,
     source_markdown,
     source_names,
     stop_on_data_error,
-    with_sources,
+    table_view,
 )
 
 try:
@@ -228,7 +227,4 @@ with worker_col:
     workers_what_if()
 with visitor_col:
     visitors_what_if()
-with st.expander("All mobility figures and their sources (CSV)"):
-    everything = with_sources(figures[figures["domain"] == "mobility"])
-    st.dataframe(everything, hide_index=True, width="stretch")
-    csv_download(everything, "mobility_figures")
+table_view("All mobility figures and their sources (CSV)", figures[figures["domain"] == "mobility"], "mobility_figures")

@@ -9,7 +9,6 @@ from components.params import parse_params, query_of
 from components.provenance import date_disagreements
 from components.ui import (
     cite,
-    csv_download,
     figure_markdown,
     segmented_choice,
     show_chart,
@@ -17,7 +16,7 @@ from components.ui import (
     source_markdown,
     source_names,
     stop_on_data_error,
-    with_sources,
+    table_view,
 )
 
 try:
@@ -102,10 +101,7 @@ st.table(
     },
     hide_index=True,
 )
-with st.expander("Full tracker: parties, what each does, evidence and notes; CSV download"):
-    tracker = with_sources(shown)
-    st.dataframe(tracker, hide_index=True, width="stretch")
-    csv_download(tracker, "india_russia_agreements")
+table_view("Full tracker: parties, what each does, evidence and notes; CSV download", shown, "india_russia_agreements")
 dated_differently = date_disagreements(timeline)
 for _, versions in dated_differently.groupby("event_id", sort=False):
     st.markdown(

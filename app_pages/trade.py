@@ -18,8 +18,8 @@ from components.scenario import (
 )
 from components.ui import (
     cite,
-    csv_download,
     figure_markdown,
+    lazy_section,
     segmented_choice,
     show_chart,
     show_notices,
@@ -27,6 +27,7 @@ from components.ui import (
     source_names,
     sourced,
     stop_on_data_error,
+    table_view,
     with_sources,
 )
 
@@ -92,10 +93,7 @@ st.info(
     "so they are not the same measure.",
     icon=":material/balance:",
 )
-with st.expander("Every version of the FY2024-25 figures, with sources"):
-    table = versions.assign(source=versions["source_id"].map(source_names))
-    st.dataframe(table, hide_index=True, width="stretch")
-    csv_download(table, "fy2024-25_versions")
+table_view("Every version of the FY2024-25 figures, with sources", versions, "fy2024-25_versions")
 
 # --- Latest year ----------------------------------------------------------------------------------
 previous = series.iloc[-2]
@@ -331,19 +329,21 @@ def what_if() -> None:
         "levers as set. The black square is the nearest cell to your export and import growth.",
     )
 
-    st.subheader("Share this scenario")
-    query_string = share_query(SCENARIO_PARAMS, values)
+    lazy_section("Share this scenario", "share", lambda: share_link(values))
+
+
+def share_link(values: dict[str, int]) -> None:
+    """A copyable link to this scenario with every what-if setting spelled out."""
     origin = st.context.url.rsplit("/", 1)[0] if st.context.url else ""
-    link = f"{origin}/trade?{query_string}"
-    st.code(link, language=None, wrap_lines=True)
+    st.code(f"{origin}/trade?{share_query(SCENARIO_PARAMS, values)}", language=None, wrap_lines=True)
     st.caption(
         "This link spells out every what-if setting, so it keeps its meaning even if the defaults change. "
         "The address bar holds the same view."
     )
 
 
-what_if()
-with st.expander("Method: how the what-if is computed", expanded=False):
+def method() -> None:
+    """How the what-if is computed, with every input cited."""
     st.markdown(
         f"Base year t = 0 is {trade.fy(base.fiscal_year)}, the latest year of the official series; "
         f"t counts years after it, up to t = {base.horizon} ({trade.fy('2029-30')}, labelled 2030). "
@@ -368,3 +368,7 @@ with st.expander("Method: how the what-if is computed", expanded=False):
         f"{trade.fy(base.fiscal_year)} ({source_markdown(trade.HS_SOURCE)}); e = `energy_change`\n"
         f"- Growth needed = (100 / total₀)^(1/{base.horizon}) − 1."
     )
+
+
+what_if()
+lazy_section("Method: how the what-if is computed", "method", method)

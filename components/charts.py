@@ -1,16 +1,20 @@
 """Altair chart builders. Each takes a tidy DataFrame and returns a chart with tooltips.
 
-The what-if charts redraw on every slider move, so they are built once as a validated Vega-Lite template
-with named, empty data, and each rerun only fills in the data (:class:`FilledSpec`).
+Building and serialising an Altair chart costs tens of milliseconds, so no page pays it twice for the same
+input: most builders are ``@built_once`` (the finished, validated Vega-Lite dict is cached per input), and
+the what-if charts, which change on every slider move, are a template built once with named, empty data
+that each rerun only fills in (:class:`FilledSpec`).
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
+import streamlit as st
 
 # Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
 SERIES_COLOURS = {"Total": "#000000", "Exports": "#0072B2", "Imports": "#D55E00", "Balance": "#009E73"}
@@ -46,10 +50,31 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return frame.astype(object).where(frame.notna(), None).to_dict("records")
 
 
+_BUILDERS: dict[str, Callable[..., alt.TopLevelMixin]] = {}
+
+
+def built_once(builder: Callable[..., alt.TopLevelMixin]) -> Callable[..., FilledSpec]:
+    """Serve a builder's chart from a cache shared by every session: each distinct input is built once."""
+    _BUILDERS[builder.__name__] = builder
+
+    @functools.wraps(builder)
+    def cached(*args, **kwargs) -> FilledSpec:
+        return FilledSpec(_built_spec(builder.__name__, *args, **kwargs))
+
+    return cached
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _built_spec(builder_name: str, *args, **kwargs) -> dict:
+    """The validated Vega-Lite dict of one builder's chart for these inputs (read-only: it is shared)."""
+    return _BUILDERS[builder_name](*args, **kwargs).to_dict()
+
+
 def _series_scale(measures: list[str]) -> alt.Scale:
     return alt.Scale(domain=measures, range=[SERIES_COLOURS[m] for m in measures])
 
 
+@built_once
 def trade_history(series: pd.DataFrame, jump_year_end: int, jump_label: str) -> alt.Chart:
     """Annual exports, imports, total and balance (US$ bn); hollow points mark provisional years.
 
@@ -122,6 +147,7 @@ def _trade_projection_template(target_bn: float) -> dict:
     return (lines + rule + label).properties(height=360).to_dict()
 
 
+@built_once
 def composition(shares: pd.DataFrame) -> alt.Chart:
     """Horizontal bars of trade by HS chapter (US$ mn), largest first and 'Other' last."""
     order = list(shares["chapter"])
@@ -179,6 +205,7 @@ def _sensitivity_template(current: tuple[int, int]) -> dict:
     return (cells + text + marker).properties(height=alt.Step(30)).to_dict()
 
 
+@built_once
 def gap_bars(gap: pd.DataFrame) -> alt.Chart:
     """One sector's market size against India's sales (US$ mn); a range shows as a thin extension."""
     order = list(gap["measure"])
@@ -212,6 +239,7 @@ DOMAIN_COLOURS = {
 }
 
 
+@built_once
 def timeline(events: pd.DataFrame, axis_format: str = "%Y") -> alt.Chart:
     """Dated events on a time axis, one row per domain; hover for the event and its date."""
     domains = [d for d in DOMAIN_COLOURS if d in set(events["domain"])]
@@ -241,6 +269,7 @@ SUPPLIER_COLOURS = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B
 OTHERS_COLOUR = "#BBBBBB"
 
 
+@built_once
 def supplier_bars(supply: pd.DataFrame, suppliers: list[str], others: str) -> alt.Chart:
     """Stacked bars of TIV delivered to India each year, by supplier (million TIV)."""
     domain = [*suppliers, others]
@@ -269,6 +298,7 @@ def supplier_bars(supply: pd.DataFrame, suppliers: list[str], others: str) -> al
     )
 
 
+@built_once
 def russia_share(shares: pd.DataFrame, published: pd.DataFrame, window_title: str) -> alt.Chart:
     """Russia's share of India's arms imports: yearly (thin), over the chosen window (thick), and SIPRI's
     published five-year shares (grey segments spanning their years)."""
@@ -318,6 +348,7 @@ def russia_share(shares: pd.DataFrame, published: pd.DataFrame, window_title: st
     return (yearly + smoothed + segments).properties(height=340)
 
 
+@built_once
 def category_shares(categories: pd.DataFrame) -> alt.Chart:
     """Each block of years as a 100% bar split by armament category."""
     return (
@@ -347,6 +378,7 @@ def category_shares(categories: pd.DataFrame) -> alt.Chart:
     )
 
 
+@built_once
 def milestones(events: pd.DataFrame) -> alt.Chart:
     """A dated path of steps read top to bottom: the date on the axis, what happened beside each point."""
     order = list(events.sort_values("when")["date_label"].drop_duplicates())
@@ -364,6 +396,7 @@ def milestones(events: pd.DataFrame) -> alt.Chart:
     return (points + labels).properties(height=alt.Step(32))
 
 
+@built_once
 def measures(points: pd.DataFrame, order: tuple[str, ...]) -> alt.Chart:
     """Figures of different measures as separate point series, never joined by one line; ranges as bars."""
     shown = [m for m in order if m in set(points["measure"])]
@@ -512,6 +545,7 @@ def route_map(countries: dict, legs: pd.DataFrame, ports: pd.DataFrame, highligh
     return (land + lines + points + labels).properties(height=460)
 
 
+@built_once
 def route_legend(route_names: dict[str, str]) -> alt.Chart:
     """The map's key, drawn apart so the map keeps its full height: a coloured line per route."""
     rows = pd.DataFrame([{"route_id": r, "route": route_names[r], "colour": ROUTE_COLOURS[r]} for r in ROUTE_COLOURS])

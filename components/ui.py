@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import altair as alt
 import pandas as pd
@@ -101,10 +101,29 @@ def show_chart(chart: alt.TopLevelMixin | FilledSpec, table: pd.DataFrame, file_
     """A chart, its caption, and a table view with a CSV download of the same data."""
     draw(chart)
     st.caption(caption)
-    table = with_sources(table)
-    with st.expander("Table and CSV download"):
-        st.dataframe(table, hide_index=True, width="stretch")
-        csv_download(table, file_stem)
+    table_view("Table and CSV download", table, file_stem)
+
+
+@st.fragment
+def lazy_section(label: str, key: str, render: Callable[[], None]) -> None:
+    """An expander whose content is built only when the reader opens it; opening it reruns this section alone.
+
+    A closed section costs the page nothing: no table is serialised, and the browser loads no table code.
+    """
+    with st.expander(label, key=key, on_change="rerun") as section:
+        if section.open:
+            render()
+
+
+def table_view(label: str, table: pd.DataFrame, file_stem: str) -> None:
+    """A closed section holding ``table`` with its sources named, and a CSV download of it."""
+
+    def render() -> None:
+        shown = with_sources(table)
+        st.dataframe(shown, hide_index=True, width="stretch")
+        csv_download(shown, file_stem)
+
+    lazy_section(label, f"table-{file_stem}", render)
 
 
 def segmented_choice(param: ChoiceParam, label: str, **kwargs) -> str:

@@ -121,9 +121,11 @@ PAGES = (
 )
 
 
-def open_page(page: str, **query: str | list[str]) -> AppTest:
-    """Run the app on ``page`` as if opened from a link with ``query``."""
+def open_page(page: str, opened: tuple[str, ...] = (), **query: str | list[str]) -> AppTest:
+    """Run the app on ``page`` as if opened from a link with ``query``, with the ``opened`` sections open."""
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key in opened:
+        app.session_state[key] = True
     for key, value in query.items():
         app.query_params[key] = value
     if page != OVERVIEW:

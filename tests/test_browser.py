@@ -94,6 +94,8 @@ def test_the_slider_drives_the_address_bar_and_the_link_reopens_the_same_view(pa
     for _ in range(5):
         thumb.press("ArrowRight")
     expect(page).to_have_url(re.compile(r"export_growth=5(&|$)"), timeout=20_000)
+    expect(page.locator("[data-testid=stCode]")).to_have_count(0)  # the share section is closed until opened
+    page.get_by_text("Share this scenario", exact=True).click()
     share_code = page.locator("[data-testid=stCode]").last
     expect(share_code).to_contain_text("export_growth=5&", timeout=20_000)
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from components import data, defence, overview, trade
+from components import data, defence, overview, trade, ui
 from components.formatting import fmt_bn
 from components.params import parse_param
 from components.scenario import SCENARIO_PARAMS, Levers, project
@@ -59,7 +59,7 @@ def test_a_shared_link_sets_the_sliders_and_the_2030_figures():
 
 
 def test_moving_a_slider_updates_the_2030_figures_and_the_share_link():
-    app = open_page(TRADE)
+    app = open_page(TRADE, opened=("share",))
     app.slider(key="export_growth").set_value(30).run()
     assert metric(app, "Total trade in 2030") == expected_2030(export_growth=30)[0]
     link = app.code[0].value
@@ -170,6 +170,7 @@ def test_overview_key_numbers_are_the_trade_pages_figures():
 def test_overview_filters_come_from_the_link():
     app = open_page(
         OVERVIEW,
+        opened=("table-india_russia_agreements", "table-india_russia_timeline"),
         agreement_status="signed",
         agreement_domain=["mobility", "defence"],
         timeline_domain="defence",
@@ -327,3 +328,13 @@ def test_bad_connectivity_links_give_notices():
     notices = " ".join(warnings(app)).replace("\\", "")
     assert "route" in notices and "origin" in notices and "via" in notices and "<svg" in notices
     assert app.segmented_control(key="route").value == "all"
+
+
+def test_a_table_view_is_built_only_when_the_reader_opens_it():
+    closed = open_page(TRADE)
+    assert not [df for df in closed.dataframe if "total_bn" in df.value.columns]
+    assert not closed.get("download_button") and not closed.code and not closed.latex
+    opened = open_page(TRADE, opened=("table-india_russia_trade_what_if", "method"), export_growth="12")
+    what_if = frame_with(opened, "total_bn")
+    assert len(what_if) == 5 and set(what_if["source"]) == {ui.source_name(trade.OFFICIAL_SOURCE)}
+    assert len(opened.get("download_button")) == 1 and len(opened.latex) == 5
