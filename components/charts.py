@@ -24,25 +24,28 @@ YEAR_AXIS_TITLE = "Fiscal year (April–March), by the year it ends"
 
 @dataclass(frozen=True)
 class FilledSpec:
-    """A Vega-Lite template built once with Altair, and this rerun's data for its named top-level dataset.
-
-    Streamlit sends ``data`` apart from the spec, so when only the data change the browser updates the
-    drawn chart in place instead of building it again.
-    """
+    """A finished Vega-Lite spec, or a template with named, empty top-level data and this rerun's data for it."""
 
     template: dict
     data: pd.DataFrame | None = None
 
     def to_dict(self, validate: bool = True) -> dict:
         """The full spec with the data inline, as Altair's ``to_dict`` gives it (the template was validated)."""
-        if self.data is None:
+        return self._with_dataset(None if self.data is None else _records(self.data))
+
+    def for_streamlit(self) -> dict:
+        """The spec for ``st.vega_lite_chart``, with this rerun's DataFrame among its named datasets.
+
+        Streamlit sends each named dataset as Arrow. The data must not go apart from the spec: when a spec holds
+        exactly one named dataset, Streamlit 1.67's frontend writes the separate data into that dataset.
+        """
+        return self._with_dataset(self.data)
+
+    def _with_dataset(self, values: pd.DataFrame | list[dict] | None) -> dict:
+        if values is None:
             return self.template
         name = self.template["data"]["name"]
-        return {**self.template, "datasets": {**self.template.get("datasets", {}), name: _records(self.data)}}
-
-    def spec_without_data(self) -> dict:
-        """The template for ``st.vega_lite_chart(data, spec)``, which supplies the top-level data itself."""
-        return {key: value for key, value in self.template.items() if key != "data" or self.data is None}
+        return {**self.template, "datasets": {**self.template.get("datasets", {}), name: values}}
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
@@ -429,10 +432,18 @@ def measures(points: pd.DataFrame, order: tuple[str, ...]) -> alt.Chart:
     return (ranges + dots).properties(height=280 + 26 * len(shown))
 
 
-def count_projection(base_point: pd.DataFrame, path: pd.DataFrame, target: float | None, label: str) -> alt.Chart:
-    """A what-if path (dashed) from its cited starting point to 2030, with an optional target line."""
+def count_projection(base_point: pd.DataFrame, path: pd.DataFrame, target: float | None, label: str) -> FilledSpec:
+    """A what-if path (dashed) from its cited starting point to 2030, with an optional target line.
+
+    Only ``path`` changes as a growth slider moves; the rest is a template built once per start, target and label.
+    """
+    return FilledSpec(_count_projection_template(base_point, target, label).template, path)
+
+
+@built_once
+def _count_projection_template(base_point: pd.DataFrame, target: float | None, label: str) -> alt.LayerChart:
     line = (
-        alt.Chart(path)
+        alt.Chart()
         .mark_line(strokeDash=[6, 4], color="#0072B2", point=alt.OverlayMarkDef(color="#0072B2", size=30))
         .encode(
             x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False)),
@@ -456,19 +467,16 @@ def count_projection(base_point: pd.DataFrame, path: pd.DataFrame, target: float
             ],
         )
     )
-    layers = line + start
+    layers = [line, start]
     if target is not None:
         goal = pd.DataFrame({"value": [target], "label": [f"Target: {target:,.0f}"]})
-        layers = (
-            layers
-            + alt.Chart(goal).mark_rule(color="#555555", strokeDash=[2, 2]).encode(y="value:Q")
-            + (
-                alt.Chart(goal)
-                .mark_text(align="left", dx=4, dy=-7, color="#333333")
-                .encode(y="value:Q", x=alt.value(0), text="label:N")
-            )
-        )
-    return layers.properties(height=300)
+        layers += [
+            alt.Chart(goal).mark_rule(color="#555555", strokeDash=[2, 2]).encode(y="value:Q"),
+            alt.Chart(goal)
+            .mark_text(align="left", dx=4, dy=-7, color="#333333")
+            .encode(y="value:Q", x=alt.value(0), text="label:N"),
+        ]
+    return alt.layer(*layers, data=alt.NamedData("path")).properties(height=300)
 
 
 ROUTE_COLOURS = {"instc": "#D55E00", "emc": "#0072B2", "nsr": "#009E73", "suez": "#777777"}

@@ -394,13 +394,13 @@ def source_ids(cell: str) -> list[str]:
 
 def rows(table: pd.DataFrame, column: str, keys: list[str]) -> pd.DataFrame:
     """The rows whose ``column`` holds each key, in that order; DataError naming the file if one is absent."""
-    positions = pd.Index(table[column]).get_indexer(keys)
-    if (positions < 0).any():
-        absent = keys[list(positions).index(-1)]
+    values = table[column].tolist()
+    absent = [key for key in keys if key not in values]
+    if absent:
         raise DataError(
-            f"{table.attrs.get('file', 'a data file')}: no row has {column} '{absent}', which this page needs"
+            f"{table.attrs.get('file', 'a data file')}: no row has {column} '{absent[0]}', which this page needs"
         )
-    return table.iloc[positions]
+    return table.iloc[[values.index(key) for key in keys]]
 
 
 def row(table: pd.DataFrame, column: str, key: str) -> pd.Series:

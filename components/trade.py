@@ -1,8 +1,12 @@
-"""Pure computations for the Trade page: series, versions of a figure, composition, gaps."""
+"""Pure computations for the Trade page: series, versions of a figure, composition, gaps.
+
+The page's fixed tables are memoised per input (``st.cache_data``): they depend on the data files alone.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
 from components.data import DataError, figure, row
 from components.params import ChoiceParam
@@ -59,6 +63,7 @@ def official_year(annual: pd.DataFrame, fiscal_year: str) -> pd.Series:
     return row(annual_bn(annual), "fiscal_year", fiscal_year)
 
 
+@st.cache_data(show_spinner=False)
 def headline_versions(figures: pd.DataFrame, annual: pd.DataFrame, fiscal_year: str) -> pd.DataFrame:
     """Every published version of the year's four headline figures, official series first.
 
@@ -106,6 +111,7 @@ def headline_versions(figures: pd.DataFrame, annual: pd.DataFrame, fiscal_year: 
     return pd.DataFrame(rows)
 
 
+@st.cache_data(show_spinner=False)
 def disagreements(figures: pd.DataFrame, annual: pd.DataFrame) -> pd.DataFrame:
     """Every (figure, period) that sources give with different values, one row per version."""
     official = []
@@ -175,6 +181,7 @@ def chapter_values(hs2: pd.DataFrame, flow: str, chapters: list[str]) -> dict[st
     return rows.groupby("fiscal_year")["value_usd_mn"].sum().to_dict()
 
 
+@st.cache_data(show_spinner=False)
 def named_items(items: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
     """The goods the articles name, beside the official value of their HS chapters."""
     years = sorted(hs2["fiscal_year"].unique())
@@ -196,6 +203,7 @@ def named_items(items: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> pd.
     return pd.DataFrame(rows)
 
 
+@st.cache_data(show_spinner=False)
 def opportunity_gaps(figures: pd.DataFrame, hs2: pd.DataFrame, fiscal_year: str) -> pd.DataFrame:
     """Russia's market vs what India sells: the articles' figures and the official chapter."""
     to_mn = {"US$ bn": 1000.0, "US$ mn": 1.0}
@@ -233,6 +241,7 @@ def opportunity_gaps(figures: pd.DataFrame, hs2: pd.DataFrame, fiscal_year: str)
     return pd.DataFrame(rows)
 
 
+@st.cache_data(show_spinner=False)
 def year_on_year(annual: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
     """How the latest year compares with the one before: totals and the chapters that moved most."""
     series = annual_bn(annual)

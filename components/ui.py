@@ -73,13 +73,14 @@ def cite(cell: str, prefix: str = "Source", short: bool = False) -> None:
 
 def with_sources(table: pd.DataFrame) -> pd.DataFrame:
     """The table with a readable ``source`` column beside its ``source_id`` column."""
-    return table.assign(source=table["source_id"].map(source_names))
+    names = {cell: source_names(cell) for cell in table["source_id"].unique()}
+    return table.assign(source=table["source_id"].map(names))
 
 
 def draw(chart: alt.TopLevelMixin | FilledSpec) -> None:
     """Draw a chart full width; its schema is checked by the tests, not on every rerun."""
     if isinstance(chart, FilledSpec):
-        st.vega_lite_chart(chart.data, chart.spec_without_data(), width="stretch")
+        st.vega_lite_chart(chart.for_streamlit(), width="stretch")
     else:
         st.vega_lite_chart(chart.to_dict(validate=False), width="stretch")
 

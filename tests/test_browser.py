@@ -55,6 +55,57 @@ def test_trade_page_draws_every_chart_without_errors(page, app_url):
     assert metric_value(page, "Total trade, FY2024-25 (US$ bn)") == "68.69"
 
 
+DATA_MARKS = """(chart) => {
+  const marks = [...chart.querySelectorAll('svg.marks g.role-mark')];
+  const of = (kind, tag) =>
+    marks.filter(g => g.classList.contains('mark-' + kind)).flatMap(g => [...g.querySelectorAll(tag)]);
+  return {
+    labels: of('text', 'text').map(t => t.textContent),
+    dashes: of('line', 'path').map(p => p.getAttribute('stroke-dasharray')),
+    cells: of('rect', 'path').map(p => p.getAttribute('fill')),
+    points: of('symbol', 'path').map(p => p.getAttribute('fill')),
+    drawn: marks.reduce((n, g) => n + g.querySelectorAll('path, text').length, 0),
+  };
+}"""
+
+
+def drawn_charts(page: Page, expected: int) -> list[dict]:
+    """The data marks each chart on the page has drawn (Vega's SVG): labels, line dashes, cell and point fills."""
+    charts = page.locator("[data-testid=stVegaLiteChart]")
+    expect(charts).to_have_count(expected, timeout=30_000)
+    for index in range(expected):
+        expect(charts.nth(index).locator("svg.marks g.role-mark").first).to_be_attached(timeout=30_000)
+    return [charts.nth(index).evaluate(DATA_MARKS) for index in range(expected)]
+
+
+CHARTS_PER_PAGE = {"": 1, "trade": 6, "defence": 4, "mobility": 6, "connectivity": 2}
+
+
+@pytest.mark.parametrize(("path", "charts"), CHARTS_PER_PAGE.items())
+def test_every_chart_draws_its_data_with_no_undefined_labels(page, app_url, path, charts):
+    open_idle(page, f"{app_url}/{path}")
+    for index, marks in enumerate(drawn_charts(page, charts)):
+        assert marks["drawn"] > 0, index
+        assert not {"undefined", "NaN", "null"} & set(marks["labels"]), (index, marks["labels"])
+
+
+def test_the_what_if_charts_draw_each_layer_from_its_own_data(page, app_url):
+    open_idle(page, f"{app_url}/trade?export_growth=12")
+    *_, projection, grid = drawn_charts(page, 6)
+    assert projection["dashes"].count("6,4") == 3  # the what-if paths of total, exports and imports
+    assert projection["labels"] == ["Target: US$ 100 bn by 2030"]
+    assert {"#56B4E9", "#E69F00"} <= set(grid["cells"])  # reached and not reached
+    assert grid["cells"].count(None) == 1  # the one outlined cell: the reader's growth rates
+    assert len(grid["labels"]) == 63 and all(label.isdigit() for label in grid["labels"])
+
+    open_idle(page, f"{app_url}/mobility?worker_growth=10")
+    *_, workers, visitors = drawn_charts(page, 6)
+    for what_if in (workers, visitors):
+        assert what_if["points"].count("#D55E00") == 1  # the cited starting figure, once
+        assert "6,4" in what_if["dashes"]
+    assert visitors["labels"] == ["Target: 6,000,000"]
+
+
 def test_a_charts_csv_download_holds_its_table_with_sources(page, app_url):
     open_idle(page, f"{app_url}/trade?export_growth=12")
     what_if = page.locator("[data-testid=stExpander]").filter(has_text="Table and CSV download").nth(4)
