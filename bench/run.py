@@ -19,12 +19,10 @@ import argparse
 import asyncio
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,7 +32,7 @@ import streamlit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "tests")]
 
-from conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402  (the tests launch Chromium the same way)
+from conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, wait_until_healthy  # noqa: E402  (the tests launch Chromium the same way)
 from protocol import open_session  # noqa: E402
 
 REFERENCE = ROOT / "bench" / "reference_app.py"
@@ -64,12 +62,6 @@ WHAT_IFS = (
 APP_PAGES = ("", "trade", "defence", "mobility", "connectivity", "sources")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("localhost", 0))
-        return sock.getsockname()[1]
-
-
 class Server:
     """A Streamlit server for one script, started fresh; ``cold_start_s`` is process start to first page served."""
 
@@ -82,22 +74,11 @@ class Server:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        self._wait_healthy()
-        self.healthy_s = time.perf_counter() - started
+        if not wait_until_healthy(f"http://localhost:{self.port}", 90, poll_s=0.05):
+            raise RuntimeError(f"{script.name}: the server did not become healthy")
         first = asyncio.run(_first_run(self.port, ""))
         assert first.finished_cleanly and not first.exceptions, f"{script.name} did not run cleanly"
         self.cold_start_s = time.perf_counter() - started
-
-    def _wait_healthy(self) -> None:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://localhost:{self.port}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("server did not become healthy")
 
     @property
     def url(self) -> str:

@@ -50,15 +50,28 @@ def research_dir() -> Path:
     return need(SHARED / "research", "The research material (../shared/research)")
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
+def wait_until_healthy(url: str, seconds: float, poll_s: float = 0.3) -> bool:
+    """Poll Streamlit's health endpoint until it answers 200 (True) or ``seconds`` pass (False)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            time.sleep(poll_s)
+    return False
+
+
 def start_server():
     """Start the app on a free local port; return the process and its URL once it answers."""
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless", "true"],
         cwd=ROOT,
@@ -66,15 +79,7 @@ def start_server():
         stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
+    if not wait_until_healthy(url, 60):
         server.kill()
         pytest.fail(f"Streamlit did not start: {server.stderr.read().decode()[-2000:]}")
     return server, url
