@@ -129,7 +129,7 @@ def _trade_projection_template(target_bn: float) -> dict:
         strokeDash=alt.StrokeDash(
             "kind:N",
             scale=alt.Scale(domain=["Official", "What-if"], range=[[1, 0], [6, 4]]),
-            legend=alt.Legend(title=None, orient="bottom", symbolType="stroke", symbolStrokeWidth=2),
+            legend=None,  # the caption says it: official solid, what-if dashed
         ),
         detail="kind:N",
         tooltip=[
