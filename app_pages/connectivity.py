@@ -99,24 +99,17 @@ st.markdown(fact_lines("route-suez"))
 def transit_what_if() -> None:
     """A journey by corridor against Suez, per source; reruns alone when its choices change."""
     st.header("Transit time against the Suez route")
-    left, middle, right = st.columns(3)
-    origin = left.selectbox(
-        "From",
-        params["origin"].options,
-        key="origin",
-        bind="query-params",
-        help="URL parameter `origin`: jnpt (Mumbai) or chennai.",
-    )
-    destination = middle.selectbox(
-        "To",
-        params["destination"].options,
-        key="destination",
-        bind="query-params",
-        help="URL parameter `destination`: moscow or vladivostok.",
-    )
-    via = right.selectbox(
-        "By", params["via"].options, key="via", bind="query-params", help="URL parameter `via`: instc or emc."
-    )
+    choices = {"origin": "jnpt (Mumbai) or chennai", "destination": "moscow or vladivostok", "via": "instc or emc"}
+    origin, destination, via = [
+        column.selectbox(
+            params[key].label,
+            params[key].options,
+            key=key,
+            bind="query-params",
+            help=f"URL parameter `{key}`: {options}.",
+        )
+        for column, (key, options) in zip(st.columns(3), choices.items(), strict=True)
+    ]
     names = nodes.set_index("node_id")["name"]
     trip = connectivity.journey(journeys, origin, destination, via)
     st.markdown(

@@ -61,11 +61,11 @@ chosen = st.selectbox(
     bind="query-params",
     help="URL parameter `source`: a source id, or `all`.",
 )
-shown = cited if chosen == ALL_SOURCES else cited[cited["source_id"] == chosen]
+shown = with_sources(cited if chosen == ALL_SOURCES else cited[cited["source_id"] == chosen])
 if chosen != ALL_SOURCES:
     st.markdown(f"**{chosen}**: {source_markdown(chosen)}")
-st.dataframe(with_sources(shown), hide_index=True, width="stretch")
-csv_download(with_sources(shown), f"citations_{chosen}")
+st.dataframe(shown, hide_index=True, width="stretch")
+csv_download(shown, f"citations_{chosen}")
 
 st.header("Where sources disagree")
 st.markdown(

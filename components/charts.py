@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import altair as alt
 import pandas as pd
@@ -32,6 +32,10 @@ class FilledSpec:
     def to_dict(self, validate: bool = True) -> dict:
         """The full spec with the data inline, as Altair's ``to_dict`` gives it (the template was validated)."""
         return self._with_dataset(None if self.data is None else _records(self.data))
+
+    def with_data(self, data: pd.DataFrame) -> FilledSpec:
+        """This template filled with one rerun's data for its named top-level dataset."""
+        return replace(self, data=data)
 
     def for_streamlit(self) -> dict:
         """The spec for ``st.vega_lite_chart``, with this rerun's DataFrame among its named datasets.
@@ -115,12 +119,11 @@ def trade_projection(history: pd.DataFrame, projection: pd.DataFrame, target_bn:
 
     Both frames are long: year_end, fiscal_year, measure, value_bn, kind.
     """
-    data = pd.concat([history, projection], ignore_index=True)
-    return FilledSpec(_trade_projection_template(target_bn), data)
+    return _trade_projection_template(target_bn).with_data(pd.concat([history, projection], ignore_index=True))
 
 
-@functools.cache
-def _trade_projection_template(target_bn: float) -> dict:
+@built_once
+def _trade_projection_template(target_bn: float) -> alt.LayerChart:
     measures = ["Total", "Exports", "Imports"]
     base = alt.Chart(alt.NamedData("trade")).encode(
         x=alt.X("year_end:Q", title=YEAR_AXIS_TITLE, axis=alt.Axis(format="d", tickMinStep=1)),
@@ -147,7 +150,7 @@ def _trade_projection_template(target_bn: float) -> dict:
         .mark_text(align="left", dx=4, dy=-7, color="#333", fontSize=11)
         .encode(y="value_bn:Q", x=alt.value(0), text="label:N")
     )
-    return (lines + rule + label).properties(height=360).to_dict()
+    return (lines + rule + label).properties(height=360)
 
 
 @built_once
@@ -176,12 +179,12 @@ def sensitivity(grid: pd.DataFrame, current: tuple[int, int]) -> FilledSpec:
 
     ``current`` is a cell of the grid (export growth, import growth), outlined in black.
     """
-    data = grid.assign(outcome=grid["target_met"].map({True: "Reached", False: "Not reached"}))
-    return FilledSpec(_sensitivity_template(current), data)
+    outcomes = grid.assign(outcome=grid["target_met"].map({True: "Reached", False: "Not reached"}))
+    return _sensitivity_template(current).with_data(outcomes)
 
 
-@functools.cache
-def _sensitivity_template(current: tuple[int, int]) -> dict:
+@built_once
+def _sensitivity_template(current: tuple[int, int]) -> alt.LayerChart:
     base = alt.Chart(alt.NamedData("grid")).encode(
         x=alt.X("export_growth:O", title="Export growth, % a year"),
         y=alt.Y("import_growth:O", title="Import growth, % a year", sort="descending"),
@@ -205,7 +208,7 @@ def _sensitivity_template(current: tuple[int, int]) -> dict:
         .mark_rect(filled=False, stroke="#000", strokeWidth=3)
         .encode(x="export_growth:O", y=alt.Y("import_growth:O", sort="descending"))
     )
-    return (cells + text + marker).properties(height=alt.Step(30)).to_dict()
+    return (cells + text + marker).properties(height=alt.Step(30))
 
 
 @built_once
@@ -437,7 +440,7 @@ def count_projection(base_point: pd.DataFrame, path: pd.DataFrame, target: float
 
     Only ``path`` changes as a growth slider moves; the rest is a template built once per start, target and label.
     """
-    return FilledSpec(_count_projection_template(base_point, target, label).template, path)
+    return _count_projection_template(base_point, target, label).with_data(path)
 
 
 @built_once

@@ -7,6 +7,7 @@ ids of ``sources.csv`` (separated by ``;``). A file that breaks its schema raise
 
 from __future__ import annotations
 
+import io
 import math
 import re
 from dataclasses import dataclass
@@ -309,7 +310,7 @@ def read_table(name: str, known_source_ids: frozenset[str] | None = None) -> pd.
     columns = SCHEMAS[name]
     try:
         text = path.read_bytes()
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+        raw = pd.read_csv(io.BytesIO(text), dtype=str, keep_default_na=False)
     except FileNotFoundError:
         raise DataError(f"{name}: the file is missing from data/") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -77,12 +76,9 @@ def with_sources(table: pd.DataFrame) -> pd.DataFrame:
     return table.assign(source=table["source_id"].map(names))
 
 
-def draw(chart: alt.TopLevelMixin | FilledSpec) -> None:
-    """Draw a chart full width; its schema is checked by the tests, not on every rerun."""
-    if isinstance(chart, FilledSpec):
-        st.vega_lite_chart(chart.for_streamlit(), width="stretch")
-    else:
-        st.vega_lite_chart(chart.to_dict(validate=False), width="stretch")
+def draw(chart: FilledSpec) -> None:
+    """Draw a chart full width; its spec was validated once, when it was built."""
+    st.vega_lite_chart(chart.for_streamlit(), width="stretch")
 
 
 def csv_download(table: pd.DataFrame, file_stem: str) -> None:
@@ -98,7 +94,7 @@ def csv_download(table: pd.DataFrame, file_stem: str) -> None:
     )
 
 
-def show_chart(chart: alt.TopLevelMixin | FilledSpec, table: pd.DataFrame, file_stem: str, caption: str) -> None:
+def show_chart(chart: FilledSpec, table: pd.DataFrame, file_stem: str, caption: str) -> None:
     """A chart, its caption, and a table view with a CSV download of the same data."""
     draw(chart)
     st.caption(caption)
