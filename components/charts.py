@@ -290,7 +290,7 @@ def supplier_bars(supply: pd.DataFrame, suppliers: list[str], others: str) -> al
                 "supplier:N",
                 scale=alt.Scale(domain=domain, range=colours),
                 sort=domain,
-                legend=alt.Legend(title=None, orient="top", columns=3),
+                legend=alt.Legend(title=None, orient="top", columns=2),
             ),
             order=alt.Order("supplier_rank:Q"),
             tooltip=[
@@ -398,7 +398,8 @@ def milestones(events: pd.DataFrame) -> alt.Chart:
         ],
     )
     points = base.mark_point(size=110, filled=True, color="#D55E00")
-    labels = base.mark_text(align="left", dx=12, fontSize=12, limit=560).encode(text="event:N")
+    # Labels end in an ellipsis at the chart's edge, whatever the screen; the tooltip and table give them whole.
+    labels = base.mark_text(align="left", dx=12, fontSize=12, limit=alt.ExprRef("width - 30")).encode(text="event:N")
     return (points + labels).properties(height=alt.Step(32))
 
 
@@ -416,7 +417,7 @@ def measures(points: pd.DataFrame, order: tuple[str, ...]) -> alt.Chart:
         color=alt.Color(
             "measure:N",
             scale=alt.Scale(domain=shown, range=SUPPLIER_COLOURS[: len(shown)]),
-            legend=alt.Legend(title=None, orient="top", direction="vertical", labelLimit=400),
+            legend=alt.Legend(title=None, orient="top", direction="vertical", labelLimit=alt.ExprRef("width - 30")),
         ),
         tooltip=[
             alt.Tooltip("measure:N", title="Measure"),
