@@ -4,6 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from components import pages
 from components.data import DataError
 from components.ui import show_data_error
 
@@ -14,15 +15,11 @@ st.set_page_config(
     initial_sidebar_state="auto",
 )
 
-PAGES = [
-    st.Page("app_pages/overview.py", title="Overview", icon=":material/home:", url_path="overview", default=True),
-    st.Page("app_pages/trade.py", title="Trade", icon=":material/swap_horiz:", url_path="trade"),
-    st.Page("app_pages/defence.py", title="Defence", icon=":material/shield:", url_path="defence"),
-    st.Page("app_pages/mobility_tourism.py", title="Mobility & tourism", icon=":material/flight:", url_path="mobility"),
-    st.Page("app_pages/connectivity.py", title="Connectivity", icon=":material/route:", url_path="connectivity"),
-    st.Page("app_pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
+NAVIGATION = [
+    st.Page(p.script, title=p.title, icon=p.icon, url_path=p.url_path, default=p is pages.PAGES[0])
+    for p in pages.PAGES
 ]
-page = st.navigation(PAGES, position="top")
+page = st.navigation(NAVIGATION, position="top")
 
 with st.sidebar:
     st.markdown("**India–Russia Partnership Explorer**")

@@ -63,7 +63,9 @@ for numbers in (
         with column:
             st.metric(number.label, number.value, border=True)
             cite(number.source_id, short=True)
-            st.page_link(number.page, label=f"More on the {number.page_title} page", icon=":material/arrow_forward:")
+            st.page_link(
+                number.page.script, label=f"More on the {number.page.title} page", icon=":material/arrow_forward:"
+            )
 
 # --- Agreements -----------------------------------------------------------------------------------
 st.header("What was signed")

@@ -2,24 +2,13 @@
 
 import streamlit as st
 
-from components import charts, trade
+from components import charts, pages, trade, what_if
 from components.data import DataError, figure, load_figures, load_table, load_trade_annual, row, rows
 from components.formatting import figure_phrase, fmt_bn, fmt_mn, md
-from components.params import parse_params, query_of, share_query
-from components.scenario import (
-    SCENARIO_PARAMS,
-    TARGET_TOTAL_BN,
-    Levers,
-    export_growth_needed,
-    growth_needed,
-    nearest_cell,
-    project,
-    sensitivity,
-)
+from components.params import parse_params, query_of
 from components.ui import (
     cite,
     figure_markdown,
-    lazy_section,
     segmented_choice,
     show_chart,
     show_notices,
@@ -32,6 +21,9 @@ from components.ui import (
 )
 
 HEADLINE_YEAR = trade.HEADLINE_YEAR
+old_what_if_link = what_if.migrated_query(query_of(st.query_params))
+if old_what_if_link is not None:  # the what-if moved to its own page: an old /trade link opens it there
+    st.switch_page(pages.WHAT_IF.script, query_params=old_what_if_link)
 
 try:
     annual = load_trade_annual()
@@ -45,7 +37,7 @@ except DataError as error:
 
 series = trade.annual_bn(annual)
 latest = series.iloc[-1]
-parsed = parse_params(SCENARIO_PARAMS + trade.COMPOSITION_PARAMS, query_of(st.query_params))
+parsed = parse_params(trade.COMPOSITION_PARAMS, query_of(st.query_params))
 
 goal = row(targets, "target_id", "trade-100bn")
 before_war, record = rows(series, "fiscal_year", ["2021-22", HEADLINE_YEAR])["total_bn"]
@@ -56,6 +48,12 @@ st.markdown(
     f"Annual Summit (4–5 December 2025) reaffirmed a goal of **US\\$ {goal['goal']:g} bn a year by "
     f"{goal['deadline']}** and promised to narrow India's deficit. Values are US\\$ at current prices; Indian "
     "fiscal years run April–March."
+)
+st.page_link(
+    pages.WHAT_IF.script,
+    label=f"Can trade reach US\\$ {goal['goal']:g} bn by {goal['deadline']}? Try the what-if: move the growth rates, "
+    "see the 2030 total, share the link",
+    icon=":material/tune:",
 )
 cite(f"{trade.OFFICIAL_SOURCE};seed-002;{goal['source_id']}", "Sources")
 show_notices(parsed.values())
@@ -237,138 +235,3 @@ for target in targets.itertuples():
             facts.append(f"{md(f['metric'])}, {md(f['period'])}: {figure_markdown(f)}")
         st.markdown("\n".join(f"- {fact}" for fact in facts))
         cite(target.source_id, f"As stated: '{md(target.evidence)}' —")
-
-# --- What-if ------------------------------------------------------------------------------------------
-base = trade.scenario_base(annual, hs2, figures)
-
-
-@st.fragment
-def what_if() -> None:
-    """The what-if controls, results and share link; reruns alone when a slider moves."""
-    st.header("What would it take to reach US$ 100 bn by 2030?")
-    st.markdown(
-        f"Start from {trade.fy(base.fiscal_year)} ({md(fmt_bn(base.exports_bn))} exports, "
-        f"{md(fmt_bn(base.imports_bn))} imports) and choose how each part grows each year to "
-        f"{trade.fy('2029-30')} (labelled 2030). Every lever is neutral at its default; move them and "
-        "copy the address bar, or the link below, to share your scenario."
-    )
-    values = {}
-    growth_params, lever_params = SCENARIO_PARAMS[:2], SCENARIO_PARAMS[2:]
-    cells = [*st.columns(len(growth_params)), *st.columns(len(lever_params))]
-    for cell, param in zip(cells, SCENARIO_PARAMS, strict=True):
-        with cell:
-            values[param.key] = st.slider(
-                f"{param.label} ({param.unit})",
-                param.low,
-                param.high,
-                param.default,
-                key=param.key,
-                bind="query-params",
-                help=f"URL parameter `{param.key}`, {param.low} to {param.high}; default {param.default}.",
-            )
-    levers = Levers(**values)
-    path = project(base, levers)
-    final = path.iloc[-1]
-    years = base.horizon
-    needed_total = growth_needed(path.iloc[0]["total_bn"], years)
-    needed_exports = export_growth_needed(base, levers)
-
-    cards = st.columns(3)
-    cards[0].metric(
-        "Total trade in 2030",
-        fmt_bn(final["total_bn"], 1),
-        delta=f"{final['total_bn'] - TARGET_TOTAL_BN:+,.1f} vs the 100 target",
-        border=True,
-        help="Exports plus imports in FY2029-30.",
-    )
-    cards[1].metric(
-        "Trade balance in 2030",
-        fmt_bn(final["balance_bn"], 1),
-        delta=f"{final['balance_bn'] - path.iloc[0]['balance_bn']:+,.1f} vs {trade.fy(base.fiscal_year)}",
-        border=True,
-        help="Exports minus imports in FY2029-30; negative means India's deficit.",
-    )
-    cards[2].metric(
-        "Growth needed to reach 100",
-        f"{needed_total:.1f}% a year",
-        border=True,
-        help="If exports and imports both grew at this rate from the base year.",
-    )
-    st.caption(
-        (
-            f"Holding your import path and levers, India's exports would need to grow {needed_exports:.1f}% a year."
-            if needed_exports is not None
-            else "Your import path and levers reach US\\$ 100 bn without any export growth."
-        )
-        + f" Base year: {source_markdown(trade.OFFICIAL_SOURCE)}."
-    )
-
-    projected = trade.long_form(path, ["total", "exports", "imports"], ["fiscal_year", "year_end"])
-    projected = projected.assign(kind="What-if")
-    past = history[history["measure"] != "Balance"].assign(kind="Official")
-    table = path.assign(source_id=trade.OFFICIAL_SOURCE)
-    show_chart(
-        charts.trade_projection(past[projected.columns], projected, TARGET_TOTAL_BN),
-        table,
-        "india_russia_trade_what_if",
-        "Official series (solid) and your what-if path (dashed), US\\$ billion, to FY2029-30. "
-        "A scenario, not a forecast.",
-    )
-
-    st.subheader("Sensitivity: which growth rates reach the target?")
-    export_rates = list(range(-20, 61, 10))
-    import_rates = list(range(-30, 31, 10))
-    grid = sensitivity(base, levers, export_rates, import_rates)
-    show_chart(
-        charts.sensitivity(
-            grid, (nearest_cell(export_rates, levers.export_growth), nearest_cell(import_rates, levers.import_growth))
-        ),
-        grid.assign(source_id=trade.OFFICIAL_SOURCE),
-        "india_russia_trade_sensitivity",
-        "Total trade in 2030 (US\\$ bn) for each pair of export and import growth rates, with your other "
-        "levers as set. The black square is the nearest cell to your export and import growth.",
-    )
-
-    lazy_section("Share this scenario", "share", lambda: share_link(values))
-
-
-def share_link(values: dict[str, int]) -> None:
-    """A copyable link to this scenario with every what-if setting spelled out."""
-    origin = st.context.url.rsplit("/", 1)[0] if st.context.url else ""
-    st.code(f"{origin}/trade?{share_query(SCENARIO_PARAMS, values)}", language=None, wrap_lines=True)
-    st.caption(
-        "This link spells out every what-if setting, so it keeps its meaning even if the defaults change. "
-        "The address bar holds the same view."
-    )
-
-
-def method() -> None:
-    """How the what-if is computed, with every input cited."""
-    st.markdown(
-        f"Base year t = 0 is {trade.fy(base.fiscal_year)}, the latest year of the official series; "
-        f"t counts years after it, up to t = {base.horizon} ({trade.fy('2029-30')}, labelled 2030). "
-        "Growth rates compound; the three summit levers phase in evenly, reaching their full size in 2030."
-    )
-    st.latex(r"\text{ramp}_t = t / T")
-    st.latex(r"\text{exports}_t = E_0 (1+x)^t + \text{ramp}_t\,(p \cdot P + q \cdot Q)")
-    st.latex(r"\text{imports}_t = I_0 (1+m)^t\,(1 + \text{ramp}_t \cdot s \cdot e)")
-    st.latex(r"\text{total}_t = \text{exports}_t + \text{imports}_t")
-    st.latex(r"\text{balance}_t = \text{exports}_t - \text{imports}_t")
-    st.markdown(
-        f"- E₀ = {md(fmt_bn(base.exports_bn))}, I₀ = {md(fmt_bn(base.imports_bn))}: "
-        f"{trade.fy(base.fiscal_year)} ({source_markdown(trade.OFFICIAL_SOURCE)})\n"
-        f"- x = `export_growth`, m = `import_growth` (% a year)\n"
-        f"- P = {base.pharma_market_bn:g} bn: Russia's pharmaceutical import market, "
-        f"'{md(figure(figures, 'gap-pharma-market')['evidence'])}' "
-        f"({source_markdown('seed-004')}); p = `pharma_capture`\n"
-        f"- Q = {base.engineering_demand_bn:g} bn: the lower end of Russia's engineering import demand, "
-        f"'{md(figure(figures, 'gap-engineering-demand')['evidence'])}' ({source_markdown('seed-004')}); "
-        "q = `engineering_capture`\n"
-        f"- s = {base.energy_share:.1%}: mineral fuels (HS27) as a share of imports in "
-        f"{trade.fy(base.fiscal_year)} ({source_markdown(trade.HS_SOURCE)}); e = `energy_change`\n"
-        f"- Growth needed = (100 / total₀)^(1/{base.horizon}) − 1."
-    )
-
-
-what_if()
-lazy_section("Method: how the what-if is computed", "method", method)

@@ -7,7 +7,7 @@ Both apps run on real Streamlit servers started by this script and are measured 
 - open: headless Chromium, from navigation to every chart drawn and the script idle, with what each page
   holds and its server first run;
 - key press: a slider moved with the arrow key until the shown result changes;
-- load: 25 concurrent sessions x 8 reruns of the trade page over ``/_stcore/stream``;
+- load: 25 concurrent sessions x 8 reruns of the what-if page over ``/_stcore/stream``;
 - cold start (process start to first page served) and server memory after the load run.
 
 Usage: ``python bench/run.py [--write]``; ``--write`` also writes ``bench/RESULTS.md``.
@@ -30,7 +30,7 @@ from pathlib import Path
 import streamlit
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests")]
 
 from conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, wait_until_healthy  # noqa: E402  (the tests launch Chromium the same way)
 from protocol import open_session  # noqa: E402
@@ -55,11 +55,11 @@ class WhatIf:
 
 REFERENCE_WHAT_IF = WhatIf("", "x", (5.0, 10.0), "Value in 2030")
 WHAT_IFS = (
-    WhatIf("trade", "export_growth", (5.0, 10.0), "Total trade in 2030"),
+    WhatIf("what-if", "export_growth", (5.0, 10.0), "Total trade in 2030"),
     WhatIf("mobility", "worker_growth", (5.0, 10.0), "Workers in 2030 (scenario)"),
     WhatIf("connectivity", "origin", ("chennai", "jnpt")),
 )
-APP_PAGES = ("", "trade", "defence", "mobility", "connectivity", "sources")
+APP_PAGES = ("", "trade", "what-if", "defence", "mobility", "connectivity", "sources")
 
 
 class Server:
@@ -351,7 +351,7 @@ def main() -> None:
         reference_load["mb_per_session"] = (reference_server.rss_mb() - reference_rss_before) / SESSIONS
         load_ok = app_load["answered"] == app_load["asked"] and app_load["errors"] == 0
         add(
-            f"load: {SESSIONS} sessions x {RERUNS} reruns of /trade, reruns/s",
+            f"load: {SESSIONS} sessions x {RERUNS} reruns of /{WHAT_IFS[0].page}, reruns/s",
             app_load["throughput"],
             reference_load["throughput"],
             "/s",
@@ -443,11 +443,10 @@ WHY_NOT_MET = {
         "that the explainer needs."
     ),
     "slider key press": (
-        "Key press: moving a what-if slider reruns only the what-if (an `st.fragment`), whose server cost is "
-        "the reference's (the rerun rows above). The browser then redraws every element of that what-if: on "
-        "/trade five sliders, three metrics and two charts, against one of each in the reference. Chrome's "
-        "profiler puts the difference in React and style work for those elements; the server and Vega take "
-        "little of it. Meeting 1.5x would mean fewer levers or results per what-if."
+        "Key press: moving a what-if slider reruns the what-if, whose server cost is close to the reference's "
+        "(the rerun rows above). The browser then redraws every element of that what-if: on /mobility two "
+        "sliders, metrics and a chart per what-if, against one of each in the reference. Chrome's profiler puts "
+        "the difference in React and style work for those elements; the server and Vega take little of it."
     ),
 }
 

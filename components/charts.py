@@ -114,12 +114,16 @@ def trade_history(series: pd.DataFrame, jump_year_end: int, jump_label: str) -> 
     return (zero + lines + points + rule + text).properties(height=360)
 
 
-def trade_projection(history: pd.DataFrame, projection: pd.DataFrame, target_bn: float) -> FilledSpec:
-    """History (solid) and the what-if path (dashed) of total, exports and imports, with the target line.
+PROJECTION_KINDS = {"Official": [1, 0], "What-if": [6, 4], "Scenario A": [2, 3]}
+"""Each kind of path in the what-if chart and its line dash: official solid, the what-if dashed, A dotted."""
 
-    Both frames are long: year_end, fiscal_year, measure, value_bn, kind.
+
+def trade_projection(paths: pd.DataFrame, target_bn: float) -> FilledSpec:
+    """History (solid) and the what-if paths of total, exports and imports, with the target line.
+
+    ``paths`` is long: year_end, fiscal_year, measure, value_bn, kind (a key of ``PROJECTION_KINDS``).
     """
-    return _trade_projection_template(target_bn).with_data(pd.concat([history, projection], ignore_index=True))
+    return _trade_projection_template(target_bn).with_data(paths)
 
 
 @built_once
@@ -131,14 +135,14 @@ def _trade_projection_template(target_bn: float) -> alt.LayerChart:
         color=alt.Color("measure:N", scale=_series_scale(measures), legend=alt.Legend(title=None, orient="top")),
         strokeDash=alt.StrokeDash(
             "kind:N",
-            scale=alt.Scale(domain=["Official", "What-if"], range=[[1, 0], [6, 4]]),
-            legend=None,  # the caption says it: official solid, what-if dashed
+            scale=alt.Scale(domain=list(PROJECTION_KINDS), range=list(PROJECTION_KINDS.values())),
+            legend=None,  # the caption says it: official solid, what-if dashed, scenario A dotted
         ),
         detail="kind:N",
         tooltip=[
             alt.Tooltip("fiscal_year:N", title="Fiscal year"),
             alt.Tooltip("measure:N", title="Measure"),
-            alt.Tooltip("kind:N", title="Kind"),
+            alt.Tooltip("kind:N", title="Path"),
             alt.Tooltip("value_bn:Q", title="US$ bn", format=",.2f"),
         ],
     )
@@ -150,7 +154,7 @@ def _trade_projection_template(target_bn: float) -> alt.LayerChart:
         .mark_text(align="left", dx=4, dy=-7, color="#333", fontSize=11)
         .encode(y="value_bn:Q", x=alt.value(0), text="label:N")
     )
-    return (lines + rule + label).properties(height=360)
+    return (lines + rule + label).properties(height=320)
 
 
 @built_once

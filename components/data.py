@@ -254,6 +254,18 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("claim", choices=CLAIMS),
         Column("note", required=False),
     ),
+    "scenario_bases.csv": (
+        Column("base", pattern=r"\d{4}-\d{2}(\.r\d+)?"),
+        Column("fiscal_year", pattern=r"\d{4}-\d{2}"),
+        Column("status", choices=("final", "provisional")),
+        Column("exports_usd_mn", "number", low=0, high=1_000_000),
+        Column("imports_usd_mn", "number", low=0, high=1_000_000),
+        Column("energy_imports_usd_mn", "number", low=0, high=1_000_000),
+        Column("hs_imports_total_usd_mn", "number", low=0, high=1_000_000),
+        Column("superseded_by", required=False, pattern=r"\d{4}-\d{2}(\.r\d+)?"),
+        SOURCE_ID,
+        Column("note", required=False),
+    ),
     "trade_targets.csv": (
         Column("target_id", pattern=r"[a-z0-9-]+"),
         Column("target"),
@@ -339,13 +351,18 @@ def read_table(name: str, known_source_ids: frozenset[str] | None = None) -> pd.
     return table
 
 
+def check_unique(table: pd.DataFrame, column: str) -> pd.DataFrame:
+    """The table, or DataError naming its file and the first value of ``column`` that repeats."""
+    duplicated = table[column][table[column].duplicated()]
+    if not duplicated.empty:
+        raise DataError(f"{table.attrs['file']}: duplicate {column} '{duplicated.iloc[0]}'")
+    return table
+
+
 @st.cache_data(show_spinner=False)
 def load_sources() -> pd.DataFrame:
     """The source catalogue, indexed by id."""
-    sources = read_table("sources.csv")
-    duplicated = sources["id"][sources["id"].duplicated()]
-    if not duplicated.empty:
-        raise DataError(f"sources.csv: duplicate id '{duplicated.iloc[0]}'")
+    sources = check_unique(read_table("sources.csv"), "id")
     for line, row in enumerate(sources.itertuples(), start=2):
         if not row.url and not row.seed_file:
             raise DataError(f"sources.csv, line {line}: a source needs a url or a seed_file")
@@ -379,12 +396,21 @@ def load_trade_annual() -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def load_scenario_bases() -> pd.DataFrame:
+    """The what-if's base years, each frozen as links made from it computed it, in order; checked for links."""
+    bases = check_unique(load_table("scenario_bases.csv"), "base")
+    for line, row in enumerate(bases.itertuples(), start=2):
+        if row.superseded_by and row.superseded_by not in set(bases["base"]):
+            raise DataError(f"scenario_bases.csv, line {line}: superseded_by '{row.superseded_by}' is not a base")
+        if not 0 < row.energy_imports_usd_mn <= row.hs_imports_total_usd_mn:
+            raise DataError(f"scenario_bases.csv, line {line}: energy imports must be part of all imports")
+    return bases
+
+
+@st.cache_data(show_spinner=False)
 def load_figures() -> pd.DataFrame:
     """Every reported figure, indexed by figure id."""
-    figures = load_table("figures.csv")
-    duplicated = figures["figure_id"][figures["figure_id"].duplicated()]
-    if not duplicated.empty:
-        raise DataError(f"figures.csv: duplicate figure_id '{duplicated.iloc[0]}'")
+    figures = check_unique(load_table("figures.csv"), "figure_id")
     return figures.set_index("figure_id", drop=False)
 
 

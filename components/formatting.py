@@ -13,6 +13,11 @@ def md(text: str) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(text).split()))
 
 
+def fy(fiscal_year: str) -> str:
+    """'FY2024-25' for '2024-25'."""
+    return f"FY{fiscal_year}"
+
+
 def fmt_bn(value: float, digits: int = 2) -> str:
     """'US$ 68.69 bn'; a minus sign for deficits."""
     return f"US$ {value:,.{digits}f} bn".replace("US$ -", "−US$ ")

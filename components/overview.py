@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components import defence, mobility, trade
+from components import defence, mobility, pages, trade
 from components.data import AGREEMENT_STATUSES, DOMAINS, figure
 from components.formatting import figure_phrase, fmt_bn
 from components.params import ChoiceParam, MultiChoiceParam
@@ -27,8 +27,7 @@ class KeyNumber:
     label: str
     value: str
     source_id: str
-    page: str
-    page_title: str
+    page: pages.PageInfo
 
 
 def in_order(present, order: tuple[str, ...]) -> tuple[str, ...]:
@@ -91,28 +90,25 @@ def trade_key_numbers(annual: pd.DataFrame) -> list[KeyNumber]:
     record = trade.official_year(annual, trade.HEADLINE_YEAR)
     latest = trade.annual_bn(annual).iloc[-1]
     provisional = " (provisional)" if latest["status"] == "provisional" else ""
-    page = "app_pages/trade.py"
+    page = pages.TRADE
     return [
         KeyNumber(
             f"Total trade, {trade.fy(trade.HEADLINE_YEAR)}",
             fmt_bn(record["total_bn"]),
             trade.OFFICIAL_SOURCE,
             page,
-            "Trade",
         ),
         KeyNumber(
             f"India's trade balance, {trade.fy(trade.HEADLINE_YEAR)}",
             fmt_bn(record["balance_bn"]),
             trade.OFFICIAL_SOURCE,
             page,
-            "Trade",
         ),
         KeyNumber(
             f"Total trade, {trade.fy(latest['fiscal_year'])}{provisional}",
             fmt_bn(latest["total_bn"]),
             trade.OFFICIAL_SOURCE,
             page,
-            "Trade",
         ),
     ]
 
@@ -120,38 +116,35 @@ def trade_key_numbers(annual: pd.DataFrame) -> list[KeyNumber]:
 def defence_key_numbers(sipri: pd.DataFrame, published: pd.DataFrame) -> list[KeyNumber]:
     """The Defence page's headline: SIPRI's latest published share for Russia, and the earliest."""
     table = defence.published_vs_computed(sipri, published)
-    page = "app_pages/defence.py"
+    page = pages.DEFENCE
     return [
         KeyNumber(
             f"Russia's share of India's arms imports, {row['period']}",
             f"{row['published_pct']:g}%",
             row["source_id"],
             page,
-            "Defence",
         )
         for row in (table.iloc[-1], table.iloc[0])
     ]
 
 
-def figure_key_numbers(
-    figures: pd.DataFrame, figure_ids: tuple[str, ...], page: str, page_title: str
-) -> list[KeyNumber]:
+def figure_key_numbers(figures: pd.DataFrame, figure_ids: tuple[str, ...], page: pages.PageInfo) -> list[KeyNumber]:
     """Reported figures as key numbers, worded as their sources word them."""
     numbers = []
     for figure_id in figure_ids:
         row = figure(figures, figure_id)
         value = figure_phrase(row["value"], row["unit"], row["qualifier"], row["value_high"])
-        numbers.append(KeyNumber(f"{row['metric']}, {row['period']}", value, row["source_id"], page, page_title))
+        numbers.append(KeyNumber(f"{row['metric']}, {row['period']}", value, row["source_id"], page))
     return numbers
 
 
 def mobility_key_numbers(figures: pd.DataFrame) -> list[KeyNumber]:
     """The Mobility page's default what-if starting points."""
     ids = (mobility.WORKER_BASES["permits-2025"], mobility.VISITOR_BASES["embassy-2024"])
-    return figure_key_numbers(figures, ids, "app_pages/mobility_tourism.py", "Mobility & tourism")
+    return figure_key_numbers(figures, ids, pages.MOBILITY)
 
 
 def connectivity_key_numbers(figures: pd.DataFrame) -> list[KeyNumber]:
     """The corridors' headline claims, as the Connectivity page shows them."""
     ids = ("instc-time-cut-s003", "emc-days")
-    return figure_key_numbers(figures, ids, "app_pages/connectivity.py", "Connectivity")
+    return figure_key_numbers(figures, ids, pages.CONNECTIVITY)

@@ -15,6 +15,7 @@ ALL_SOURCES = "all"
 
 DESCRIBE: dict[str, Callable[[dict], str]] = {
     "trade_annual.csv": lambda r: f"Exports, imports and total, FY{r['fiscal_year']} ({r['status']})",
+    "scenario_bases.csv": lambda r: f"What-if base {r['base']}: FY{r['fiscal_year']} exports, imports, energy share",
     "trade_hs2.csv": lambda r: f"{r['flow'].title()} by HS chapter, FY{r['fiscal_year']}",
     "figures.csv": lambda r: (
         f"{r['metric']}, {r['period']}: {figure_phrase(r['value'], r['unit'], r['qualifier'], r['value_high'])}"

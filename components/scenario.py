@@ -56,8 +56,8 @@ class Levers:
 
 
 SCENARIO_PARAMS = (
-    NumberParam("export_growth", "Export growth (India → Russia)", -20, 60, 0, "% a year"),
-    NumberParam("import_growth", "Import growth (Russia → India)", -30, 30, 0, "% a year"),
+    NumberParam("export_growth", "Export growth, India → Russia", -20, 60, 0, "% a year"),
+    NumberParam("import_growth", "Import growth, Russia → India", -30, 30, 0, "% a year"),
     NumberParam("pharma_capture", "Extra share of Russia's pharma imports won by 2030", 0, 20, 0, "%"),
     NumberParam("engineering_capture", "Extra share of Russia's engineering demand won by 2030", 0, 100, 0, "%"),
     NumberParam("energy_change", "Change in energy imports by 2030", -50, 50, 0, "%"),
@@ -105,6 +105,11 @@ def growth_needed(start_bn: float, years: int, goal_bn: float = TARGET_TOTAL_BN)
     return ((goal_bn / start_bn) ** (1 / years) - 1) * 100
 
 
+def total_2030(base: Base, levers: Levers) -> float:
+    """Total trade (US$ bn) in the last year of the projection."""
+    return year_values(base, levers, base.horizon)["total_bn"]
+
+
 def export_growth_needed(base: Base, levers: Levers, goal_bn: float = TARGET_TOTAL_BN) -> float | None:
     """Export growth (percent a year) that reaches the goal given the other levers.
 
@@ -115,6 +120,27 @@ def export_growth_needed(base: Base, levers: Levers, goal_bn: float = TARGET_TOT
     if organic_exports_needed <= 0:
         return None
     return growth_needed(base.exports_bn, base.horizon, organic_exports_needed)
+
+
+def common_growth_needed(base: Base, levers: Levers, goal_bn: float = TARGET_TOTAL_BN) -> float | None:
+    """The one growth rate (percent a year) for both flows that reaches the goal, other levers as set.
+
+    The 2030 total rises with the rate, so bisection finds it; None when the summit levers alone reach the
+    goal even if both flows vanished.
+    """
+
+    def total_at(rate: float) -> float:
+        return total_2030(base, replace(levers, export_growth=rate, import_growth=rate))
+
+    low, high = -100.0, 100.0
+    if total_at(low) >= goal_bn:
+        return None
+    while total_at(high) < goal_bn:
+        high *= 2
+    for _ in range(80):
+        middle = (low + high) / 2
+        low, high = (middle, high) if total_at(middle) < goal_bn else (low, middle)
+    return high
 
 
 def sensitivity(base: Base, levers: Levers, export_rates: list[int], import_rates: list[int]) -> pd.DataFrame:

@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from components.data import DataError, figure, row
+from components.formatting import fy
 from components.params import ChoiceParam
-from components.scenario import Base
 
 HEADLINE_YEAR = "2024-25"
 """The fiscal year the summit talked about."""
@@ -27,11 +27,6 @@ HEADLINE_METRICS = {
     "imports": "India's imports from Russia",
     "balance": "Trade balance (India's exports minus imports)",
 }
-
-
-def fy(fiscal_year: str) -> str:
-    """'FY2024-25' for '2024-25'."""
-    return f"FY{fiscal_year}"
 
 
 def annual_bn(annual: pd.DataFrame) -> pd.DataFrame:
@@ -273,18 +268,3 @@ def year_on_year(annual: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> p
     out["change_pct"] = (out["after_usd_mn"] / out["before_usd_mn"] - 1) * 100
     out.attrs["years"] = (fy(prev["fiscal_year"]), fy(last["fiscal_year"]))
     return out
-
-
-def scenario_base(annual: pd.DataFrame, hs2: pd.DataFrame, figures: pd.DataFrame) -> Base:
-    """The what-if base: the latest official year and the market sizes the articles cite."""
-    last = annual_bn(annual).iloc[-1]
-    imports = hs2[(hs2["flow"] == "imports") & (hs2["fiscal_year"] == last["fiscal_year"])]
-    energy = imports.loc[imports["hs"] == ENERGY_CHAPTER, "value_usd_mn"].sum()
-    return Base(
-        fiscal_year=last["fiscal_year"],
-        exports_bn=last["exports_bn"],
-        imports_bn=last["imports_bn"],
-        energy_share=energy / imports["value_usd_mn"].sum(),
-        pharma_market_bn=figure(figures, "gap-pharma-market")["value"],
-        engineering_demand_bn=figure(figures, "gap-engineering-demand")["value"],
-    )

@@ -10,7 +10,7 @@ import streamlit as st
 from components.charts import FilledSpec
 from components.data import DataError, load_sources, source_ids
 from components.formatting import figure_phrase, md
-from components.params import ChoiceParam, Parsed
+from components.params import ChoiceParam, NumberParam, Parsed
 
 
 @st.cache_resource(show_spinner=False)
@@ -121,6 +121,29 @@ def table_view(label: str, table: pd.DataFrame, file_stem: str) -> None:
         csv_download(shown, file_stem)
 
     lazy_section(label, f"table-{file_stem}", render)
+
+
+def bound_slider(param: NumberParam) -> int:
+    """A slider for a whole-number URL parameter: the address bar holds its value (``bind="query-params"``)."""
+    return st.slider(
+        f"{param.label} ({param.unit})",
+        param.low,
+        param.high,
+        param.default,
+        key=param.key,
+        bind="query-params",
+        help=f"URL parameter `{param.key}`, {param.low} to {param.high}; default {param.default}.",
+    )
+
+
+def bound_select(param: ChoiceParam) -> str:
+    """A select box for a URL parameter; the address bar holds the option as shown.
+
+    Streamlit 1.67 writes a bound select box's *displayed* text into the URL, so options shown here are the URL's.
+    """
+    return st.selectbox(
+        param.label, param.options, index=param.options.index(param.default), key=param.key, bind="query-params"
+    )
 
 
 def segmented_choice(param: ChoiceParam, label: str, **kwargs) -> str:

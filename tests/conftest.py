@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components import pages
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -115,15 +117,8 @@ def browser():
         chromium.close()
 
 
-OVERVIEW = "app_pages/overview.py"
-PAGES = (
-    OVERVIEW,
-    "app_pages/trade.py",
-    "app_pages/defence.py",
-    "app_pages/mobility_tourism.py",
-    "app_pages/connectivity.py",
-    "app_pages/sources.py",
-)
+OVERVIEW = pages.OVERVIEW.script
+PAGES = tuple(p.script for p in pages.PAGES)
 
 
 def open_page(page: str, opened: tuple[str, ...] = (), **query: str | list[str]) -> AppTest:
@@ -150,3 +145,12 @@ def frame_with(app: AppTest, column: str):
 
 def warnings(app: AppTest) -> list[str]:
     return [w.value for w in app.warning if w.value.startswith("Link parameter")]
+
+
+@pytest.fixture
+def page(browser):
+    """A desktop-sized page in its own browser context."""
+    from browser_helpers import DESKTOP, fresh_page
+
+    with fresh_page(browser, DESKTOP) as opened:
+        yield opened

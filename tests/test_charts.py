@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 
-from components import charts, connectivity, data, defence, mobility, trade
+from components import charts, connectivity, data, defence, mobility, trade, what_if
 from components.scenario import Levers, project, sensitivity
 
 
@@ -31,11 +31,11 @@ def test_history_has_four_series_tooltips_units_and_the_2022_annotation():
 
 
 def test_projection_draws_the_target_line_and_dashes_the_what_if():
-    base = trade.scenario_base(data.load_trade_annual(), data.load_table("trade_hs2.csv"), data.load_figures())
+    base = what_if.scenario_base(data.load_scenario_bases(), "2025-26", data.load_figures())
     path = project(base, Levers(export_growth=12, import_growth=-3))
     projected = trade.long_form(path, ["total"], ["fiscal_year", "year_end"]).assign(kind="What-if")
     history = history_long().query("measure == 'Total'").assign(kind="Official")[projected.columns]
-    chart = charts.trade_projection(history, projected, 100)
+    chart = charts.trade_projection(pd.concat([history, projected]), 100)
     text = spec(chart)
     assert "Target: US$ 100 bn by 2030" in text
     assert '"strokeDash"' in text and "What-if" in text
@@ -55,7 +55,7 @@ def test_composition_orders_bars_largest_first_other_last():
 
 
 def test_sensitivity_marks_the_current_cell_and_colours_the_outcome():
-    base = trade.scenario_base(data.load_trade_annual(), data.load_table("trade_hs2.csv"), data.load_figures())
+    base = what_if.scenario_base(data.load_scenario_bases(), "2025-26", data.load_figures())
     grid = sensitivity(base, Levers(), [0, 10, 20], [0, 10])
     chart = charts.sensitivity(grid, (10, 0)).to_dict()
     text = json.dumps(chart)

@@ -13,7 +13,7 @@ from components.data import SCHEMAS, DataError, read_table
 from components.provenance import DESCRIBE
 
 TABLES = data.CITING_TABLES
-OFFICIAL_DATA = {"trade_annual.csv", "trade_hs2.csv", "sipri_india_arms_imports.csv"}
+OFFICIAL_DATA = {"trade_annual.csv", "trade_hs2.csv", "scenario_bases.csv", "sipri_india_arms_imports.csv"}
 
 
 def test_every_table_but_the_catalogue_has_a_source_id_column_and_evidence_beside_each():

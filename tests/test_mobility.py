@@ -59,4 +59,4 @@ def test_rate_to_target_needs_years_left():
 def test_mobility_key_numbers_are_the_pages_default_starting_points(figures):
     numbers = overview.mobility_key_numbers(figures)
     assert [n.value for n in numbers] == ["about 72,000 permits", "more than 120,000 visitors"]
-    assert {n.page for n in numbers} == {"app_pages/mobility_tourism.py"}
+    assert {n.page.script for n in numbers} == {"app_pages/mobility_tourism.py"}

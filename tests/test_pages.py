@@ -2,39 +2,27 @@
 
 from __future__ import annotations
 
-import pytest
 from conftest import ROOT, frame_with, metric, open_page, warnings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from components import data, defence, overview, trade, ui
-from components.formatting import fmt_bn
+from components import data, defence, overview, pages
 from components.params import parse_param
-from components.scenario import SCENARIO_PARAMS, Levers, project
 
-OVERVIEW = "app_pages/overview.py"
-TRADE = "app_pages/trade.py"
-SOURCES = "app_pages/sources.py"
-EXPORT_GROWTH = SCENARIO_PARAMS[0]
+OVERVIEW, TRADE, SOURCES = pages.OVERVIEW.script, pages.TRADE.script, pages.SOURCES.script
 
 
-def expected_2030(**levers: int) -> tuple[str, str]:
-    base = trade.scenario_base(data.load_trade_annual(), data.load_table("trade_hs2.csv"), data.load_figures())
-    final = project(base, Levers(**levers)).iloc[-1]
-    return fmt_bn(final["total_bn"], 1), fmt_bn(final["balance_bn"], 1)
-
-
-def test_trade_page_opens_with_neutral_levers_and_the_official_record():
+def test_trade_page_opens_with_the_official_record_and_invites_to_the_what_if():
     app = open_page(TRADE)
     assert not app.exception and not app.error
-    assert {s.key: s.value for s in app.slider} == {p.key: p.default for p in SCENARIO_PARAMS}
+    assert not app.slider
     assert metric(app, "Total trade, FY2024-25 (US$ bn)") == "68.69"
     assert metric(app, "Imports, FY2024-25 (US$ bn)") == "63.81"
     assert metric(app, "Balance, FY2024-25 (US$ bn)") == "-58.93"
     assert metric(app, "Total trade, FY2025-26 (US$ bn)") == "59.86"
-    assert metric(app, "Total trade in 2030") == expected_2030()[0]
-    assert metric(app, "Growth needed to reach 100") == "13.7% a year"
+    (invite,) = [link for link in app.page_link if link.proto.page == "what-if"]
+    assert invite.label.startswith("Can trade reach US\\$ 100 bn by 2030? Try the what-if")
     assert not warnings(app)
 
 
@@ -46,69 +34,6 @@ def test_every_headline_card_names_its_source_and_the_other_versions():
     assert len(other_versions) == 4
     assert "63\\.84 bn: Seed article 002" in other_versions[2]
     assert "nearly 70 bn: Seed article 004" in other_versions[0]
-
-
-def test_a_shared_link_sets_the_sliders_and_the_2030_figures():
-    app = open_page(TRADE, export_growth="12", import_growth="-3", pharma_capture="5")
-    values = {s.key: s.value for s in app.slider}
-    assert (values["export_growth"], values["import_growth"], values["pharma_capture"]) == (12, -3, 5)
-    total, balance = expected_2030(export_growth=12, import_growth=-3, pharma_capture=5)
-    assert metric(app, "Total trade in 2030") == total
-    assert metric(app, "Trade balance in 2030") == balance
-    assert not warnings(app)
-
-
-def test_moving_a_slider_updates_the_2030_figures_and_the_share_link():
-    app = open_page(TRADE, opened=("share",))
-    app.slider(key="export_growth").set_value(30).run()
-    assert metric(app, "Total trade in 2030") == expected_2030(export_growth=30)[0]
-    link = app.code[0].value
-    assert link.endswith(
-        "/trade?export_growth=30&import_growth=0&pharma_capture=0&engineering_capture=0&energy_change=0"
-    )
-
-
-@pytest.mark.parametrize(
-    ("raw", "why"),
-    [
-        ("abc", "is not a number"),
-        ("inf", "is not a finite number"),
-        ("nan", "is not a finite number"),
-        ("100", "outside the allowed range -20 to 60"),
-        (["5", "6"], "appears 2 times"),
-    ],
-)
-def test_a_bad_value_falls_back_with_a_notice_naming_the_parameter(raw, why):
-    app = open_page(TRADE, export_growth=raw, import_growth="-3")
-    assert not app.exception
-    assert app.slider(key="export_growth").value == 0
-    assert app.slider(key="import_growth").value == -3
-    (notice,) = warnings(app)
-    assert "export\\_growth" in notice and why.replace("-", "\\-") in notice
-    assert metric(app, "Total trade in 2030") == expected_2030(import_growth=-3)[0]
-
-
-def test_a_fraction_is_cut_with_a_notice():
-    app = open_page(TRADE, export_growth="12.7")
-    assert app.slider(key="export_growth").value == 12
-    assert "cut to the whole number 12" in warnings(app)[0]
-
-
-def test_markup_in_a_link_is_shown_as_text_not_rendered():
-    app = open_page(TRADE, import_growth="<script>alert(1)</script>**x**[a](javascript:1)")
-    (notice,) = warnings(app)
-    assert "<script>" not in notice and "](" not in notice and "**x" not in notice
-    assert "\\<script\\>" in notice
-
-
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(max_size=30))
-def test_any_text_in_the_link_shows_the_value_the_parser_promises(raw):
-    app = open_page(TRADE, export_growth=raw)
-    assert not app.exception
-    parsed = parse_param(EXPORT_GROWTH, [raw])
-    assert app.slider(key="export_growth").value == parsed.value
-    assert bool(warnings(app)) == (parsed.status in ("invalid", "adjusted"))
 
 
 def test_composition_controls_come_from_the_link():
@@ -328,13 +253,3 @@ def test_bad_connectivity_links_give_notices():
     notices = " ".join(warnings(app)).replace("\\", "")
     assert "route" in notices and "origin" in notices and "via" in notices and "<svg" in notices
     assert app.segmented_control(key="route").value == "all"
-
-
-def test_a_table_view_is_built_only_when_the_reader_opens_it():
-    closed = open_page(TRADE)
-    assert not [df for df in closed.dataframe if "total_bn" in df.value.columns]
-    assert not closed.get("download_button") and not closed.code and not closed.latex
-    opened = open_page(TRADE, opened=("table-india_russia_trade_what_if", "method"), export_growth="12")
-    what_if = frame_with(opened, "total_bn")
-    assert len(what_if) == 5 and set(what_if["source"]) == {ui.source_name(trade.OFFICIAL_SOURCE)}
-    assert len(opened.get("download_button")) == 1 and len(opened.latex) == 5

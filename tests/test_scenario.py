@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from components import data, trade
+from components import data, what_if
 from components.scenario import (
     SCENARIO_PARAMS,
     TARGET_TOTAL_BN,
@@ -36,7 +36,7 @@ levers = st.builds(
 
 
 def real_base() -> Base:
-    return trade.scenario_base(data.load_trade_annual(), data.load_table("trade_hs2.csv"), data.load_figures())
+    return what_if.scenario_base(data.load_scenario_bases(), "2025-26", data.load_figures())
 
 
 def test_base_is_the_latest_official_year():

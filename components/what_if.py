@@ -1,0 +1,390 @@
+"""The Trade what-if page's computations: its URL state, base years, presets, reality check and verdicts.
+
+Pure functions of the data and the reader's levers; the page only renders what they return.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from components import trade
+from components.data import DataError, figure
+from components.formatting import fmt_bn, fy, md
+from components.params import ChoiceParam, NumberParam
+from components.scenario import (
+    SCENARIO_PARAMS,
+    TARGET_TOTAL_BN,
+    Base,
+    Levers,
+    common_growth_needed,
+    export_growth_needed,
+    growth_needed,
+    total_2030,
+)
+
+COMPARE_PREFIX = "compare_"
+COMPARE_PARAMS = tuple(
+    replace(p, key=COMPARE_PREFIX + p.key, label=f"Scenario A: {p.label[0].lower()}{p.label[1:]}")
+    for p in SCENARIO_PARAMS
+)
+"""The pinned scenario A, kept in the link beside the sliders' scenario B (``compare_export_growth=…``)."""
+EXPORT_GROWTH, IMPORT_GROWTH = SCENARIO_PARAMS[:2]
+REALITY_SPAN_YEARS = 4
+"""The reality check looks at every span of this many years in the official series (the latest base's horizon)."""
+PRE_JUMP_YEAR, JUMP_YEAR = "2021-22", "2022-23"
+"""The last year before discounted Russian crude, and the year imports jumped."""
+
+
+# --- Base years -----------------------------------------------------------------------------------
+
+
+def current_base(bases: pd.DataFrame) -> str:
+    """The base a link without ``base`` uses: the latest fiscal year's figures that no revision superseded."""
+    live = bases[bases["superseded_by"] == ""]
+    if live.empty:
+        raise DataError("scenario_bases.csv: every base is superseded; one must be current")
+    return live.sort_values("fiscal_year", kind="stable")["base"].iloc[-1]
+
+
+def base_label(bases: pd.DataFrame, base_id: str) -> str:
+    """'FY2025-26 (provisional, latest)' for a base id, as the base-year control shows it."""
+    row = bases.set_index("base").loc[base_id]
+    notes = [row["status"]] + (["latest"] if base_id == current_base(bases) else [])
+    return f"{fy(row['fiscal_year'])} ({', '.join(notes)})"
+
+
+def base_param(bases: pd.DataFrame) -> ChoiceParam:
+    """The base year as a URL parameter: every base a link may name; without one, the current base."""
+    return ChoiceParam("base", "Base year", tuple(bases["base"]), current_base(bases))
+
+
+def scenario_base(bases: pd.DataFrame, base_id: str, figures: pd.DataFrame) -> Base:
+    """The model's starting point for ``base_id``: that year's frozen official figures and the cited market sizes."""
+    row = bases.set_index("base").loc[base_id]
+    return Base(
+        fiscal_year=row["fiscal_year"],
+        exports_bn=row["exports_usd_mn"] / 1000,
+        imports_bn=row["imports_usd_mn"] / 1000,
+        energy_share=row["energy_imports_usd_mn"] / row["hs_imports_total_usd_mn"],
+        pharma_market_bn=figure(figures, "gap-pharma-market")["value"],
+        engineering_demand_bn=figure(figures, "gap-engineering-demand")["value"],
+    )
+
+
+# --- Reality check --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """Compound annual growth (percent) between two fiscal years of the official series."""
+
+    rate: float
+    start: str
+    end: str
+
+
+def growth_extremes(values: Sequence[float], fiscal_years: Sequence[str], span: int) -> tuple[Span, Span]:
+    """The fastest and slowest compound annual growth over any ``span`` consecutive years."""
+    spans = [
+        Span(((values[i + span] / values[i]) ** (1 / span) - 1) * 100, fiscal_years[i], fiscal_years[i + span])
+        for i in range(len(values) - span)
+    ]
+    return max(spans, key=lambda s: s.rate), min(spans, key=lambda s: s.rate)
+
+
+def reality_check(annual: pd.DataFrame, column: str) -> str:
+    """One line: the fastest and slowest pace of a flow over any four years of the official series."""
+    fastest, slowest = growth_extremes(list(annual[column]), list(annual["fiscal_year"]), REALITY_SPAN_YEARS)
+    return (
+        f"Any {REALITY_SPAN_YEARS} years on record since {fy(annual['fiscal_year'].iloc[0])}: fastest "
+        f"{signed_pct(fastest.rate)} a year ({fy(fastest.start)} to {fy(fastest.end)}), slowest "
+        f"{signed_pct(slowest.rate)} ({fy(slowest.start)} to {fy(slowest.end)})."
+    )
+
+
+def signed_pct(rate: float) -> str:
+    """'+21.3%' or '−4.2%' (a true minus sign)."""
+    return f"{rate:+.1f}%".replace("-", "−")
+
+
+# --- Presets --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named scenario: the levers it sets, what it means and where its numbers come from."""
+
+    key: str
+    label: str
+    levers: Levers
+    definition: str
+    source_id: str
+
+
+def slider_value(param: NumberParam, rate: float) -> int:
+    """A rate as the nearest whole number the slider can show, within its range."""
+    return min(max(round(rate), param.low), param.high)
+
+
+def trend(annual: pd.DataFrame, column: str, start: str, end: str) -> float:
+    """Compound annual growth (percent) of a flow from one fiscal year to another of the official series."""
+    years = list(annual["fiscal_year"])
+    first, last = years.index(start), years.index(end)
+    return growth_needed(annual[column].iloc[first], last - first, annual[column].iloc[last])
+
+
+def presets(annual: pd.DataFrame, base: Base) -> tuple[Preset, ...]:
+    """The named scenarios for this base year, each defined from cited data or stated as our illustration."""
+    first, end = annual["fiscal_year"].iloc[0], base.fiscal_year
+    both = common_growth_needed(base, Levers())
+    both_whole = slider_value(IMPORT_GROWTH, math.ceil(both)) if both is not None else 0
+    rates = {
+        "before": (
+            trend(annual, "exports_usd_mn", first, PRE_JUMP_YEAR),
+            trend(annual, "imports_usd_mn", first, PRE_JUMP_YEAR),
+        ),
+        "since": (trend(annual, "exports_usd_mn", JUMP_YEAR, end), trend(annual, "imports_usd_mn", JUMP_YEAR, end)),
+    }
+
+    def trend_levers(key: str) -> Levers:
+        exports, imports = rates[key]
+        return Levers(
+            export_growth=slider_value(EXPORT_GROWTH, exports), import_growth=slider_value(IMPORT_GROWTH, imports)
+        )
+
+    def trend_words(key: str, start: str, stop: str) -> str:
+        exports, imports = rates[key]
+        return (
+            f"India's exports to Russia grew {exports:.1f}% a year and imports {imports:.1f}% a year from "
+            f"{fy(start)} to {fy(stop)} (compound, official series); the sliders take the nearest whole numbers."
+        )
+
+    return (
+        Preset(
+            "target",
+            "Meets the target",
+            Levers(export_growth=both_whole, import_growth=both_whole),
+            f"Both flows grow {both_whole}% a year, the smallest whole rate that reaches US$ {TARGET_TOTAL_BN:g} bn "
+            f"in FY2029-30 from {fy(base.fiscal_year)} (exactly {both:.2f}% would)."
+            if both is not None
+            else "The target is met with no growth at all.",
+            trade.OFFICIAL_SOURCE,
+        ),
+        Preset(
+            "before",
+            f"Trend before {fy(JUMP_YEAR)}",
+            trend_levers("before"),
+            trend_words("before", first, PRE_JUMP_YEAR),
+            trade.OFFICIAL_SOURCE,
+        ),
+        Preset(
+            "since",
+            f"Trend since {fy(JUMP_YEAR)}",
+            trend_levers("since"),
+            trend_words("since", JUMP_YEAR, end),
+            trade.OFFICIAL_SOURCE,
+        ),
+        Preset(
+            "energy",
+            "Energy imports fall by a third",
+            Levers(energy_change=-33),
+            "Mineral-fuel (HS27) imports end 33% lower by 2030, phased in evenly; everything else stays at the "
+            f"base year. Energy's share of imports in {fy(base.fiscal_year)}: {base.energy_share:.1%}.",
+            trade.HS_SOURCE,
+        ),
+        Preset(
+            "push",
+            "Pharma and engineering push",
+            Levers(pharma_capture=10, engineering_capture=50),
+            f"India wins a further 10% of Russia's ~US$ {base.pharma_market_bn:g} bn pharmaceutical import market "
+            f"and half of its US$ {base.engineering_demand_bn:g} bn engineering demand by 2030: levels we chose to "
+            "illustrate the summit's export push, not a forecast or anyone's target. Market sizes: India Today.",
+            "seed-004",
+        ),
+    )
+
+
+def matching_preset(choices: Sequence[Preset], levers: Levers) -> Preset | None:
+    """The preset whose levers the sliders show now, if any."""
+    return next((p for p in choices if p.levers == levers), None)
+
+
+# --- What the page says ---------------------------------------------------------------------------
+
+
+def verdict(total_bn: float, goal_bn: float = TARGET_TOTAL_BN) -> str:
+    """One plain sentence stating the scenario's 2030 total against the target."""
+    reaches = f"In this scenario India–Russia trade reaches {fmt_bn(total_bn, 1)} in FY2029-30"
+    gap = total_bn - goal_bn
+    target = f"the US$ {goal_bn:g} bn target"
+    if gap >= 0.05:
+        return f"{reaches}, {fmt_bn(gap, 1)} above {target}: the target is met."
+    if gap >= 0:
+        return f"{reaches}: it meets {target}."
+    if gap > -0.05:
+        return f"{reaches}, less than US$ 0.1 bn short of {target}."
+    return f"{reaches}, {fmt_bn(-gap, 1)} short of {target}."
+
+
+@dataclass(frozen=True)
+class Card:
+    """A result card: label, value and a delta that carries its unit."""
+
+    label: str
+    value: str
+    delta: str
+    help: str
+
+
+def result_cards(base: Base, path: pd.DataFrame, goal_bn: float = TARGET_TOTAL_BN) -> tuple[Card, Card]:
+    """The 2030 total against the target, and the 2030 balance against the base year."""
+    final, start = path.iloc[-1], path.iloc[0]
+    return (
+        Card(
+            "Total trade in 2030",
+            fmt_bn(final["total_bn"], 1),
+            f"{final['total_bn'] - goal_bn:+,.1f} US$ bn vs the US$ {goal_bn:g} bn target",
+            "India's exports to plus imports from Russia in FY2029-30, goods, US$ at current prices.",
+        ),
+        Card(
+            "Trade balance in 2030",
+            fmt_bn(final["balance_bn"], 1),
+            f"{final['balance_bn'] - start['balance_bn']:+,.1f} US$ bn vs {fy(base.fiscal_year)}",
+            "India's exports minus imports in FY2029-30; negative is India's deficit.",
+        ),
+    )
+
+
+def comparison_table(pinned: Levers, pinned_path: pd.DataFrame, levers: Levers, path: pd.DataFrame) -> str:
+    """Scenario A beside the sliders' scenario in FY2029-30, as a Markdown table."""
+    a, b = pinned_path.iloc[-1], path.iloc[-1]
+    return (
+        "| FY2029-30 | Scenario A (pinned) | This scenario |\n|---|---|---|\n"
+        f"| Total trade | {md(fmt_bn(a['total_bn'], 1))} | {md(fmt_bn(b['total_bn'], 1))} |\n"
+        f"| Trade balance | {md(fmt_bn(a['balance_bn'], 1))} | {md(fmt_bn(b['balance_bn'], 1))} |\n"
+        f"| Export / import growth | {pinned.export_growth:g}% / {pinned.import_growth:g}% a year "
+        f"| {levers.export_growth:g}% / {levers.import_growth:g}% a year |"
+    )
+
+
+def growth_needed_lines(base: Base, levers: Levers, goal_bn: float = TARGET_TOTAL_BN) -> tuple[str, str]:
+    """What export growth, and what one rate for both flows, would reach the goal with everything else as set."""
+    met = total_2030(base, levers) >= goal_bn
+    exports = export_growth_needed(base, levers, goal_bn)
+    if exports is None:
+        export_line = "With the import path and levers as set, the target is reached whatever India's exports do."
+    elif met:
+        export_line = (
+            f"This scenario meets the target; export growth of {exports:.1f}% a year would be enough with the "
+            "import path and levers as set."
+        )
+    elif exports > EXPORT_GROWTH.high:
+        export_line = (
+            f"With the import path and levers as set, India's exports would need to grow {exports:.1f}% a year, "
+            f"beyond the slider's top of {EXPORT_GROWTH.high}%: out of reach this way."
+        )
+    else:
+        export_line = (
+            f"With the import path and levers as set, India's exports would need to grow {exports:.1f}% a year "
+            f"(the slider is at {levers.export_growth:g}%)."
+        )
+    both = common_growth_needed(base, levers, goal_bn)
+    low, high = max(EXPORT_GROWTH.low, IMPORT_GROWTH.low), min(EXPORT_GROWTH.high, IMPORT_GROWTH.high)
+    if both is None:
+        both_line = "The summit levers alone reach the target, whatever the two flows do."
+    elif not low <= both <= high:
+        both_line = (
+            f"If both flows grew at one rate, it would take {both:.1f}% a year, outside the range both sliders "
+            f"allow ({low}% to {high}%)."
+        )
+    else:
+        both_line = f"If both flows grew at one rate, {both:.1f}% a year would reach the target, levers as set."
+    return export_line, both_line
+
+
+# --- Links and files --------------------------------------------------------------------------------
+
+
+def lever_values(levers: Levers, params: Sequence[NumberParam] = SCENARIO_PARAMS) -> dict[str, int]:
+    """The levers keyed by their URL parameters (whole numbers, as the sliders hold them)."""
+    return {p.key: int(getattr(levers, f.name)) for p, f in zip(params, fields(Levers), strict=True)}
+
+
+def levers_of(values: Mapping[str, float], params: Sequence[NumberParam] = SCENARIO_PARAMS) -> Levers:
+    """Levers from values keyed by URL parameters."""
+    return Levers(**{f.name: values[p.key] for p, f in zip(params, fields(Levers), strict=True)})
+
+
+def share_params(base_id: str, levers: Levers, pinned: Levers | None = None) -> dict[str, str]:
+    """The link's parameters, spelling out the base year and every lever (and scenario A's, when pinned)."""
+    pairs = {"base": base_id, **lever_values(levers)}
+    if pinned is not None:
+        pairs |= lever_values(pinned, COMPARE_PARAMS)
+    return {key: str(value) for key, value in pairs.items()}
+
+
+def share_query(base_id: str, levers: Levers, pinned: Levers | None = None) -> str:
+    """:func:`share_params` as a query string."""
+    return urlencode(share_params(base_id, levers, pinned))
+
+
+WHAT_IF_KEYS = frozenset({"base", *(p.key for p in SCENARIO_PARAMS + COMPARE_PARAMS)})
+
+
+def migrated_query(query: Mapping[str, Sequence[str]]) -> dict[str, list[str]] | None:
+    """The what-if part of an old ``/trade`` link, to open on the What-if page; None when it holds no lever."""
+    if not any(p.key in query for p in SCENARIO_PARAMS):
+        return None
+    return {key: list(values) for key, values in query.items() if key in WHAT_IF_KEYS}
+
+
+def chart_paths(series: pd.DataFrame, path: pd.DataFrame, pinned_path: pd.DataFrame | None) -> pd.DataFrame:
+    """The what-if chart's lines, long: the official series, this scenario's path and scenario A's total."""
+    measures, keep = ["total", "exports", "imports"], ["fiscal_year", "year_end"]
+    frames = [
+        trade.long_form(series, measures, keep).assign(kind="Official"),
+        trade.long_form(path, measures, keep).assign(kind="What-if"),
+    ]
+    if pinned_path is not None:
+        frames.append(trade.long_form(pinned_path, ["total"], keep).assign(kind="Scenario A"))
+    return pd.concat(frames, ignore_index=True)
+
+
+def year_table(path: pd.DataFrame, pinned_path: pd.DataFrame | None, base_source: str) -> pd.DataFrame:
+    """The path year by year (US$ bn), with scenario A's total beside it when pinned; the base year's sources."""
+    table = path.drop(columns="t")
+    if pinned_path is not None:
+        table = table.assign(scenario_a_total_bn=pinned_path["total_bn"])
+    return table.assign(source_id=base_source)
+
+
+def scenario_csv(path: pd.DataFrame, base_id: str, base_words: str, query: str, link: str) -> bytes:
+    """The year-by-year table as CSV; its first lines record the link, the parameters and what each row is."""
+    table = pd.DataFrame(
+        {
+            "fiscal_year": path["fiscal_year"],
+            "kind": ["official"] + ["projection of this app's model"] * (len(path) - 1),
+            "exports_usd_bn": path["exports_bn"].round(3),
+            "imports_usd_bn": path["imports_bn"].round(3),
+            "total_usd_bn": path["total_bn"].round(3),
+            "balance_usd_bn": path["balance_bn"].round(3),
+        }
+    )
+    header = [
+        "# India–Russia goods trade what-if, India–Russia Partnership Explorer",
+        f"# Link: {link}",
+        f"# Parameters: {query.replace('&', '; ')}",
+        f"# Base year {base_id}: {base_words}",
+        "# Rows of kind 'projection of this app's model' are computed by this app for the parameters above;",
+        "# they are not figures of the Ministry of Commerce & Industry or of any source. US$ billion, current prices.",
+    ]
+    out = io.StringIO()
+    out.write("\n".join(header) + "\n")
+    table.to_csv(out, index=False)
+    return out.getvalue().encode("utf-8")

@@ -1,0 +1,51 @@
+"""What the browser tests share: opening a page as a reader does, waiting as Streamlit's own suite does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from playwright.sync_api import Browser, Page, expect
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+
+
+def settle(page: Page) -> Page:
+    """Wait, like Streamlit's own suite, a short moment for a run to start, then until it is idle."""
+    page.wait_for_timeout(210)
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60_000)
+    return page
+
+
+def open_idle(page: Page, url: str) -> Page:
+    """Open a URL and wait until the script is idle and nothing is loading."""
+    page.goto(url)
+    settle(page)
+    expect(page.locator("[data-testid=stSkeleton]")).to_have_count(0, timeout=30_000)
+    return page
+
+
+def metric_value(page: Page, label: str) -> str:
+    card = page.locator("[data-testid=stMetric]").filter(has=page.get_by_text(label, exact=True))
+    return card.locator("[data-testid=stMetricValue]").inner_text()
+
+
+def slider(page: Page, label: str):
+    """The range input of the slider whose label starts with ``label``."""
+    return page.locator("[data-testid=stSlider]").filter(has_text=label).get_by_role("slider")
+
+
+def expect_no_error_boxes(page: Page) -> None:
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    expect(page.locator("[data-testid=stAlertContentError]")).to_have_count(0)
+
+
+@contextmanager
+def fresh_page(browser: Browser, viewport: dict[str, int] = PHONE, **options) -> Iterator[Page]:
+    """A page in a new browser context: no cookies, no storage, no session, as a reader opening a shared link."""
+    context = browser.new_context(viewport=viewport, **options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()

@@ -1,0 +1,111 @@
+"""The what-if loop in Chromium: a shared link answers on the first screen, a key press moves the figures and the
+address bar, the copied link reopens the same view in a fresh browser, and old /trade links land here."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from browser_helpers import DESKTOP, PHONE, expect_no_error_boxes, fresh_page, metric_value, open_idle, settle, slider
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+TOTAL, BALANCE = "Total trade in 2030", "Trade balance in 2030"
+SCENARIO = "what-if?export_growth=15&import_growth=-5"
+
+
+def bottom_of(page: Page, locator) -> float:
+    box = locator.bounding_box()
+    assert box is not None
+    return box["y"] + box["height"]
+
+
+def card(page: Page, label: str):
+    return page.locator("[data-testid=stMetric]").filter(has=page.get_by_text(label, exact=True))
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1366, "height": 900}], ids=["390x844", "1366x900"])
+def test_a_shared_scenario_answers_on_the_first_screen(browser, app_url, viewport):
+    with fresh_page(browser, viewport) as page:
+        open_idle(page, f"{app_url}/{SCENARIO}")
+        sentence = page.get_by_text(re.compile(r"^In this scenario India–Russia trade reaches US\$ 53\.0 bn"))
+        first_screen = [sentence, card(page, TOTAL), card(page, BALANCE), slider(page, "Export growth")]
+        first_screen.append(page.locator("[data-testid=stSlider]").filter(has_text="Import growth"))
+        for element in first_screen:
+            expect(element).to_be_visible()
+            assert bottom_of(page, element) <= viewport["height"], element
+        assert metric_value(page, TOTAL) == "US$ 53.0 bn"
+        expect_no_error_boxes(page)
+
+
+def test_a_key_press_moves_the_figures_and_the_address_and_the_address_reopens_them(page, app_url, browser):
+    open_idle(page, f"{app_url}/{SCENARIO}")
+    before = metric_value(page, TOTAL)
+    thumb = slider(page, "Export growth")
+    thumb.focus()
+    thumb.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"export_growth=16(&|$)"), timeout=20_000)
+    expect(card(page, TOTAL)).not_to_contain_text(before)
+    settle(page)
+    shown, balance = metric_value(page, TOTAL), metric_value(page, BALANCE)
+    with fresh_page(browser) as other:
+        open_idle(other, page.url)
+        assert (metric_value(other, TOTAL), metric_value(other, BALANCE)) == (shown, balance)
+        assert slider(other, "Export growth").input_value() == "16"
+        expect_no_error_boxes(other)
+
+
+def test_the_copy_link_button_copies_a_link_that_spells_out_every_value(browser, app_url):
+    with fresh_page(browser, DESKTOP, permissions=["clipboard-read", "clipboard-write"]) as page:
+        open_idle(page, f"{app_url}/{SCENARIO}&pharma_capture=4")
+        page.get_by_role("button", name="Copy link").click()
+        expect(page.get_by_role("status")).to_have_text("Link copied.")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert parse_qs(urlparse(copied).query) == {
+            "base": ["2025-26"],
+            "export_growth": ["15"],
+            "import_growth": ["-5"],
+            "pharma_capture": ["4"],
+            "engineering_capture": ["0"],
+            "energy_change": ["0"],
+        }
+        shown = metric_value(page, TOTAL)
+        page.get_by_role("button", name="Copy embed code").click()
+        expect(page.get_by_role("status")).to_have_text("Embed code copied.")
+        embed = page.evaluate("navigator.clipboard.readText()")
+        assert embed.startswith('<iframe src="') and "embed=true" in embed and "<script" not in embed
+    with fresh_page(browser) as other:
+        open_idle(other, copied)
+        assert metric_value(other, TOTAL) == shown
+        expect_no_error_boxes(other)
+
+
+def test_an_old_trade_link_lands_on_the_what_if_with_the_same_figures(page, app_url):
+    open_idle(page, f"{app_url}/trade?export_growth=15&import_growth=-5")
+    expect(page).to_have_url(re.compile(r"/what-if\?export_growth=15&import_growth=-5$"), timeout=20_000)
+    expect(page.get_by_role("heading", name="Trade what-if")).to_be_visible()
+    assert metric_value(page, TOTAL) == "US$ 53.0 bn"
+    expect_no_error_boxes(page)
+
+
+def test_a_preset_and_a_pinned_scenario_go_into_the_link(page, app_url, browser):
+    open_idle(page, f"{app_url}/what-if")
+    page.get_by_role("radio", name="Meets the target").click()
+    expect(page).to_have_url(re.compile(r"export_growth=14&import_growth=14$"), timeout=20_000)
+    settle(page)
+    page.get_by_role("button", name="Pin this scenario as A").click()
+    expect(page).to_have_url(re.compile(r"compare_export_growth=14"), timeout=20_000)
+    settle(page)
+    thumb = slider(page, "Import growth")
+    thumb.focus()
+    thumb.press("ArrowLeft")
+    expect(page).to_have_url(re.compile(r"import_growth=13(&|$)"), timeout=20_000)
+    settle(page)
+    assert "compare_import_growth=14" in page.url
+    with fresh_page(browser) as other:
+        open_idle(other, page.url)
+        table = other.get_by_role("table").filter(has_text="Scenario A (pinned)")
+        expect(table).to_contain_text("14% / 14% a year")
+        expect(table).to_contain_text("14% / 13% a year")
+        expect_no_error_boxes(other)

@@ -1,0 +1,198 @@
+"""The Trade what-if page as a reader uses it, through Streamlit's AppTest: link, sliders, presets, compare, share."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qs
+
+import pytest
+from conftest import metric, open_page, warnings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from components import data, pages, what_if
+from components.formatting import fmt_bn
+from components.params import parse_param
+from components.scenario import SCENARIO_PARAMS, Levers, project
+
+WHAT_IF, TRADE = pages.WHAT_IF.script, pages.TRADE.script
+EXPORT_GROWTH = SCENARIO_PARAMS[0]
+
+
+def expected_2030(base_id: str = "2025-26", **levers: int) -> tuple[str, str]:
+    base = what_if.scenario_base(data.load_scenario_bases(), base_id, data.load_figures())
+    final = project(base, Levers(**levers)).iloc[-1]
+    return fmt_bn(final["total_bn"], 1), fmt_bn(final["balance_bn"], 1)
+
+
+def sliders(app) -> dict[str, int]:
+    return {s.key: s.value for s in app.slider}
+
+
+def share_data(app) -> dict:
+    (panel,) = app.get("bidi_component")
+    return json.loads(panel.proto.json)
+
+
+def test_the_page_opens_with_neutral_levers_and_states_its_answer_in_words():
+    app = open_page(WHAT_IF)
+    assert not app.exception and not app.error
+    assert sliders(app) == {p.key: p.default for p in SCENARIO_PARAMS}
+    total, balance = expected_2030()
+    assert (metric(app, "Total trade in 2030"), metric(app, "Trade balance in 2030")) == (total, balance)
+    assert app.markdown[0].value.replace("\\", "") == (
+        f"**In this scenario India–Russia trade reaches {total} in FY2029-30, US$ 40.1 bn short of the "
+        "US$ 100 bn target.**"
+    )
+    deltas = [m.proto.delta for m in app.metric]
+    assert deltas == ["-40.1 US$ bn vs the US$ 100 bn target", "+0.0 US$ bn vs FY2025-26"]
+    assert "13.7% a year would reach the target" in " ".join(m.value for m in app.markdown).replace("\\", "")
+    assert not warnings(app)
+
+
+def test_a_shared_link_sets_the_sliders_and_the_2030_figures():
+    app = open_page(WHAT_IF, export_growth="12", import_growth="-3", pharma_capture="5")
+    assert (sliders(app)["export_growth"], sliders(app)["import_growth"], sliders(app)["pharma_capture"]) == (12, -3, 5)
+    total, balance = expected_2030(export_growth=12, import_growth=-3, pharma_capture=5)
+    assert (metric(app, "Total trade in 2030"), metric(app, "Trade balance in 2030")) == (total, balance)
+    assert app.expander[0].proto.expanded  # a lever the link sets is shown, not hidden in a closed section
+    assert not warnings(app)
+
+
+@pytest.mark.parametrize(
+    "old_link",
+    [
+        {"export_growth": "15", "import_growth": "-5"},
+        {"export_growth": "12", "import_growth": "-3", "pharma_capture": "5", "flow": "exports"},
+        {"energy_change": "-50"},
+    ],
+)
+def test_an_old_trade_link_opens_the_what_if_with_the_same_figures(old_link):
+    levers = {key: int(value) for key, value in old_link.items() if key != "flow"}
+    app = open_page(TRADE, **old_link)
+    assert not app.exception and not app.error
+    assert app.title[0].value == "Trade what-if"
+    assert metric(app, "Total trade in 2030") == expected_2030(**levers)[0]
+    assert {key: sliders(app)[key] for key in levers} == levers
+
+
+def test_moving_a_slider_updates_the_figures_the_growth_needed_and_the_share_link():
+    app = open_page(WHAT_IF)
+    before = [m.value for m in app.markdown if "would need to grow" in m.value]
+    app.slider(key="import_growth").set_value(10).run()
+    assert metric(app, "Total trade in 2030") == expected_2030(import_growth=10)[0]
+    after = [m.value for m in app.markdown if "would need to grow" in m.value]
+    assert after != before and "would need to grow 43\\.3% a year" in after[0]
+    link = share_data(app)["target"]
+    assert link == (
+        "what-if?base=2025-26&export_growth=0&import_growth=10&pharma_capture=0&engineering_capture=0&energy_change=0"
+    )
+
+
+def test_a_preset_sets_every_slider_and_names_itself():
+    app = open_page(WHAT_IF, export_growth="3")
+    app.button_group(key="preset").set_value("since").run()
+    assert sliders(app) == {
+        "export_growth": 13,
+        "import_growth": 6,
+        "pharma_capture": 0,
+        "engineering_capture": 0,
+        "energy_change": 0,
+    }
+    assert metric(app, "Total trade in 2030") == expected_2030(export_growth=13, import_growth=6)[0]
+    assert any(c.value.startswith("**Trend since FY2022\\-23:** India's exports") for c in app.caption)
+    assert parse_qs(share_data(app)["target"].split("?")[1])["import_growth"] == ["6"]
+    app.slider(key="import_growth").set_value(7).run()
+    assert app.button_group(key="preset").value is None
+    assert any(c.value == "The sliders match no preset." for c in app.caption)
+
+
+def test_pinning_a_scenario_compares_it_with_the_sliders_and_keeps_it_in_the_link():
+    app = open_page(WHAT_IF, export_growth="5")
+    pin = next(b for b in app.button if b.label == "Pin this scenario as A")
+    pin.click().run()
+    assert app.query_params["compare_export_growth"] == "5"
+    app.slider(key="export_growth").set_value(20).run()
+    table = next(m.value for m in app.markdown if m.value.startswith("| FY2029-30 | Scenario A"))
+    pinned_total, moved_total = expected_2030(export_growth=5)[0], expected_2030(export_growth=20)[0]
+    assert f"| Total trade | {pinned_total} | {moved_total} |" in table.replace("\\", "")
+    assert "compare_export_growth=5" in share_data(app)["target"]
+    next(b for b in app.button if b.label == "Remove scenario A").click().run()
+    assert "compare_export_growth" not in app.query_params
+    assert not [m for m in app.markdown if m.value.startswith("| FY2029-30")]
+
+
+def test_a_link_with_scenario_a_draws_both_and_one_without_it_works_as_before():
+    app = open_page(WHAT_IF, export_growth="20", compare_export_growth="5", compare_import_growth="<b>")
+    assert not app.exception
+    (notice,) = warnings(app)
+    assert "compare\\_import\\_growth" in notice
+    chart = json.loads(app.get("vega_lite_chart")[0].proto.spec)
+    assert "Scenario A" in json.dumps(chart)
+    table = next(m.value for m in app.markdown if m.value.startswith("| FY2029-30"))
+    assert "5% / 0% a year" in table
+
+
+def test_an_old_base_year_computes_as_it_was_made_and_points_to_the_newer_one():
+    app = open_page(WHAT_IF, base="2024-25", export_growth="10")
+    assert app.selectbox(key="base").value == "2024-25"
+    assert metric(app, "Total trade in 2030") == expected_2030("2024-25", export_growth=10)[0]
+    assert any("a newer base exists: FY2025\\-26 \\(provisional, latest\\)" in i.value for i in app.info)
+    (newer,) = [link for link in app.page_link if link.proto.page == "what-if"]
+    assert parse_qs(newer.proto.query_string) == {
+        "base": ["2025-26"],
+        "export_growth": ["10"],
+        "import_growth": ["0"],
+        "pharma_capture": ["0"],
+        "engineering_capture": ["0"],
+        "energy_change": ["0"],
+    }
+    assert not open_page(WHAT_IF, base="2025-26").info
+
+
+@pytest.mark.parametrize(
+    ("raw", "why"),
+    [
+        ("abc", "is not a number"),
+        ("inf", "is not a finite number"),
+        ("nan", "is not a finite number"),
+        ("100", "outside the allowed range -20 to 60"),
+        (["5", "6"], "appears 2 times"),
+    ],
+)
+def test_a_bad_value_falls_back_with_a_notice_naming_the_parameter(raw, why):
+    app = open_page(WHAT_IF, export_growth=raw, import_growth="-3")
+    assert not app.exception
+    assert (sliders(app)["export_growth"], sliders(app)["import_growth"]) == (0, -3)
+    (notice,) = warnings(app)
+    assert "export\\_growth" in notice and why.replace("-", "\\-") in notice
+    assert metric(app, "Total trade in 2030") == expected_2030(import_growth=-3)[0]
+
+
+def test_markup_in_a_link_is_shown_as_text_not_rendered():
+    app = open_page(WHAT_IF, import_growth="<script>alert(1)</script>**x**[a](javascript:1)", base="<i>x</i>")
+    notices = warnings(app)
+    assert len(notices) == 2
+    for notice in notices:
+        assert "<script>" not in notice and "](" not in notice and "**x" not in notice and "<i>" not in notice
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=30))
+def test_any_text_in_the_link_shows_the_value_the_parser_promises(raw):
+    app = open_page(WHAT_IF, export_growth=raw)
+    assert not app.exception
+    parsed = parse_param(EXPORT_GROWTH, [raw])
+    assert sliders(app)["export_growth"] == parsed.value
+    assert bool(warnings(app)) == (parsed.status in ("invalid", "adjusted"))
+
+
+def test_the_year_table_and_method_are_built_when_opened_and_the_csv_is_always_there():
+    closed = open_page(WHAT_IF)
+    assert not closed.dataframe and not closed.latex
+    assert [b.proto.label for b in closed.get("download_button")] == ["Download the year-by-year table (CSV)"]
+    opened = open_page(WHAT_IF, opened=("table-india_russia_trade_what_if", "method"), export_growth="12")
+    table = next(df.value for df in opened.dataframe if "total_bn" in df.value.columns)
+    assert list(table["fiscal_year"]) == ["2025-26", "2026-27", "2027-28", "2028-29", "2029-30"]
+    assert set(table["source_id"]) == {"tradestat-annual;tradestat-hs2"}
+    assert len(opened.latex) == 5
