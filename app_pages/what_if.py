@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import charts, pages, trade, what_if
-from components.data import DataError, figure, load_figures, load_scenario_bases, load_trade_annual
+from components.data import DataError, load_figures, load_scenario_bases, load_trade_annual
 from components.formatting import fmt_bn, fy, md
 from components.params import parse_params, query_of
 from components.scenario import SCENARIO_PARAMS, TARGET_TOTAL_BN, nearest_cell, project, sensitivity
@@ -18,14 +18,19 @@ from components.ui import (
     stop_on_data_error,
 )
 
+
+@st.cache_resource(show_spinner=False)
+def prepared() -> what_if.Inputs:
+    """What the page needs from its three data files, built once per server and read-only."""
+    return what_if.prepare(load_trade_annual(), load_scenario_bases(), load_figures())
+
+
 try:
-    annual = load_trade_annual()
-    bases = load_scenario_bases()
-    figures = load_figures()
+    inputs = prepared()
 except DataError as error:
     stop_on_data_error(error)
 
-BASE = what_if.base_param(bases)
+BASE = inputs.base_param
 parsed = parse_params((*SCENARIO_PARAMS, BASE, *what_if.COMPARE_PARAMS), query_of(st.query_params))
 pinned_values = {p.key: parsed[c.key].value for p, c in zip(SCENARIO_PARAMS, what_if.COMPARE_PARAMS, strict=True)}
 pinned = (
@@ -38,7 +43,7 @@ growth_columns = st.columns(2)
 for column, param, flow in zip(growth_columns, SCENARIO_PARAMS[:2], ("exports_usd_mn", "imports_usd_mn"), strict=True):
     with column:
         bound_slider(param)
-        st.caption(what_if.reality_check(annual, flow))
+        st.caption(inputs.reality[flow])
 other_levers = (*SCENARIO_PARAMS[2:], BASE)
 with st.expander(
     "More levers: pharmaceuticals, engineering, energy, base year",
@@ -47,11 +52,10 @@ with st.expander(
     for param in SCENARIO_PARAMS[2:]:
         bound_slider(param)
     base_id = bound_select(BASE)
-    st.caption(f"Base year {md(what_if.base_label(bases, base_id))}: the model starts from its official figures.")
+    st.caption(f"Base year {md(inputs.base_labels[base_id])}: the model starts from its official figures.")
 
 levers = what_if.levers_of({p.key: st.session_state[p.key] for p in SCENARIO_PARAMS})
-base = what_if.scenario_base(bases, base_id, figures)
-base_row = bases.set_index("base").loc[base_id]
+base = inputs.bases[base_id]
 path = project(base, levers)
 
 with answer:
@@ -60,11 +64,11 @@ with answer:
         column.metric(card.label, card.value, delta=card.delta, border=True, help=card.help)
     if pinned is not None:
         st.markdown(what_if.comparison_table(pinned, project(base, pinned), levers, path))
-    if base_id != what_if.current_base(bases):
-        newer = what_if.current_base(bases)
+    if base_id != BASE.default:
+        newer = BASE.default
         st.info(
-            f"This link computes from its base year, {md(what_if.base_label(bases, base_id))}, as it was made; "
-            f"a newer base exists: {md(what_if.base_label(bases, newer))}.",
+            f"This link computes from its base year, {md(inputs.base_labels[base_id])}, as it was made; "
+            f"a newer base exists: {md(inputs.base_labels[newer])}.",
             icon=":material/update:",
         )
         st.page_link(
@@ -77,13 +81,13 @@ with answer:
 
 # --- The path -------------------------------------------------------------------------------------
 pinned_path = project(base, pinned) if pinned is not None else None
-chart_paths = what_if.chart_paths(trade.annual_bn(annual), path, pinned_path)
+chart_paths = what_if.chart_paths(inputs.official, path, pinned_path)
 show_chart(
     charts.trade_projection(chart_paths, TARGET_TOTAL_BN),
-    what_if.year_table(path, pinned_path, base_row["source_id"]),
+    lambda: what_if.year_table(path, pinned_path, inputs.base_sources[base_id]),
     "india_russia_trade_what_if",
     "India's goods trade with Russia, US\\$ billion: the official series (solid) to "
-    f"{fy(annual['fiscal_year'].iloc[-1])} and this scenario's path (dashed) from {fy(base.fiscal_year)} to "
+    f"{fy(inputs.latest_year)} and this scenario's path (dashed) from {fy(base.fiscal_year)} to "
     "FY2029-30 (labelled 2030)"
     + (", with scenario A's total dotted" if pinned is not None else "")
     + ". A scenario, not a forecast. Official figures: "
@@ -95,7 +99,7 @@ st.subheader("Growth needed for US\\$ 100 bn")
 st.markdown("\n".join(f"- {md(line)}" for line in what_if.growth_needed_lines(base, levers)))
 
 # --- Presets and comparison -------------------------------------------------------------------------
-choices = what_if.presets(annual, base)
+choices = inputs.presets[base_id]
 by_key = {p.key: p for p in choices}
 
 
@@ -161,7 +165,7 @@ st.download_button(
     lambda: what_if.scenario_csv(
         path,
         base_id,
-        f"{what_if.base_label(bases, base_id)}, official figures: TRADESTAT, Ministry of Commerce & Industry",
+        f"{inputs.base_labels[base_id]}, official figures: TRADESTAT, Ministry of Commerce & Industry",
         query,
         f"{origin}/{pages.WHAT_IF.url_path}?{query}",
     ),
@@ -175,26 +179,30 @@ st.caption(
     "The embed code shows this page without the app's navigation (Streamlit's `?embed=true`)."
 )
 
+
 # --- Sensitivity and method -----------------------------------------------------------------------
-st.subheader("Which growth rates reach the target?")
-export_rates, import_rates = list(range(-20, 61, 10)), list(range(-30, 31, 10))
-grid = sensitivity(base, levers, export_rates, import_rates)
-show_chart(
-    charts.sensitivity(
-        grid, (nearest_cell(export_rates, levers.export_growth), nearest_cell(import_rates, levers.import_growth))
-    ),
-    grid.assign(source_id=trade.OFFICIAL_SOURCE),
-    "india_russia_trade_sensitivity",
-    "Total trade in 2030 (US\\$ bn) for each pair of export and import growth rates, with the other levers as "
-    "set. The outlined cell is the nearest to the sliders' export and import growth.",
-)
+def sensitivity_grid() -> None:
+    """The 2030 total for a grid of export and import growth rates, other levers as set."""
+    export_rates, import_rates = list(range(-20, 61, 10)), list(range(-30, 31, 10))
+    grid = sensitivity(base, levers, export_rates, import_rates)
+    current = (nearest_cell(export_rates, levers.export_growth), nearest_cell(import_rates, levers.import_growth))
+    show_chart(
+        charts.sensitivity(grid, current),
+        grid.assign(source_id=trade.OFFICIAL_SOURCE),
+        "india_russia_trade_sensitivity",
+        "Total trade in 2030 (US\\$ bn) for each pair of export and import growth rates, with the other levers "
+        "as set. The outlined cell is the nearest to the sliders' export and import growth.",
+    )
+
+
+lazy_section("Which growth rates reach the target? A grid of export and import growth", "sensitivity", sensitivity_grid)
 
 
 def method() -> None:
     """How the what-if is computed, with every input cited."""
     st.markdown(
-        f"Base year t = 0 is {fy(base.fiscal_year)} ({md(base_row['status'])} figures of the official series, "
-        f"kept as links made from it computed them); t counts years after it, up to t = {base.horizon} "
+        f"Base year t = 0 is {md(inputs.base_labels[base_id])}: figures of the official series "
+        f"kept as links made from it computed them; t counts years after it, up to t = {base.horizon} "
         "(FY2029-30, labelled 2030). Growth rates compound; the three summit levers phase in evenly, reaching "
         "their full size in 2030."
     )
@@ -208,10 +216,10 @@ def method() -> None:
         f"{fy(base.fiscal_year)} ({source_markdown(trade.OFFICIAL_SOURCE)})\n"
         "- x = `export_growth`, m = `import_growth` (% a year)\n"
         f"- P = {base.pharma_market_bn:g} bn: Russia's pharmaceutical import market, "
-        f"'{md(figure(figures, 'gap-pharma-market')['evidence'])}' ({source_markdown('seed-004')}); "
+        f"'{md(inputs.pharma_evidence)}' ({source_markdown('seed-004')}); "
         "p = `pharma_capture`\n"
         f"- Q = {base.engineering_demand_bn:g} bn: the lower end of Russia's engineering import demand, "
-        f"'{md(figure(figures, 'gap-engineering-demand')['evidence'])}' ({source_markdown('seed-004')}); "
+        f"'{md(inputs.engineering_evidence)}' ({source_markdown('seed-004')}); "
         "q = `engineering_capture`\n"
         f"- s = {base.energy_share:.1%}: mineral fuels (HS27) as a share of imports in {fy(base.fiscal_year)} "
         f"({source_markdown(trade.HS_SOURCE)}); e = `energy_change`\n"

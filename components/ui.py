@@ -94,8 +94,10 @@ def csv_download(table: pd.DataFrame, file_stem: str) -> None:
     )
 
 
-def show_chart(chart: FilledSpec, table: pd.DataFrame, file_stem: str, caption: str) -> None:
-    """A chart, its caption, and a table view with a CSV download of the same data."""
+def show_chart(
+    chart: FilledSpec, table: pd.DataFrame | Callable[[], pd.DataFrame], file_stem: str, caption: str
+) -> None:
+    """A chart, its caption, and a table view with a CSV download of the same data (built when opened)."""
     draw(chart)
     st.caption(caption)
     table_view("Table and CSV download", table, file_stem)
@@ -112,11 +114,11 @@ def lazy_section(label: str, key: str, render: Callable[[], None]) -> None:
             render()
 
 
-def table_view(label: str, table: pd.DataFrame, file_stem: str) -> None:
-    """A closed section holding ``table`` with its sources named, and a CSV download of it."""
+def table_view(label: str, table: pd.DataFrame | Callable[[], pd.DataFrame], file_stem: str) -> None:
+    """A closed section holding ``table`` (or what it builds) with its sources named, and a CSV download of it."""
 
     def render() -> None:
-        shown = with_sources(table)
+        shown = with_sources(table() if callable(table) else table)
         st.dataframe(shown, hide_index=True, width="stretch")
         csv_download(shown, file_stem)
 

@@ -77,6 +77,40 @@ def scenario_base(bases: pd.DataFrame, base_id: str, figures: pd.DataFrame) -> B
     )
 
 
+@dataclass(frozen=True)
+class Inputs:
+    """Everything the page needs that depends on the data files alone, prepared once per server."""
+
+    base_param: ChoiceParam
+    bases: Mapping[str, Base]
+    base_labels: Mapping[str, str]
+    base_sources: Mapping[str, str]
+    presets: Mapping[str, tuple[Preset, ...]]
+    reality: Mapping[str, str]  # per flow column: the reality-check line
+    official: pd.DataFrame  # the official paths, long (read-only: shared by every session)
+    latest_year: str
+    pharma_evidence: str
+    engineering_evidence: str
+
+
+def prepare(annual: pd.DataFrame, bases: pd.DataFrame, figures: pd.DataFrame) -> Inputs:
+    """The page's fixed inputs, from the three data files it reads."""
+    ids = tuple(bases["base"])
+    models = {b: scenario_base(bases, b, figures) for b in ids}
+    return Inputs(
+        base_param=base_param(bases),
+        bases=models,
+        base_labels={b: base_label(bases, b) for b in ids},
+        base_sources=dict(zip(bases["base"], bases["source_id"], strict=True)),
+        presets={b: presets(annual, models[b]) for b in ids},
+        reality={flow: reality_check(annual, flow) for flow in ("exports_usd_mn", "imports_usd_mn")},
+        official=official_paths(trade.annual_bn(annual)),
+        latest_year=annual["fiscal_year"].iloc[-1],
+        pharma_evidence=figure(figures, "gap-pharma-market")["evidence"],
+        engineering_evidence=figure(figures, "gap-engineering-demand")["evidence"],
+    )
+
+
 # --- Reality check --------------------------------------------------------------------------------
 
 
@@ -344,16 +378,30 @@ def migrated_query(query: Mapping[str, Sequence[str]]) -> dict[str, list[str]] |
     return {key: list(values) for key, values in query.items() if key in WHAT_IF_KEYS}
 
 
-def chart_paths(series: pd.DataFrame, path: pd.DataFrame, pinned_path: pd.DataFrame | None) -> pd.DataFrame:
+def official_paths(series: pd.DataFrame) -> pd.DataFrame:
+    """The official series' total, exports and imports, long, as the what-if chart draws them."""
+    return trade.long_form(series, ["total", "exports", "imports"], ["fiscal_year", "year_end"]).assign(kind="Official")
+
+
+def chart_paths(official: pd.DataFrame, path: pd.DataFrame, pinned_path: pd.DataFrame | None) -> pd.DataFrame:
     """The what-if chart's lines, long: the official series, this scenario's path and scenario A's total."""
-    measures, keep = ["total", "exports", "imports"], ["fiscal_year", "year_end"]
-    frames = [
-        trade.long_form(series, measures, keep).assign(kind="Official"),
-        trade.long_form(path, measures, keep).assign(kind="What-if"),
+    measures = ("Total", "Exports", "Imports")
+    rows = [
+        (fiscal_year, year_end, measure, value, "What-if")
+        for measure in measures
+        for fiscal_year, year_end, value in zip(
+            path["fiscal_year"], path["year_end"], path[f"{measure.lower()}_bn"], strict=True
+        )
     ]
     if pinned_path is not None:
-        frames.append(trade.long_form(pinned_path, ["total"], keep).assign(kind="Scenario A"))
-    return pd.concat(frames, ignore_index=True)
+        rows += [
+            (fiscal_year, year_end, "Total", value, "Scenario A")
+            for fiscal_year, year_end, value in zip(
+                pinned_path["fiscal_year"], pinned_path["year_end"], pinned_path["total_bn"], strict=True
+            )
+        ]
+    projected = pd.DataFrame(rows, columns=["fiscal_year", "year_end", "measure", "value_bn", "kind"])
+    return pd.concat([official, projected], ignore_index=True)
 
 
 def year_table(path: pd.DataFrame, pinned_path: pd.DataFrame | None, base_source: str) -> pd.DataFrame:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from components import data, what_if
+from components import data, trade, what_if
 from components.scenario import SCENARIO_PARAMS, Base, Levers, common_growth_needed, project, total_2030
 
 BASE = Base(
@@ -262,3 +262,23 @@ def test_scenario_a_has_a_compare_parameter_for_every_lever():
     assert [(p.low, p.high, p.default) for p in what_if.COMPARE_PARAMS] == [
         (p.low, p.high, p.default) for p in SCENARIO_PARAMS
     ]
+
+
+def test_the_prepared_inputs_are_the_data_files_views(annual, bases):
+    inputs = what_if.prepare(annual, bases, data.load_figures())
+    assert inputs.base_param.options == ("2024-25", "2025-26") and inputs.base_param.default == "2025-26"
+    assert inputs.bases["2025-26"] == what_if.scenario_base(bases, "2025-26", data.load_figures())
+    assert inputs.base_labels == {"2024-25": "FY2024-25 (final)", "2025-26": "FY2025-26 (provisional, latest)"}
+    assert inputs.latest_year == "2025-26" and len(inputs.official) == 3 * len(annual)
+    assert set(inputs.presets) == {"2024-25", "2025-26"}
+
+
+def test_the_chart_draws_the_official_series_this_path_and_scenario_a(annual, bases, real_base):
+    official = what_if.official_paths(trade.annual_bn(annual))
+    path, pinned = project(real_base, Levers(export_growth=5)), project(real_base, Levers())
+    lines = what_if.chart_paths(official, path, pinned)
+    counts = lines.groupby("kind").size().to_dict()
+    assert counts == {"Official": 3 * len(annual), "What-if": 3 * 5, "Scenario A": 5}
+    what_if_total = lines[(lines["kind"] == "What-if") & (lines["measure"] == "Total")]["value_bn"]
+    assert list(what_if_total) == list(path["total_bn"])
+    assert what_if.chart_paths(official, path, None)["kind"].nunique() == 2
