@@ -51,8 +51,8 @@ st.markdown(
 )
 st.page_link(
     pages.WHAT_IF.script,
-    label=f"Can trade reach US\\$ {goal['goal']:g} bn by {goal['deadline']}? Try the what-if: move the growth rates, "
-    "see the 2030 total, share the link",
+    label=f"Trade what-if: US\\$ {goal['goal']:g} bn by {goal['deadline']}?",
+    help="Move the growth rates, see the 2030 total and share the link.",
     icon=":material/tune:",
 )
 cite(f"{trade.OFFICIAL_SOURCE};seed-002;{goal['source_id']}", "Sources")

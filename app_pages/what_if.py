@@ -44,6 +44,7 @@ for column, param, flow in zip(growth_columns, SCENARIO_PARAMS[:2], ("exports_us
     with column:
         bound_slider(param)
         st.caption(inputs.reality[flow])
+comparison = st.container()  # scenario A beside this one, when pinned: just under the sliders
 other_levers = (*SCENARIO_PARAMS[2:], BASE)
 with st.expander(
     "More levers: pharmaceuticals, engineering, energy, base year",
@@ -58,12 +59,12 @@ levers = what_if.levers_of({p.key: st.session_state[p.key] for p in SCENARIO_PAR
 base = inputs.bases[base_id]
 path = project(base, levers)
 
+if pinned is not None:
+    comparison.markdown(what_if.comparison_table(pinned, project(base, pinned), levers, path))
 with answer:
     st.markdown(f"**{md(what_if.verdict(path['total_bn'].iloc[-1]))}**")
     for column, card in zip(st.columns(2), what_if.result_cards(base, path), strict=True):
         column.metric(card.label, card.value, delta=card.delta, border=True, help=card.help)
-    if pinned is not None:
-        st.markdown(what_if.comparison_table(pinned, project(base, pinned), levers, path))
     if base_id != BASE.default:
         newer = BASE.default
         st.info(

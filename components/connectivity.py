@@ -51,7 +51,7 @@ def load_countries() -> dict:
     """Natural Earth 1:110m countries (world-atlas TopoJSON), shipped in data/."""
     path = data.DATA_DIR / "world-atlas" / "countries-110m.json"
     try:
-        topology = json.loads(path.read_text(encoding="utf-8"))
+        topology = json.loads(path.read_bytes())
     except FileNotFoundError:
         raise DataError("world-atlas/countries-110m.json: the file is missing from data/") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:

@@ -1,8 +1,13 @@
-"""The app's pages in navigation order: script, title, icon and URL path, stated once for the app, links and tests."""
+"""The app's pages in navigation order: script, title, icon, URL path and the data files each reads, stated once
+for the app, its links and the tests."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+
+def _csv(*names: str) -> frozenset[str]:
+    return frozenset(f"{name}.csv" for name in names)
 
 
 @dataclass(frozen=True)
@@ -13,15 +18,62 @@ class PageInfo:
     title: str
     icon: str
     url_path: str
+    reads: frozenset[str]  # the data files (relative to data/) that opening the page reads; a test checks it
 
 
-OVERVIEW = PageInfo("app_pages/overview.py", "Overview", ":material/home:", "overview")
-TRADE = PageInfo("app_pages/trade.py", "Trade", ":material/swap_horiz:", "trade")
-WHAT_IF = PageInfo("app_pages/what_if.py", "Trade what-if", ":material/tune:", "what-if")
-DEFENCE = PageInfo("app_pages/defence.py", "Defence", ":material/shield:", "defence")
-MOBILITY = PageInfo("app_pages/mobility_tourism.py", "Mobility & tourism", ":material/flight:", "mobility")
-CONNECTIVITY = PageInfo("app_pages/connectivity.py", "Connectivity", ":material/route:", "connectivity")
-SOURCES = PageInfo("app_pages/sources.py", "Sources", ":material/menu_book:", "sources")
+CITED = _csv("sources", "figures")
+OVERVIEW = PageInfo(
+    "app_pages/overview.py",
+    "Overview",
+    ":material/home:",
+    "overview",
+    CITED
+    | _csv("agreements", "summit_facts", "timeline", "trade_annual")
+    | _csv("sipri_india_arms_imports", "sipri_published_shares"),
+)
+TRADE = PageInfo(
+    "app_pages/trade.py",
+    "Trade",
+    ":material/swap_horiz:",
+    "trade",
+    CITED | _csv("trade_annual", "trade_hs2", "trade_items", "trade_targets"),
+)
+WHAT_IF = PageInfo(
+    "app_pages/what_if.py",
+    "Trade what-if",
+    ":material/tune:",
+    "what-if",
+    CITED | _csv("trade_annual", "scenario_bases"),
+)
+DEFENCE = PageInfo(
+    "app_pages/defence.py",
+    "Defence",
+    ":material/shield:",
+    "defence",
+    _csv("sources", "defence_platforms", "facts", "sipri_india_arms_imports", "sipri_published_shares", "timeline"),
+)
+MOBILITY = PageInfo(
+    "app_pages/mobility_tourism.py",
+    "Mobility & tourism",
+    ":material/flight:",
+    "mobility",
+    CITED | _csv("agreements", "facts"),
+)
+CONNECTIVITY = PageInfo(
+    "app_pages/connectivity.py",
+    "Connectivity",
+    ":material/route:",
+    "connectivity",
+    CITED | _csv("facts", "journeys", "route_nodes", "routes") | {"world-atlas/countries-110m.json"},
+)
+SOURCES = PageInfo(
+    "app_pages/sources.py",
+    "Sources",
+    ":material/menu_book:",
+    "sources",
+    frozenset().union(OVERVIEW.reads, TRADE.reads, WHAT_IF.reads, DEFENCE.reads, MOBILITY.reads)
+    | _csv("journeys", "route_nodes", "routes"),
+)
 
 PAGES = (OVERVIEW, TRADE, WHAT_IF, DEFENCE, MOBILITY, CONNECTIVITY, SOURCES)
 """Every page, in navigation order; the first is the landing page (``/``)."""

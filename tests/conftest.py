@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
 
 from components import pages
 
@@ -119,6 +120,7 @@ def browser():
 
 OVERVIEW = pages.OVERVIEW.script
 PAGES = tuple(p.script for p in pages.PAGES)
+PAGE_BY_SCRIPT = {p.script: p for p in pages.PAGES}
 
 
 def open_page(page: str, opened: tuple[str, ...] = (), **query: str | list[str]) -> AppTest:
@@ -128,9 +130,9 @@ def open_page(page: str, opened: tuple[str, ...] = (), **query: str | list[str])
         app.session_state[key] = True
     for key, value in query.items():
         app.query_params[key] = value
-    if page != OVERVIEW:
-        app.run()  # until the app has run, AppTest finds pages by file name, not by their URL path
-        app.switch_page(page)
+    # A real session names a page by the hash of its URL path. AppTest 1.67 learns it only from a first run, so the
+    # hash is set here, as ``AppTest._resolve_page_hash`` would after that run (private: checked on upgrades).
+    app._page_hash = calc_hash(PAGE_BY_SCRIPT[page].url_path)
     return app.run()
 
 

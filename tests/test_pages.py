@@ -22,7 +22,7 @@ def test_trade_page_opens_with_the_official_record_and_invites_to_the_what_if():
     assert metric(app, "Balance, FY2024-25 (US$ bn)") == "-58.93"
     assert metric(app, "Total trade, FY2025-26 (US$ bn)") == "59.86"
     (invite,) = [link for link in app.page_link if link.proto.page == "what-if"]
-    assert invite.label.startswith("Can trade reach US\\$ 100 bn by 2030? Try the what-if")
+    assert invite.label == "Trade what-if: US\\$ 100 bn by 2030?"
     assert not warnings(app)
 
 
