@@ -16,8 +16,7 @@ st.set_page_config(
 )
 
 NAVIGATION = [
-    st.Page(p.script, title=p.title, icon=p.icon, url_path=p.url_path, default=p is pages.PAGES[0])
-    for p in pages.PAGES
+    st.Page(p.script, title=p.title, icon=p.icon, url_path=p.url_path, default=p is pages.PAGES[0]) for p in pages.PAGES
 ]
 page = st.navigation(NAVIGATION, position="top")
 

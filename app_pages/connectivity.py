@@ -117,6 +117,17 @@ def transit_what_if() -> None:
         "figures beside the same source's Suez figure. Days saved = Suez days − corridor days (a range pairs the "
         "ends); km saved = Suez km − corridor km."
     )
+    if via == "emc":
+        comparators = connectivity.unpaired_suez(journeys, connectivity.corridor_journeys(journeys))
+        st.warning(
+            "**No like-for-like Suez figure exists for Chennai–Vladivostok.** The sources compare the corridor "
+            "with another journey, Mumbai–St Petersburg via Suez, and disagree on its length: "
+            + "; ".join(
+                f"{md(r.evidence)} ({source_markdown(r.source_id, short=True)})" for r in comparators.itertuples()
+            )
+            + ". So no days or km saved are computed here.",
+            icon=":material/compare_arrows:",
+        )
     if trip.empty:
         st.info(
             "No source gives figures for this journey by this corridor. The INSTC links Mumbai with Moscow; the "

@@ -3,9 +3,10 @@
 import streamlit as st
 
 from components import charts, defence, overview
-from components.data import DataError, load_table, load_timeline
+from components.data import DataError, load_sources, load_table, load_timeline
 from components.formatting import md
 from components.params import parse_params, query_of
+from components.provenance import as_of, latest_date
 from components.ui import (
     cite,
     show_chart,
@@ -28,7 +29,6 @@ except DataError as error:
 params = defence.defence_params(sipri, platforms)
 parsed = parse_params(list(params.values()), query_of(st.query_params))
 comparison = defence.published_vs_computed(sipri, published)
-first_share, last_share = comparison.iloc[0], comparison.iloc[-1]
 
 
 def fact_lines(item_id: str) -> str:
@@ -45,14 +45,13 @@ def fact_lines(item_id: str) -> str:
     return "\n".join(lines)
 
 
-st.title("Defence: Russia is still India's biggest arms supplier, but less so each year")
+st.title("Defence: Russia is still India's largest arms supplier, with a smaller share than a decade ago")
+story, story_sources = defence.share_story(published)
 st.markdown(
-    f"Russia remains India's largest arms supplier, but its share has fallen for fifteen years: SIPRI put it at "
-    f"{first_share['published_pct']:g}% in {first_share['period']} and {last_share['published_pct']:g}% in "
-    f"{last_share['period']}. The summit was not expected to bring big new contracts; it reframed the partnership "
-    "around joint production, logistics (RELOS), nuclear energy and space."
+    f"{md(story)} The summit was not expected to bring big new contracts; it reframed the partnership around "
+    "joint production, logistics (RELOS), nuclear energy and space."
 )
-cite(f"{first_share['source_id']};{last_share['source_id']}", "Sources")
+cite(story_sources, "Sources")
 show_notices(parsed.values())
 
 # --- Supply trend ---------------------------------------------------------------------------------
@@ -150,8 +149,12 @@ query = st.text_input(
     max_chars=params["q"].max_length,
 )
 found = defence.search_platforms(platforms, query)
+sources = load_sources()
 st.dataframe(
-    found.assign(source=found["source_id"].map(source_names)),
+    found.assign(
+        as_of=found["source_id"].map(lambda cell: latest_date(cell, sources) or "source undated"),
+        source=found["source_id"].map(source_names),
+    ),
     hide_index=True,
     width="stretch",
     column_config={
@@ -163,6 +166,7 @@ st.dataframe(
         "category": "Category",
         "how_made": "How it is made",
         "status": "Status",
+        "as_of": "As of",
         "source": "Status per",
     },
 )
@@ -179,7 +183,7 @@ platform = platforms[platforms["short_name"] == chosen].iloc[0]
 with st.container(border=True):
     st.subheader(platform["platform"])
     st.markdown(f"{md(platform['category'])} · {md(platform['how_made'])} · **{md(platform['status'])}**")
-    cite(platform["source_id"], "Status", short=True)
+    cite(platform["source_id"], f"Status {as_of(platform['source_id'], sources)}", short=True)
     st.markdown(fact_lines(platform["platform_id"]))
 disputed = defence.versions(facts[facts["item_id"].isin(platforms["platform_id"])])
 table_view(

@@ -88,9 +88,10 @@ st.markdown(versions_list(mobility.STUDENT_MEASURES) + "\n" + fact_lines("studen
 
 # --- Tourism ----------------------------------------------------------------------------------------
 st.header("Visitors in both directions")
+ratios = mobility.count_ratios(figures)
 st.info(
     "**Two kinds of count.** Rosstat counts trips made for tourism only; the Indian Embassy counts all visitors. "
-    "They differ by a factor of two or more for the same year, so they are drawn as separate series.",
+    f"They differ for the same year — {md('; '.join(ratios))} — so they are drawn as separate series.",
     icon=":material/info:",
 )
 left, right = st.columns(2)
@@ -112,6 +113,13 @@ st.markdown(
     f"**The 2030 goal, as precisely as the source allows:** Moscow {md(goal['evidence'])} "
     f"({source_markdown(goal['source_id'], short=True)}). {md(goal['note'])}"
 )
+russians_2024 = figures[(figures["metric"] == "Russian arrivals in India") & (figures["year"] == 2024)]
+st.markdown(
+    "**Russian visitors to India in 2024 — sources disagree:** "
+    + "; ".join(figure_markdown(r) for r in russians_2024.itertuples())
+    + "\n"
+    + fact_lines("visitors-in-2024")
+)
 st.markdown(fact_lines("visas") + "\n" + fact_lines("tourism-draws"))
 flights = figures[figures["unit"] == "flights a week"]
 st.markdown(
@@ -129,7 +137,7 @@ starts = {choice: figure(figures, fid) for choice, fid in {**mobility.WORKER_BAS
 @st.fragment
 def workers_what_if() -> None:
     """Workers by 2030 from a cited starting figure; reruns alone when its controls move."""
-    st.subheader("Indian workers in Russia by 2030")
+    st.subheader("Indian workers in Russia: one measure grown to 2030")
     choice = st.radio(
         "Start from",
         params["worker_base"].options,
@@ -147,7 +155,10 @@ def workers_what_if() -> None:
     )
     base = starts[choice]
     path = mobility.project_count(base["value"], int(base["year"]), rate)
-    st.metric("Workers in 2030 (scenario)", f"{path['value'].iloc[-1]:,.0f}")
+    label, warning = mobility.projected_label(base)
+    st.metric(label, f"{path['value'].iloc[-1]:,.0f}")
+    if warning:
+        st.caption(f"**{md(warning)}**")
     st.caption(
         f"Formula: value in year y = {base['value']:,.0f} × (1 + {rate}%)^(y − {int(base['year'])}). "
         f"Starting figure: {figure_markdown(base, with_note=False)}."
@@ -159,7 +170,7 @@ def workers_what_if() -> None:
             ),
             path,
             None,
-            "Workers",
+            base["metric"],
         ),
         path.assign(source_id=base["source_id"]),
         "workers_scenario",
@@ -187,21 +198,25 @@ def visitors_what_if() -> None:
         bind="query-params",
     )
     target_thousands = st.slider(
-        "Target for 2030 (thousand visitors)",
+        "Your target for 2030 (thousand Indian visitors; 0 = none)",
         params["visitor_target"].low,
         params["visitor_target"].high,
         params["visitor_target"].default,
         key="visitor_target",
         bind="query-params",
-        help="The default is the six-million goal in India Today's article, whose scope is unclear.",
+        help="No default target: Moscow's six-million goal does not say whether it counts visitors from India.",
     )
     visitor_base = starts[visitor_choice]
     visitor_path = mobility.project_count(visitor_base["value"], int(visitor_base["year"]), visitor_rate)
-    target = target_thousands * 1000
-    needed = mobility.rate_to_target(visitor_base["value"], int(visitor_base["year"]), target)
+    target = target_thousands * 1000 or None
+    needed = mobility.rate_to_target(visitor_base["value"], int(visitor_base["year"]), target) if target else None
     cards = st.columns(2)
-    cards[0].metric("Visitors in 2030 (scenario)", f"{visitor_path['value'].iloc[-1]:,.0f}")
-    cards[1].metric("Growth needed for the target", f"{needed:.1f}% a year" if needed is not None else "n/a")
+    cards[0].metric(mobility.projected_label(visitor_base)[0], f"{visitor_path['value'].iloc[-1]:,.0f}")
+    cards[1].metric(
+        "Growth needed for your target",
+        f"{needed:.1f}% a year" if needed is not None else "n/a",
+        help=None if target else "Set a target with the slider above to see the growth it needs.",
+    )
     st.caption(
         f"Formula: value in year y = {visitor_base['value']:,.0f} × (1 + {visitor_rate}%)^(y − "
         f"{int(visitor_base['year'])}); growth needed = (target / start)^(1/years) − 1. Starting figure: "
@@ -214,11 +229,12 @@ def visitors_what_if() -> None:
             ),
             visitor_path,
             target,
-            "Visitors",
+            visitor_base["metric"],
         ),
         visitor_path.assign(source_id=visitor_base["source_id"]),
         "visitors_scenario",
-        "Dashed: the scenario; orange: the cited starting figure; grey: your target.",
+        "Dashed: the scenario; orange: the cited starting figure"
+        + ("; grey: your target." if target else ". Set a target to draw it."),
     )
 
 

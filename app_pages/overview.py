@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import charts, overview
-from components.data import DataError, load_figures, load_table, load_timeline, load_trade_annual
+from components.data import DataError, load_figures, load_sources, load_table, load_timeline, load_trade_annual
 from components.formatting import md
 from components.params import parse_params, query_of
 from components.provenance import date_disagreements
@@ -93,16 +93,27 @@ statuses = st.pills(
 shown = overview.agreements_view(agreements, tuple(domains), tuple(statuses))
 st.caption(f"{len(shown)} of {len(agreements)} agreements, pacts and negotiations.")
 st.subheader("What the articles expected, and what happened")
-comparison = overview.expected_vs_outcome(shown)
+comparison = overview.expected_vs_outcome(shown, timeline, load_sources())
 expected_by = comparison["expected_source_id"].map(lambda c: f" — {source_names(c)}" if c else "")
 st.table(
     {
         "Agreement": comparison["agreement"],
         "What the articles expected": comparison["articles_expected"] + expected_by,
-        "What happened (status, date)": comparison["outcome"] + " — " + comparison["source_id"].map(source_names),
+        "What happened (status, as of)": comparison["outcome"] + " — " + comparison["source_id"].map(source_names),
     },
     hide_index=True,
 )
+notes = shown.set_index("agreement_id")
+for agreement_id, steps in overview.agreement_steps(shown, timeline).groupby("agreement_id", sort=False):
+    agreement = notes.loc[agreement_id]
+    st.markdown(
+        f"**Step by step — {md(agreement['agreement'])}:** "
+        + "; ".join(
+            f"{md(s.date_label)}: {md(s.event)} ({source_markdown(s.source_id, short=True)})"
+            for s in steps.itertuples()
+        )
+        + (f". {md(agreement['note'])}" if agreement["note"] else "")
+    )
 table_view("Full tracker: parties, what each does, evidence and notes; CSV download", shown, "india_russia_agreements")
 dated_differently = date_disagreements(timeline)
 for _, versions in dated_differently.groupby("event_id", sort=False):

@@ -32,13 +32,14 @@ st.title("Sources")
 st.markdown(
     "Every figure in this explainer comes from a row of a data file that names its source. These are the "
     "sources, what each is cited for, and every figure on which they disagree. The five **seed articles** "
-    "are the news reports the explainer started from; they are cited by headline (or, where the copy has "
-    "none, a bracketed description) and file name."
+    "are the news reports the explainer started from; each is cited by its outlet, headline and date, with a "
+    "link to a public copy of the same text. The original publication of one explainer could not be found, and "
+    "its citation says so."
 )
 show_notices(parsed.values())
 
 counts = cited.groupby("source_id").size()
-catalogue = sources.assign(figures_citing=sources["id"].map(counts).fillna(0).astype(int))
+catalogue = sources.drop(columns="seed_file").assign(figures_citing=sources["id"].map(counts).fillna(0).astype(int))
 st.header(f"The catalogue: {len(catalogue)} sources")
 st.dataframe(
     catalogue,
@@ -46,7 +47,6 @@ st.dataframe(
     width="stretch",
     column_config={
         "url": st.column_config.LinkColumn("Link"),
-        "seed_file": "Seed file",
         "figures_citing": st.column_config.NumberColumn("Figures citing it"),
     },
 )

@@ -3,9 +3,10 @@
 import streamlit as st
 
 from components import charts, pages, trade, what_if
-from components.data import DataError, figure, load_figures, load_table, load_trade_annual, row, rows
-from components.formatting import figure_phrase, fmt_bn, fmt_mn, md
+from components.data import DataError, figure, load_figures, load_sources, load_table, load_trade_annual, row, rows
+from components.formatting import figure_phrase, fmt_bn, fmt_change_bn, fmt_mn, md
 from components.params import parse_params, query_of
+from components.provenance import as_of
 from components.ui import (
     cite,
     figure_markdown,
@@ -31,6 +32,7 @@ try:
     figures = load_figures()
     items = load_table("trade_items.csv")
     targets = load_table("trade_targets.csv")
+    sources = load_sources()
     names = trade.chapter_names(hs2)
 except DataError as error:
     stop_on_data_error(error)
@@ -46,7 +48,7 @@ st.markdown(
     f"India–Russia goods trade grew {record / before_war:.1f}-fold from {md(fmt_bn(before_war))} in FY2021-22 to "
     f"{md(fmt_bn(record))} in {trade.fy(HEADLINE_YEAR)}, as India bought discounted Russian crude. The 23rd "
     f"Annual Summit (4–5 December 2025) reaffirmed a goal of **US\\$ {goal['goal']:g} bn a year by "
-    f"{goal['deadline']}** and promised to narrow India's deficit. Values are US\\$ at current prices; Indian "
+    f"{goal['deadline']}**. Values are US\\$ at current prices; Indian "
     "fiscal years run April–March."
 )
 st.page_link(
@@ -70,11 +72,11 @@ for column, (key, label) in zip(st.columns(4), labels.items(), strict=True):
         cite(trade.OFFICIAL_SOURCE, "Official series", short=True)
         others = versions[(versions["measure"] == key) & (versions["source_id"] != trade.OFFICIAL_SOURCE)]
         lines = [
-            f"- {md(figure_phrase(r.value_bn, 'bn', r.qualifier))}: {md(source_names(r.source_id))}"
+            f"- {md(figure_phrase(r.value_bn, 'US$ bn', r.qualifier))}: {md(source_names(r.source_id))}"
             + (" *(our computation from its figures)*" if r.how.startswith("computed") else "")
             for r in others.itertuples()
         ]
-        st.markdown("**Other versions (US\\$):**\n" + "\n".join(lines))
+        st.markdown("**Other versions:**\n" + "\n".join(lines))
 
 earlier = figure(figures, "trade-imports-fy25-s002")
 rounded = rows(figures, "figure_id", ["trade-imports-fy25-s000", "trade-exports-fy25-s000"])["value"]
@@ -86,7 +88,7 @@ st.info(
     "**Which figure is right?** The cards show the official TRADESTAT series as released in 2026 "
     f"(imports {md(fmt_mn(official['imports'] * 1000, 2))}). Articles around the summit quoted an earlier "
     f"release (imports US\\$ {earlier['value']:g} bn, {md(source_names(earlier['source_id']))}) or rounded it "
-    f"({', '.join(f'{v:g}' for v in rounded)}). Seed 001's "
+    f"({', '.join(f'{v:g}' for v in rounded)}). {md(source_names('seed-001'))}'s "
     f"{goods_and_services} count goods and services and give no period, "
     "so they are not the same measure.",
     icon=":material/balance:",
@@ -102,7 +104,7 @@ for column, key, label in zip(st.columns(4), ("total", "exports", "imports", "ba
     column.metric(
         f"{label}, {trade.fy(latest['fiscal_year'])} (US$ bn)",
         f"{latest[f'{key}_bn']:,.2f}",
-        delta=f"{change:+.2f} bn vs {trade.fy(previous['fiscal_year'])}",
+        delta=f"{fmt_change_bn(change, 2)} vs {trade.fy(previous['fiscal_year'])}",
         delta_color="off" if key == "total" else "normal",
         border=True,
     )
@@ -126,7 +128,7 @@ st.dataframe(
 )
 crude = figures[figures["metric"] == "India's imports of Russian crude oil, expected"]
 st.markdown(
-    "**Crude oil after the summit — two estimates disagree.** For December 2025: "
+    f"**Crude oil after the summit — {len(crude)} estimates disagree.** For December 2025: "
     + "; ".join(figure_markdown(r) for r in crude.itertuples())
 )
 
@@ -163,7 +165,8 @@ show_chart(
     charts.composition(shares),
     shares,
     f"india_russia_{flow}_by_hs_chapter_{year}",
-    f"{flow_words} by HS chapter, {trade.fy(year)}, US$ million; labels are shares of the flow (%). "
+    f"{flow_words} by HS chapter, {trade.fy(year)}, US\\$ million; each label gives the value in US\\$ million "
+    "and, in brackets, its share of the flow. "
     f"Source: {source_markdown(trade.HS_SOURCE)}.",
 )
 st.subheader("The goods the articles name")
@@ -204,12 +207,15 @@ pharma_article = pharma[("Pharmaceuticals", "India's sales, per article")]
 pharma_official = pharma[("Pharmaceuticals", "India's exports, official HS30")]
 engineering_article = pharma[("Engineering goods", "India's sales, per article")]
 engineering_official = pharma[("Engineering goods", "India's exports, official HS84")]
+engineering_imports = trade.chapter_values(hs2, "imports", ["84"])[HEADLINE_YEAR]
 st.warning(
-    "**The official data tell another story.** India Today (seed 004) says India supplies Russia "
+    "**The official data tell another story.** India Today's article says India supplies Russia "
     f"'{md(figure(figures, 'gap-engineering-india')['evidence'])}' of machinery, but official HS chapter 84 "
     "exports were "
     f"{md(fmt_mn(engineering_official))} in {trade.fy(HEADLINE_YEAR)}, "
-    f"{engineering_official / engineering_article:.0f} times more. Its pharmaceutical figure "
+    f"{engineering_official / engineering_article:.0f} times more. The article's figure matches India's HS84 "
+    f"imports *from* Russia instead ({md(fmt_mn(engineering_imports))} in {trade.fy(HEADLINE_YEAR)}), so it "
+    "may describe the other direction. Its pharmaceutical figure "
     f"({md(fmt_mn(pharma_article, 0))}) is above the official HS chapter 30 value "
     f"({md(fmt_mn(pharma_official))}), so it probably counts more than one chapter. The article gives no "
     "definitions, so we show both.",
@@ -222,7 +228,8 @@ total_now = latest["total_bn"]
 for target in targets.itertuples():
     with st.container(border=True):
         st.markdown(f"**{md(target.target)}**")
-        facts = [f"Status: {md(target.status)}" + sourced(target.status_source_id)]
+        known = as_of(target.status_source_id or target.source_id, sources)
+        facts = [f"Status ({known}): {md(target.status)}" + sourced(target.status_source_id)]
         if target.set_at:
             facts.append(f"Set: {md(target.set_at)}" + sourced(target.set_source_id))
         if target.target_id == "trade-100bn":

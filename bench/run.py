@@ -57,7 +57,7 @@ class WhatIf:
 REFERENCE_WHAT_IF = WhatIf("", "x", (5.0, 10.0), "Value in 2030")
 WHAT_IFS = (
     WhatIf("what-if", "export_growth", (5.0, 10.0), "Total trade in 2030"),
-    WhatIf("mobility", "worker_growth", (5.0, 10.0), "Workers in 2030 (scenario)"),
+    WhatIf("mobility", "worker_growth", (5.0, 10.0), "Work permits issued to Indians, 2030 (scenario)"),
     WhatIf("connectivity", "origin", ("chennai", "jnpt")),
 )
 APP_PAGES = ("", "trade", "what-if", "defence", "mobility", "connectivity", "sources")

@@ -159,7 +159,8 @@ def _trade_projection_template(target_bn: float) -> alt.LayerChart:
 
 @built_once
 def composition(shares: pd.DataFrame) -> alt.Chart:
-    """Horizontal bars of trade by HS chapter (US$ mn), largest first and 'Other' last."""
+    """Horizontal bars of trade by HS chapter (US$ mn), largest first and 'Other' last, each labelled
+    with its value in US$ mn and its share of the flow."""
     order = list(shares["chapter"])
     base = alt.Chart(shares).encode(
         y=alt.Y("chapter:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
@@ -172,9 +173,7 @@ def composition(shares: pd.DataFrame) -> alt.Chart:
         ],
     )
     bars = base.mark_bar(color="#0072B2")
-    labels = base.mark_text(align="left", dx=3, fontSize=11, color="#333").encode(
-        text=alt.Text("share_pct:Q", format=".1f")
-    )
+    labels = base.mark_text(align="left", dx=3, fontSize=11, color="#333").encode(text="label:N")
     return (bars + labels).properties(height=alt.Step(28))
 
 

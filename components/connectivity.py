@@ -160,3 +160,16 @@ def _saving(suez: pd.Series, corridor: pd.Series) -> str:
     worst = suez["days_low"] - (corridor["days_high"] if not pd.isna(corridor["days_high"]) else corridor["days_low"])
     best = (suez["days_high"] if not pd.isna(suez["days_high"]) else suez["days_low"]) - corridor["days_low"]
     return f"{worst:g}" if worst == best else f"{worst:g} to {best:g}"
+
+
+def unpaired_suez(journeys: pd.DataFrame, pairs: list[tuple[str, str]]) -> pd.DataFrame:
+    """Suez-route figures for journeys no corridor in ``pairs`` makes: comparators, not like-for-like baselines."""
+    suez = journeys[journeys["route_id"] == "suez"]
+    made = pd.Series(list(zip(suez["origin"], suez["destination"], strict=True)), index=suez.index).isin(pairs)
+    return suez[~made].reset_index(drop=True)
+
+
+def corridor_journeys(journeys: pd.DataFrame) -> list[tuple[str, str]]:
+    """The (origin, destination) journeys that some corridor's figures describe."""
+    corridors = journeys[journeys["route_id"] != "suez"]
+    return list(dict.fromkeys(zip(corridors["origin"], corridors["destination"], strict=True)))

@@ -51,7 +51,15 @@ DOMAINS = (
     "health & food",
     "culture & media",
 )
-AGREEMENT_STATUSES = ("expected", "under negotiation", "announced", "signed", "ratified", "in force")
+AGREEMENT_STATUSES = (
+    "expected",
+    "under negotiation",
+    "announced",
+    "signed",
+    "ratified by one side",
+    "ratified",
+    "in force",
+)
 DATE_PATTERN = r"(\d{4}(-\d{2}(-\d{2})?)?)?"
 
 
@@ -166,6 +174,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("parties"),
         Column("status", choices=AGREEMENT_STATUSES),
         Column("signed", required=False, pattern=r"\d{4}-\d{2}-\d{2}"),
+        Column("steps", required=False, pattern=r"[a-z0-9-]+(;[a-z0-9-]+)*"),  # timeline event ids
         Column("what_it_does"),
         Column("expected", required=False),
         Column("expected_source_id", required=False, pattern=SOURCE_ID.pattern),
@@ -322,13 +331,13 @@ def read_table(name: str, known_source_ids: frozenset[str] | None = None) -> pd.
     columns = SCHEMAS[name]
     try:
         text = path.read_bytes()
+        if text and not text.endswith(b"\n"):  # checked first: a cut inside a quoted cell also breaks parsing
+            raise DataError(f"{name}: the file ends in the middle of a line; it may be truncated")
         raw = pd.read_csv(io.BytesIO(text), dtype=str, keep_default_na=False)
     except FileNotFoundError:
         raise DataError(f"{name}: the file is missing from data/") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise DataError(f"{name}: the file cannot be read as CSV ({exc})") from None
-    if not text.endswith(b"\n"):
-        raise DataError(f"{name}: the file ends in the middle of a line; it may be truncated")
     expected = [c.name for c in columns]
     missing = [c for c in expected if c not in raw.columns]
     if missing:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from components.params import ChoiceParam, MultiChoiceParam, NumberParam, RangeParam, TextParam
@@ -159,3 +161,51 @@ def versions(facts: pd.DataFrame) -> pd.DataFrame:
     """Facts that sources give differently: each (item, fact) with more than one value, one row per version."""
     spread = facts.groupby(["item_id", "fact"])["value"].transform("nunique")
     return facts[spread > 1].reset_index(drop=True)
+
+
+def edition_year(edition: str) -> int:
+    """The year an edition covers: 2025 for 'SIPRI Trends 2025 (9 Mar 2026)'."""
+    return int(re.search(r"Trends (\d{4})", edition).group(1))
+
+
+def share_story(published: pd.DataFrame) -> tuple[str, str]:
+    """What SIPRI's published shares say, in words, and the sources to cite for it.
+
+    The newest edition's periods, the lowest share any edition published, and how the newest period compares
+    with it; then each period that a later edition revised. Nothing here says more than the rows do.
+    """
+    shares = published.assign(
+        year=published["edition"].map(edition_year),
+        period=[
+            window_label(int(s), int(e))
+            for s, e in zip(published["period_start"], published["period_end"], strict=True)
+        ],
+    )
+    newest = shares[shares["year"] == shares["year"].max()].sort_values("period_start")
+    lowest = shares[shares["russia_share_pct"] == shares["russia_share_pct"].min()].sort_values("period_start")
+    latest = newest.iloc[-1]
+    listed = [f"{r.russia_share_pct:g}% in {r.period}" for r in newest.itertuples()]
+    listed = " and ".join(filter(None, [", ".join(listed[:-1]), listed[-1]]))
+    low_pct = lowest["russia_share_pct"].iloc[0]
+    low_periods = " and ".join(f"{r.period} in {r.edition}" for r in lowest.itertuples())
+    trend = (
+        "equal to"
+        if latest["russia_share_pct"] == low_pct
+        else f"{latest['russia_share_pct'] - low_pct:g} percentage points above"
+    )
+    story = (
+        f"SIPRI's newest edition, {latest['edition']}, puts Russia's share of India's arms imports at "
+        f"{listed}. The lowest share any edition has published is {low_pct:g}%, "
+        f"for {low_periods}; the newest period is {trend} that. "
+    )
+    revised, revising = [], []
+    for (start, end), versions in shares.groupby(["period_start", "period_end"]):
+        if versions["russia_share_pct"].nunique() > 1:
+            ordered = versions.sort_values("year")
+            steps = ", then ".join(f"{r.russia_share_pct:g}% in {r.edition}" for r in ordered.itertuples())
+            revised.append(f"{window_label(int(start), int(end))} was {steps}")
+            revising.append(ordered)
+    if revised:
+        story += "Later editions revise earlier periods: " + "; ".join(revised) + "."
+    cited = pd.concat([newest, lowest, *revising])["source_id"]
+    return story, ";".join(dict.fromkeys(cited))

@@ -23,6 +23,12 @@ def fmt_bn(value: float, digits: int = 2) -> str:
     return f"US$ {value:,.{digits}f} bn".replace("US$ -", "−US$ ")
 
 
+def fmt_change_bn(change: float, digits: int = 1) -> str:
+    """'+US$ 1.0 bn' or '-US$ 40.1 bn': a signed change in the one money format (the sign leads, as st.metric
+    needs to colour it)."""
+    return f"{'-' if round(change, digits) < 0 else '+'}US$ {abs(change):,.{digits}f} bn"
+
+
 def fmt_mn(value: float, digits: int = 1) -> str:
     """'US$ 1,137.4 mn'."""
     return f"US$ {value:,.{digits}f} mn"
@@ -33,9 +39,16 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) and abs(value) >= 1000 else f"{value:g}"
 
 
+CURRENCY_UNITS = {"US$ bn": ("US$", "bn"), "US$ mn": ("US$", "mn"), "EUR bn": ("€", "bn")}
+"""Money units, written with the currency before the number and the scale after it: 'US$ 1.021 bn'."""
+
+
 def figure_phrase(value: float, unit: str, qualifier: str = "", value_high: float = math.nan) -> str:
-    """A reported figure as worded by its source, e.g. 'nearly 70 US$ bn' or '2.7–2.8 US$ bn'."""
+    """A reported figure as worded by its source, e.g. 'nearly US$ 70 bn', 'US$ 2.7–2.8 bn' or 'about 45%'."""
     number = _number(value) if math.isnan(value_high) else f"{_number(value)}–{_number(value_high)}"
     if unit == "%":
         number, unit = f"{number}%", ""
+    elif unit in CURRENCY_UNITS:
+        currency, scale = CURRENCY_UNITS[unit]
+        number, unit = f"{currency} {number} {scale}", ""
     return " ".join(part for part in (qualifier, number, "" if unit == "count" else unit) if part)

@@ -42,13 +42,20 @@ WORKER_BASES = {
 }
 VISITOR_BASES = {"embassy-2024": "visitors-in-embassy-2024", "rosstat-2023": "visitors-in-rosstat-2023"}
 VISITOR_GOAL = "tourism-goal-s004"
+COUNT_PAIRS = {
+    "Indians visiting Russia": INDIANS_TO_RUSSIA[:2],
+    "Russians visiting India": RUSSIANS_TO_INDIA[1:3],
+}
+"""For each direction, Rosstat's tourist-purpose count and the Indian Embassy's all-purpose count."""
+FLOW_MEASURES = ("Work permits issued to Indians",)
+"""Measures that count a year's flow, not how many people are there."""
 
 PARAMS = {
     "worker_base": ChoiceParam("worker_base", "Start from", tuple(WORKER_BASES), "permits-2025"),
     "worker_growth": NumberParam("worker_growth", "Annual growth", -50, 100, 0, "% a year"),
     "visitor_base": ChoiceParam("visitor_base", "Start from", tuple(VISITOR_BASES), "embassy-2024"),
     "visitor_growth": NumberParam("visitor_growth", "Annual growth", -50, 200, 0, "% a year"),
-    "visitor_target": NumberParam("visitor_target", "Target for 2030", 10, 6000, 6000, "thousand visitors"),
+    "visitor_target": NumberParam("visitor_target", "Your target for 2030", 0, 6000, 0, "thousand visitors"),
 }
 
 
@@ -81,3 +88,33 @@ def rate_to_target(base: float, base_year: int, target: float, end_year: int = T
     """Annual growth (%) that takes ``base`` to ``target`` by ``end_year``; None when there are no years left."""
     years = end_year - base_year
     return growth_needed(base, years, target) if years > 0 else None
+
+
+def count_ratios(figures: pd.DataFrame) -> list[str]:
+    """'In 2023 the Embassy's count is 1.86 times Rosstat's for Indians visiting Russia', per direction and year."""
+    lines = []
+    for direction, (rosstat, embassy) in COUNT_PAIRS.items():
+        pair = pd.merge(
+            figures.loc[figures["metric"] == rosstat, ["year", "value"]],
+            figures.loc[figures["metric"] == embassy, ["year", "value"]],
+            on="year",
+            suffixes=("_rosstat", "_embassy"),
+        ).dropna(subset=["year"])
+        lines += [
+            f"in {p.year:.0f} the Embassy's count is {p.value_embassy / p.value_rosstat:.2f} times Rosstat's for "
+            f"{direction}"
+            for p in pair.itertuples()
+        ]
+    return lines
+
+
+def projected_label(figure: pd.Series) -> tuple[str, str]:
+    """What a what-if grows, named for what it is, and a warning where it is a year's flow, not a headcount."""
+    what = figure["metric"]
+    warning = (
+        "These are permits issued in one year: grown to 2030 they give the permits issued that year, not the "
+        "number of Indians working in Russia."
+        if what in FLOW_MEASURES
+        else ""
+    )
+    return f"{what}, 2030 (scenario)", warning

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components import defence, mobility, pages, trade
-from components.data import AGREEMENT_STATUSES, DOMAINS, figure
+from components.data import AGREEMENT_STATUSES, DOMAINS, figure, source_ids
 from components.formatting import figure_phrase, fmt_bn
 from components.params import ChoiceParam, MultiChoiceParam
+from components.provenance import latest_date
 
 PERIODS = {
     "all": ("All years", None, None),
@@ -72,14 +73,31 @@ def agreements_view(agreements: pd.DataFrame, domains: tuple[str, ...], statuses
     return agreements[chosen].reset_index(drop=True)
 
 
-def expected_vs_outcome(agreements: pd.DataFrame) -> pd.DataFrame:
-    """What the seed articles expected beside what happened, for every agreement."""
+def agreement_steps(agreements: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
+    """Each agreement's dated steps from the timeline, in date order, each with its own source."""
+    rows = [
+        {"agreement_id": a.agreement_id, "event_id": event_id}
+        for a in agreements.itertuples()
+        for event_id in source_ids(a.steps)
+    ]
+    steps = pd.DataFrame(rows, columns=["agreement_id", "event_id"]).merge(timeline, on="event_id")
+    labels = [date_label(w, p) for w, p in zip(steps["when"], steps["precision"], strict=True)]
+    return steps.assign(date_label=labels).sort_values(["agreement_id", "when"], kind="stable")
+
+
+def expected_vs_outcome(agreements: pd.DataFrame, timeline: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """What the seed articles expected beside what happened: the status as of its latest dated source or step."""
+    steps = agreement_steps(agreements, timeline).groupby("agreement_id")["date"].max()
+    known = [max(latest_date(a.source_id, sources), steps.get(a.agreement_id, "")) for a in agreements.itertuples()]
+    signed = agreements["signed"].map(lambda d: f"; signed {d}" if d else "")
     return pd.DataFrame(
         {
             "agreement": agreements["agreement"],
             "articles_expected": agreements["expected"].where(agreements["expected"] != "", "(not anticipated)"),
             "expected_source_id": agreements["expected_source_id"],
-            "outcome": agreements["status"] + agreements["signed"].map(lambda d: f", {d}" if d else ""),
+            "outcome": agreements["status"]
+            + pd.Series([f", as of {d}" if d else ", undated" for d in known], index=agreements.index)
+            + signed,
             "source_id": agreements["source_id"],
         }
     )

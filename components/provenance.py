@@ -57,6 +57,17 @@ def citations(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["source_id", "file", "figure"])
 
 
+def latest_date(source_cell: str, sources: pd.DataFrame) -> str:
+    """The latest date among a cell's sources, '' when none is dated: what a status is known as of."""
+    return max((sources.at[s, "date"] for s in source_ids(source_cell) if sources.at[s, "date"]), default="")
+
+
+def as_of(source_cell: str, sources: pd.DataFrame) -> str:
+    """'as of 2026-02-07', from the status's own sources, or a plain note that they give no date."""
+    date = latest_date(source_cell, sources)
+    return f"as of {date}" if date else "as of: its source gives no date"
+
+
 def date_disagreements(timeline: pd.DataFrame) -> pd.DataFrame:
     """Events that sources date differently, one row per version."""
     spread = timeline.groupby("event_id")["date"].transform("nunique")

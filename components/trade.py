@@ -29,20 +29,26 @@ HEADLINE_METRICS = {
 }
 
 
+BN_DECIMALS = 5
+
+
 def annual_bn(annual: pd.DataFrame) -> pd.DataFrame:
-    """The official series in US$ bn with the balance (exports minus imports)."""
+    """The official series in US$ bn with the balance (exports minus imports).
+
+    The ministry's figures are in US$ mn to two decimals, so US$ bn keeps five: exact, without float noise.
+    """
     out = pd.DataFrame(
         {
             "fiscal_year": annual["fiscal_year"],
             "year_end": annual["fiscal_year"].str[:4].astype(int) + 1,
-            "exports_bn": annual["exports_usd_mn"] / 1000,
-            "imports_bn": annual["imports_usd_mn"] / 1000,
-            "total_bn": annual["total_usd_mn"] / 1000,
+            "exports_bn": (annual["exports_usd_mn"] / 1000).round(BN_DECIMALS),
+            "imports_bn": (annual["imports_usd_mn"] / 1000).round(BN_DECIMALS),
+            "total_bn": (annual["total_usd_mn"] / 1000).round(BN_DECIMALS),
             "status": annual["status"],
             "source_id": annual["source_id"],
         }
     )
-    out["balance_bn"] = out["exports_bn"] - out["imports_bn"]
+    out["balance_bn"] = (out["exports_bn"] - out["imports_bn"]).round(BN_DECIMALS)
     return out
 
 
@@ -141,9 +147,12 @@ def check_hs2_years(hs2: pd.DataFrame) -> pd.DataFrame:
 
 
 def chapter_names(hs2: pd.DataFrame) -> pd.Series:
-    """A readable name for each HS chapter: our short name where we have one, else the official one."""
-    chapters = hs2.drop_duplicates("hs").set_index("hs")
-    return chapters.apply(lambda r: f"HS{r.name} {r.short_name or r.chapter}", axis=1)
+    """A readable name for each (flow, HS chapter): our short name where we have one, else the official one.
+
+    Keyed by flow too, because what a chapter mostly holds differs between India's exports and its imports.
+    """
+    chapters = hs2.drop_duplicates(["flow", "hs"]).set_index(["flow", "hs"])
+    return chapters.apply(lambda r: f"HS{r.name[1]} {r.short_name or r.chapter}", axis=1)
 
 
 def composition(hs2: pd.DataFrame, names: pd.Series, flow: str, fiscal_year: str, top: int = 8) -> pd.DataFrame:
@@ -154,7 +163,7 @@ def composition(hs2: pd.DataFrame, names: pd.Series, flow: str, fiscal_year: str
     rest = year.iloc[top:]
     out = pd.DataFrame(
         {
-            "chapter": head["hs"].map(names),
+            "chapter": [names[(flow, hs)] for hs in head["hs"]],
             "value_usd_mn": head["value_usd_mn"],
         }
     )
@@ -164,6 +173,7 @@ def composition(hs2: pd.DataFrame, names: pd.Series, flow: str, fiscal_year: str
         )
         out = pd.concat([out, other], ignore_index=True)
     out["share_pct"] = out["value_usd_mn"] / total * 100
+    out["label"] = [f"{v:,.1f} ({s:.1f}%)" for v, s in zip(out["value_usd_mn"], out["share_pct"], strict=True)]
     out["fiscal_year"] = fy(fiscal_year)
     out["flow"] = "India's imports from Russia" if flow == "imports" else "India's exports to Russia"
     out["source_id"] = HS_SOURCE
@@ -188,7 +198,8 @@ def named_items(items: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> pd.
             "item": item.item,
             "flow": "India buys from Russia" if item.flow == "imports" else "India sells to Russia",
             "as_printed": item.evidence,
-            "hs_chapters": "; ".join(names.get(c, f"HS{c}") for c in chapters) or "not a goods chapter here",
+            "hs_chapters": "; ".join(names.get((item.flow, c), f"HS{c}") for c in chapters)
+            or "not a goods chapter here",
         }
         for year in years:
             row[f"chapters_{fy(year)}_usd_mn"] = values.get(year)
@@ -239,13 +250,12 @@ def opportunity_gaps(figures: pd.DataFrame, hs2: pd.DataFrame, fiscal_year: str)
 @st.cache_data(show_spinner=False)
 def year_on_year(annual: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
     """How the latest year compares with the one before: totals and the chapters that moved most."""
-    series = annual_bn(annual)
-    last, prev = series.iloc[-1], series.iloc[-2]
+    last, prev = annual.iloc[-1], annual.iloc[-2]
     rows = [
         {
             "what": label,
-            "before_usd_mn": prev[f"{key}_bn"] * 1000,
-            "after_usd_mn": last[f"{key}_bn"] * 1000,
+            "before_usd_mn": prev[f"{key}_usd_mn"],
+            "after_usd_mn": last[f"{key}_usd_mn"],
             "source_id": OFFICIAL_SOURCE,
         }
         for key, label in (("total", "Total trade"), ("exports", "Exports"), ("imports", "Imports"))
@@ -258,13 +268,13 @@ def year_on_year(annual: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> p
         for hs, change in movers.iterrows():
             rows.append(
                 {
-                    "what": f"{'Imports' if flow == 'imports' else 'Exports'}: {names.get(hs, 'HS' + hs)}",
+                    "what": f"{'Imports' if flow == 'imports' else 'Exports'}: {names.get((flow, hs), 'HS' + hs)}",
                     "before_usd_mn": change.iloc[0],
                     "after_usd_mn": change.iloc[1],
                     "source_id": HS_SOURCE,
                 }
             )
     out = pd.DataFrame(rows)
-    out["change_pct"] = (out["after_usd_mn"] / out["before_usd_mn"] - 1) * 100
+    out["change_pct"] = ((out["after_usd_mn"] / out["before_usd_mn"] - 1) * 100).round(2)
     out.attrs["years"] = (fy(prev["fiscal_year"]), fy(last["fiscal_year"]))
     return out

@@ -15,26 +15,28 @@ from components.params import ChoiceParam, NumberParam, Parsed
 
 @st.cache_resource(show_spinner=False)
 def _citations() -> dict[str, tuple[str, str, str]]:
-    """For each source id: its short name, short Markdown citation and full Markdown citation, built once."""
+    """For each source id: its short name, short Markdown citation and full Markdown citation, built once.
+
+    A seed article is named by its publisher like any other source; where its publisher is unknown, the
+    name says so. Internal file names never reach the reader.
+    """
     citations = {}
     for sid, s in load_sources().iterrows():
-        if s["kind"] == "seed article":
-            publisher = "" if s["publisher"].startswith("not stated") else f", {s['publisher']}"
-            name = f"Seed article {s['seed_file'][:3]}{publisher}"
-        else:
-            name = s["publisher"].split(";")[0]
+        name = s["publisher"].split(";")[0]
+        if s["kind"] == "seed article":  # the outlet, without where its copy was found
+            name = name.split(" (")[0] if s["url"] else "Unattributed explainer (publisher unknown)"
         short = f"[{md(name)}]({s['url']})" if s["url"] else md(name)
         title, dated = md(s["title"]), f", {md(s['date'])}" if s["date"] else ""
-        if s["seed_file"]:
-            full = f"seed article *{title}* ({md(s['publisher'])}{dated}; file `{s['seed_file']}`)"
-        else:
+        if s["url"]:
             full = f"[{title}]({s['url']}) ({md(s['publisher'])}{dated})"
+        else:
+            full = f"*{title}* ({md(s['publisher'])}; original publication not found)"
         citations[sid] = (name, short, full)
     return citations
 
 
 def source_name(source_id: str) -> str:
-    """A short name for a source: the seed file number or the publisher."""
+    """A short name for a source: its publisher."""
     return _citations()[source_id][0]
 
 

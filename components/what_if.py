@@ -15,7 +15,7 @@ import pandas as pd
 
 from components import trade
 from components.data import DataError, figure
-from components.formatting import fmt_bn, fy, md
+from components.formatting import fmt_bn, fmt_change_bn, fy, md
 from components.params import ChoiceParam, NumberParam
 from components.scenario import (
     SCENARIO_PARAMS,
@@ -283,13 +283,13 @@ def result_cards(base: Base, path: pd.DataFrame, goal_bn: float = TARGET_TOTAL_B
         Card(
             "Total trade in 2030",
             fmt_bn(final["total_bn"], 1),
-            f"{final['total_bn'] - goal_bn:+,.1f} US$ bn vs the US$ {goal_bn:g} bn target",
+            f"{fmt_change_bn(final['total_bn'] - goal_bn)} vs the US$ {goal_bn:g} bn target",
             "India's exports to plus imports from Russia in FY2029-30, goods, US$ at current prices.",
         ),
         Card(
             "Trade balance in 2030",
             fmt_bn(final["balance_bn"], 1),
-            f"{final['balance_bn'] - start['balance_bn']:+,.1f} US$ bn vs {fy(base.fiscal_year)}",
+            f"{fmt_change_bn(final['balance_bn'] - start['balance_bn'])} vs {fy(base.fiscal_year)}",
             "India's exports minus imports in FY2029-30; negative is India's deficit.",
         ),
     )
@@ -405,10 +405,13 @@ def chart_paths(official: pd.DataFrame, path: pd.DataFrame, pinned_path: pd.Data
 
 
 def year_table(path: pd.DataFrame, pinned_path: pd.DataFrame | None, base_source: str) -> pd.DataFrame:
-    """The path year by year (US$ bn), with scenario A's total beside it when pinned; the base year's sources."""
-    table = path.drop(columns="t")
+    """The path year by year (US$ bn), with scenario A's total beside it when pinned; the base year's sources.
+
+    Values keep five decimals: the official row exactly (US$ mn to two decimals), no float noise anywhere.
+    """
+    table = path.drop(columns="t").round(5)
     if pinned_path is not None:
-        table = table.assign(scenario_a_total_bn=pinned_path["total_bn"])
+        table = table.assign(scenario_a_total_bn=pinned_path["total_bn"].round(5))
     return table.assign(source_id=base_source)
 
 

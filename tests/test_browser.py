@@ -71,7 +71,7 @@ def test_the_what_if_charts_draw_each_layer_from_its_own_data(page, app_url):
     assert grid["cells"].count(None) == 1  # the one outlined cell: the reader's growth rates
     assert len(grid["labels"]) == 63 and all(label.isdigit() for label in grid["labels"])
 
-    open_idle(page, f"{app_url}/mobility?worker_growth=10")
+    open_idle(page, f"{app_url}/mobility?worker_growth=10&visitor_target=6000")
     *_, workers, visitors = drawn_charts(page, 6)
     for what_if in (workers, visitors):
         assert what_if["points"].count("#D55E00") == 1  # the cited starting figure, once
@@ -183,12 +183,16 @@ def test_mobility_page_draws_its_charts_and_its_what_if_follows_the_link(page, a
     for _ in range(3):
         growth.press("ArrowRight")
     expect(page).to_have_url(re.compile(r"worker_growth=3(&|$)"), timeout=20_000)
-    expect(page.locator("[data-testid=stMetric]").filter(has_text="Workers in 2030")).not_to_contain_text("72,000")
+    expect(
+        page.locator("[data-testid=stMetric]").filter(has_text="Work permits issued to Indians, 2030")
+    ).not_to_contain_text("72,000")
     settle(page)
-    shown = metric_value(page, "Workers in 2030 (scenario)")
+    shown = metric_value(page, "Work permits issued to Indians, 2030 (scenario)")
     with fresh_page(browser) as other:
         open_idle(other, page.url)
-        expect(other.locator("[data-testid=stMetric]").filter(has_text="Workers in 2030")).to_contain_text(shown)
+        expect(
+            other.locator("[data-testid=stMetric]").filter(has_text="Work permits issued to Indians, 2030")
+        ).to_contain_text(shown)
         expect_no_error_boxes(other)
 
 

@@ -65,9 +65,21 @@ def test_journey_pairs_each_source_with_its_own_suez_figure():
     assert trip.loc["Sputnik India (2025)", "corridor_days"] == "25–30"
     assert trip.loc["Sputnik India (2025)", "saving_days"] == "15 to 35"
     assert trip.loc["vLex", "saving_km"] == 16000 - 7200
-    emc = connectivity.journey(journeys, "chennai", "vladivostok", "emc").set_index("version")
-    assert emc.loc["PortNews (2024)", "saving_days"] == "11 to 16"
     assert connectivity.journey(journeys, "chennai", "moscow", "instc").empty
+
+
+def test_chennai_vladivostok_is_never_compared_with_another_journeys_suez_figures():
+    """The fact-check found Mumbai–St Petersburg's Suez figures used as Chennai–Vladivostok's baseline."""
+    journeys = data.load_table("journeys.csv")
+    emc = connectivity.journey(journeys, "chennai", "vladivostok", "emc")
+    assert set(emc["suez_days"]) == {""} and set(emc["saving_days"]) == {""}
+    assert emc["saving_km"].isna().all()
+    for origin, destination in connectivity.corridor_journeys(journeys):
+        suez = journeys[(journeys["route_id"] == "suez") & (journeys["origin"] == origin)]
+        assert (suez[suez["destination"] == destination]["evidence"].str.contains("8,675").sum()) == 0
+    comparators = connectivity.unpaired_suez(journeys, connectivity.corridor_journeys(journeys))
+    assert set(zip(comparators["origin"], comparators["destination"], strict=True)) == {("jnpt", "st-petersburg")}
+    assert {"8,675 nmi (16,066 km); 35–40 days", "≈10,000 nautical miles"} == set(comparators["evidence"])
 
 
 def test_the_map_geometry_is_natural_earth_and_a_missing_file_is_named(tmp_path, monkeypatch):

@@ -109,3 +109,26 @@ def test_parameters_come_from_the_data(sipri):
     assert params["suppliers"].default == ("Russia", "France", "Israel", "United States")
     assert params["window"].default == 5
     assert "S-400" in params["platform"].options
+
+
+def published(rows: list[tuple[int, int, float, str]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["period_start", "period_end", "russia_share_pct", "edition"]).assign(
+        source_id="s", evidence="", note=""
+    )
+
+
+def test_the_share_story_says_what_the_editions_say():
+    story, cited = defence.share_story(data.load_table("sipri_published_shares.csv"))
+    assert story.startswith("SIPRI's newest edition, SIPRI Trends 2025 (9 Mar 2026), puts Russia's share")
+    assert "70% in 2011–15, 51% in 2016–20 and 40% in 2021–25" in story
+    assert "lowest share any edition has published is 36%" in story and "4 percentage points above" in story
+    assert "2015–19 was 56% in SIPRI Trends 2019 (Mar 2020), then 55% in SIPRI Trends 2024 (Mar 2025)" in story
+    assert "deccanherald-sipri-2026-03-09" in cited.split(";")
+
+
+def test_the_share_story_follows_the_rows_not_a_script():
+    rising = published([(2010, 2014, 30, "SIPRI Trends 2015 (Mar 2016)"), (2015, 2019, 50, "SIPRI Trends 2020 (x)")])
+    story, _ = defence.share_story(rising)
+    assert "puts Russia's share of India's arms imports at 50% in 2015–19" in story
+    assert "lowest share any edition has published is 30%, for 2010–14" in story
+    assert "20 percentage points above" in story and "revise" not in story

@@ -60,3 +60,25 @@ def test_mobility_key_numbers_are_the_pages_default_starting_points(figures):
     numbers = overview.mobility_key_numbers(figures)
     assert [n.value for n in numbers] == ["about 72,000 permits", "more than 120,000 visitors"]
     assert {n.page.script for n in numbers} == {"app_pages/mobility_tourism.py"}
+
+
+def test_how_far_the_two_counts_differ_is_computed_from_the_data(figures):
+    """The page once said 'a factor of two or more' where the counts differ 1.74–1.86 times."""
+    assert mobility.count_ratios(figures) == [
+        "in 2023 the Embassy's count is 1.86 times Rosstat's for Indians visiting Russia",
+        "in 2023 the Embassy's count is 1.74 times Rosstat's for Russians visiting India",
+    ]
+    doubled = figures.assign(value=figures["value"].where(figures["figure_id"] != "visitors-in-embassy-2023", 64600))
+    assert "2.00 times" in mobility.count_ratios(doubled)[0]
+
+
+def test_a_what_if_names_what_it_projects():
+    permits = data.figure(data.load_figures(), "workers-permits-2025-reuters")
+    label, warning = mobility.projected_label(permits)
+    assert label == "Work permits issued to Indians, 2030 (scenario)" and "permits issued that year" in warning
+    headcount = data.figure(data.load_figures(), "workers-headcount-alipov")
+    assert mobility.projected_label(headcount)[1] == ""
+
+
+def test_the_visitor_what_if_sets_no_target_for_the_reader():
+    assert mobility.PARAMS["visitor_target"].default == 0

@@ -56,12 +56,45 @@ def test_agreements_filter_by_domain_and_status(agreements):
 
 
 def test_expected_vs_outcome_puts_the_articles_beside_what_happened(agreements):
-    table = overview.expected_vs_outcome(agreements).set_index("agreement")
+    table = overview.expected_vs_outcome(agreements, data.load_timeline(), data.load_sources()).set_index("agreement")
     labour = table.loc["Agreement on temporary labour activity of citizens of one state in the territory of the other"]
     assert labour["expected_source_id"] == "seed-001"
-    assert labour["outcome"] == "signed, 2025-12-05"
+    assert labour["outcome"] == "signed, as of 2025-12; signed 2025-12-05"
     assert table.loc["Food-safety MoU", "articles_expected"] == "(not anticipated)"
-    assert table.loc["India–Eurasian Economic Union free trade agreement", "outcome"] == "under negotiation"
+    fta = table.loc["India–Eurasian Economic Union free trade agreement"]
+    assert fta["outcome"] == "under negotiation, as of 2025-12-05"
+    assert "'the first round of negotiations took place last year'" in fta["articles_expected"]
+
+
+def test_relos_shows_each_step_with_its_own_date_and_no_status_beyond_its_sources(agreements):
+    """The fact-check found RELOS shown as 'ratified, 2025-02-18': the signing date, and India's step unsourced."""
+    timeline = data.load_timeline()
+    relos = agreements[agreements["agreement_id"] == "relos"]
+    outcome = overview.expected_vs_outcome(relos, timeline, data.load_sources())["outcome"].iloc[0]
+    assert outcome == "ratified by one side, as of 2025-12-16; signed 2025-02-18"
+    steps = overview.agreement_steps(relos, timeline)
+    assert list(steps["date"]) == sorted(steps["date"])
+    assert ("2025-02-18", "seed-001") in set(zip(steps["date"], steps["source_id"], strict=True))
+    assert {"2025-12-02", "2025-12-08", "2025-12-10", "2025-12-15"} <= set(steps["date"])
+    assert not steps["event"].str.contains("India ratifies|in force", case=False).any()
+
+
+def test_every_step_is_a_dated_timeline_event_and_no_status_outruns_its_steps(agreements):
+    timeline = data.load_timeline()
+    for agreement in agreements.itertuples():
+        assert set(data.source_ids(agreement.steps)) <= set(timeline["event_id"]), agreement.agreement_id
+        if agreement.status in ("ratified by one side", "ratified", "in force"):
+            assert agreement.steps, f"{agreement.agreement_id}: a status beyond 'signed' needs its dated steps"
+            signing = timeline[timeline["event_id"].isin(data.source_ids(agreement.steps))]
+            assert agreement.signed in set(signing.loc[signing["event"].str.contains("signed"), "date"])
+
+
+def test_the_eaeu_fta_is_dated_by_its_steps_not_by_an_articles_last_year(agreements):
+    steps = overview.agreement_steps(agreements[agreements["agreement_id"] == "eaeu-fta"], data.load_timeline())
+    assert list(steps["date"]) == ["2025-08-20", "2025-11-26", "2025-12-05"]
+    targets = data.load_table("trade_targets.csv").set_index("target_id")
+    assert "2024" not in targets.loc["eaeu-fta", "set_at"]
+    assert "20 Aug 2025" in targets.loc["eaeu-fta", "set_at"] and "26 Nov 2025" in targets.loc["eaeu-fta", "set_at"]
 
 
 def test_the_agreements_cover_what_the_issue_names(agreements):
@@ -109,7 +142,7 @@ def test_filter_options_are_the_domains_and_statuses_in_the_data(timeline, agree
         "connectivity",
         "diplomacy",
     )
-    assert params["agreement_status"].options == ("under negotiation", "announced", "signed", "ratified")
+    assert params["agreement_status"].options == ("under negotiation", "announced", "signed", "ratified by one side")
     assert params["timeline_period"].default in overview.PERIODS
 
 

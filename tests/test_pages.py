@@ -32,8 +32,8 @@ def test_every_headline_card_names_its_source_and_the_other_versions():
     assert captions.count("Official series: [Ministry of Commerce") >= 4
     other_versions = [m.value for m in app.markdown if m.value.startswith("**Other versions")]
     assert len(other_versions) == 4
-    assert "63\\.84 bn: Seed article 002" in other_versions[2]
-    assert "nearly 70 bn: Seed article 004" in other_versions[0]
+    assert "US\\$ 63\\.84 bn: Unattributed explainer \\(publisher unknown\\)" in other_versions[2]
+    assert "nearly US\\$ 70 bn: India Today" in other_versions[0]
 
 
 def test_composition_controls_come_from_the_link():
@@ -77,7 +77,7 @@ def test_the_apps_root_is_the_overview_with_the_summit_at_a_glance():
     text = " ".join(m.value for m in app.markdown)
     for fact in ("4–5 December 2025", "Putin's first visit to India since 2021", "78 years", "Belousov"):
         assert fact in text.replace("\\", ""), fact
-    assert sum("Source: Seed article" in c.value for c in app.caption) >= 8
+    assert sum("Source: [Business Standard](https://www.business-standard.com/" in c.value for c in app.caption) >= 4
     assert {link.proto.page for link in app.page_link} == {"trade", "defence", "mobility", "connectivity"}
 
 
@@ -102,7 +102,7 @@ def test_overview_filters_come_from_the_link():
         timeline_period="all",
     )
     assert not warnings(app)
-    outcomes = app.table[0].value["What happened (status, date)"]
+    outcomes = app.table[0].value["What happened (status, as of)"]
     assert len(outcomes) == 3 and outcomes.str.startswith("signed").all()
     tracker, events = (df.value for df in app.dataframe)
     assert set(tracker["domain"]) == {"mobility", "defence"}
@@ -146,7 +146,8 @@ def test_defence_page_opens_with_its_views_and_no_notices():
     assert app.multiselect(key="suppliers").value == ["Russia", "France", "Israel", "United States"]
     assert app.selectbox(key="platform").value == "BrahMos"
     text = " ".join(m.value for m in app.markdown)
-    assert "76% in 2009–13" in text and "40% in 2021–25" in text
+    assert "40% in 2021–25" in text and "The lowest share any edition has published is 36%" in text
+    assert "each year" not in app.title[0].value and "fifteen years" not in text
 
 
 def test_defence_controls_come_from_the_link():
@@ -160,7 +161,7 @@ def test_defence_controls_come_from_the_link():
     platforms_table = frame_with(app, "short_name")
     assert set(platforms_table["short_name"]) == {"Vikramaditya", "Frigates", "Submarines"}
     details = " ".join(m.value for m in app.markdown).replace("\\", "")
-    assert "US$5.43bn" in details and "US$4.5bn" in details and "sources differ" in details
+    assert "US$ 5.43 bn" in details and "US$ 4.5 bn" in details and "sources differ" in details
 
 
 def test_bad_defence_links_give_notices_and_hostile_search_stays_text():
@@ -192,8 +193,10 @@ MOBILITY = "app_pages/mobility_tourism.py"
 def test_mobility_page_opens_with_every_view():
     app = open_page(MOBILITY)
     assert not app.exception and not app.error and not warnings(app)
-    assert metric(app, "Workers in 2030 (scenario)") == "72,000"
-    assert metric(app, "Visitors in 2030 (scenario)") == "120,000"
+    assert metric(app, "Work permits issued to Indians, 2030 (scenario)") == "72,000"
+    assert metric(app, "Indian visitors to Russia (Indian Embassy, all purposes), 2030 (scenario)") == "120,000"
+    assert metric(app, "Growth needed for your target") == "n/a"  # no target until the reader sets one
+    assert any("not the number of Indians working in Russia" in c.value for c in app.caption)
     text = " ".join(m.value for m in app.markdown).replace("\\\\", "")
     assert "as many as 100,000 workers" in text and "about 70,000 workers" in text
     assert "aims to host six million visitors annually by 2030" in text
@@ -210,9 +213,12 @@ def test_mobility_what_ifs_come_from_the_link():
     )
     assert not warnings(app)
     assert app.radio(key="worker_base").value == "headcount-alipov"
-    assert metric(app, "Workers in 2030 (scenario)") == f"{70_000 * 1.1**5:,.0f}"
-    assert metric(app, "Visitors in 2030 (scenario)") == f"{32_300 * 1.5**7:,.0f}"
-    assert metric(app, "Growth needed for the target") == f"{((1_000_000 / 32_300) ** (1 / 7) - 1) * 100:.1f}% a year"
+    assert metric(app, "Indians working in Russia (officials' headcount), 2030 (scenario)") == f"{70_000 * 1.1**5:,.0f}"
+    assert (
+        metric(app, "Indian tourist arrivals in Russia (Rosstat, tourist purpose only), 2030 (scenario)")
+        == f"{32_300 * 1.5**7:,.0f}"
+    )
+    assert metric(app, "Growth needed for your target") == f"{((1_000_000 / 32_300) ** (1 / 7) - 1) * 100:.1f}% a year"
 
 
 def test_bad_mobility_links_give_notices():
@@ -221,7 +227,7 @@ def test_bad_mobility_links_give_notices():
     notices = " ".join(warnings(app))
     for key in ("worker_base", "worker_growth", "visitor_target", "visitor_base"):
         assert key in notices.replace("\\", ""), key
-    assert metric(app, "Workers in 2030 (scenario)") == "72,000"
+    assert metric(app, "Work permits issued to Indians, 2030 (scenario)") == "72,000"
 
 
 CONNECTIVITY = "app_pages/connectivity.py"

@@ -45,7 +45,7 @@ def test_the_page_opens_with_neutral_levers_and_states_its_answer_in_words():
         "US$ 100 bn target.**"
     )
     deltas = [m.proto.delta for m in app.metric]
-    assert deltas == ["-40.1 US$ bn vs the US$ 100 bn target", "+0.0 US$ bn vs FY2025-26"]
+    assert deltas == ["-US$ 40.1 bn vs the US$ 100 bn target", "+US$ 0.0 bn vs FY2025-26"]
     assert "13.7% a year would reach the target" in " ".join(m.value for m in app.markdown).replace("\\", "")
     assert not warnings(app)
 

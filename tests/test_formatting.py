@@ -1,0 +1,34 @@
+"""How numbers read: one format per unit, wherever a figure appears."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from components.formatting import CURRENCY_UNITS, figure_phrase, fmt_change_bn
+
+
+@given(
+    st.floats(min_value=0, max_value=1e6, allow_nan=False),
+    st.sampled_from(["US$ bn", "US$ mn", "EUR bn"]),
+    st.sampled_from(["", "nearly", "about"]),
+)
+def test_money_reads_currency_number_scale_whatever_the_figure(value, unit, qualifier):
+    phrase = figure_phrase(value, unit, qualifier)
+    currency, scale = CURRENCY_UNITS[unit]
+    assert re.fullmatch(rf"({qualifier} )?{re.escape(currency)} [\d,.e+-]+ {scale}", phrase.strip()), phrase
+
+
+def test_a_sourced_figure_keeps_its_digits_and_reads_like_every_other_amount():
+    assert figure_phrase(1.021, "US$ bn") == "US$ 1.021 bn"
+    assert figure_phrase(1.3, "EUR bn") == "€ 1.3 bn"
+    assert figure_phrase(2.7, "US$ bn", "", 2.8) == "US$ 2.7–2.8 bn"
+    assert figure_phrase(40, "%", "up to") == "up to 40%"
+
+
+def test_a_change_leads_with_its_sign_for_the_metric_colour():
+    assert fmt_change_bn(-40.08) == "-US$ 40.1 bn"
+    assert fmt_change_bn(0.04) == "+US$ 0.0 bn"
+    assert fmt_change_bn(-0.04) == "+US$ 0.0 bn"
