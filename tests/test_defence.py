@@ -14,14 +14,15 @@ def sipri():
 
 
 def tiny_register() -> pd.DataFrame:
-    """Three years, two suppliers: easy to compute by hand."""
+    """Three years, three suppliers, yearly totals of 100, 300 and 50: easy to compute by hand, and unequal so
+    that a TIV-weighted window share and a plain average of yearly shares differ."""
     rows = [
         ("Russia", 2001, "Aircraft", 60.0),
         ("France", 2001, "Aircraft", 40.0),
-        ("Russia", 2002, "Ships", 10.0),
-        ("France", 2002, "Missiles", 90.0),
-        ("Russia", 2003, "Aircraft", 30.0),
-        ("Israel", 2003, "Sensors", 70.0),
+        ("Russia", 2002, "Ships", 30.0),
+        ("France", 2002, "Missiles", 270.0),
+        ("Russia", 2003, "Aircraft", 15.0),
+        ("Israel", 2003, "Sensors", 35.0),
     ]
     return pd.DataFrame(rows, columns=["supplier", "delivery_year", "category", "tiv_delivered"])
 
@@ -30,9 +31,12 @@ def test_window_share_is_tiv_weighted_not_an_average_of_years():
     shares = defence.russia_share(tiny_register(), window=2).set_index("year")
     assert shares.loc[2001, "share_pct"] == pytest.approx(60)
     assert shares.loc[2002, "share_pct"] == pytest.approx(10)
-    # (60 + 10) / (100 + 100), not (60% + 10%) / 2 — equal here; the next window tells them apart
-    assert shares.loc[2002, "window_share_pct"] == pytest.approx(35)
-    assert shares.loc[2003, "window_share_pct"] == pytest.approx((10 + 30) / (100 + 100) * 100)
+    assert shares.loc[2003, "share_pct"] == pytest.approx(30)
+    # (60 + 30) / (100 + 300) = 22.5%, not the plain average of 60% and 10% (35%)
+    assert shares.loc[2002, "window_share_pct"] == pytest.approx(22.5)
+    assert shares.loc[2002, "window_share_pct"] != pytest.approx((60 + 10) / 2)
+    # (30 + 15) / (300 + 50) ≈ 12.9%, not (10% + 30%) / 2 = 20%
+    assert shares.loc[2003, "window_share_pct"] == pytest.approx((30 + 15) / (300 + 50) * 100)
     assert pd.isna(shares.loc[2001, "window_share_pct"])
     assert shares.loc[2003, "window"] == "2002–03"
 
