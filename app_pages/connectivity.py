@@ -2,21 +2,22 @@
 
 import streamlit as st
 
-from components import charts, connectivity
+from components import charts, connectivity, pages, url_state
 from components.data import DataError, load_figures, load_table
 from components.formatting import md
-from components.params import parse_params, query_of
+from components.params import query_of
 from components.ui import (
     cite,
     csv_download,
     draw,
+    fact_lines,
     figure_markdown,
-    segmented_choice,
     show_chart,
     show_notices,
     source_markdown,
     source_names,
     stop_on_data_error,
+    url_widget,
     with_sources,
 )
 
@@ -30,16 +31,7 @@ try:
 except DataError as error:
     stop_on_data_error(error)
 
-params = connectivity.PARAMS
-parsed = parse_params(list(params.values()), query_of(st.query_params))
-
-
-def fact_lines(item_id: str) -> str:
-    """An item's facts as Markdown bullets, each with its source."""
-    return "\n".join(
-        f"- **{md(row.fact)}:** {md(row.value)} ({source_markdown(row.source_id, short=True)})"
-        for row in facts[facts["item_id"] == item_id].itertuples()
-    )
+params, parsed = url_state.read(pages.CONNECTIVITY, query_of(st.query_params))
 
 
 def figure_lines(prefix: str) -> str:
@@ -60,9 +52,7 @@ show_notices(parsed.values())
 
 # --- Map ------------------------------------------------------------------------------------------
 st.header("Where the routes run")
-highlight = segmented_choice(
-    params["route"], "Highlight a route", help="URL parameter `route`: all, instc, emc, nsr or suez."
-)
+highlight = url_widget(params["route"])
 place_names = source_names
 port_table = connectivity.ports(paths)
 port_table = port_table.assign(coordinates_source=port_table["source_id_node"].map(place_names))
@@ -79,19 +69,19 @@ show_chart(
 if highlight != "all":
     with st.container(border=True):
         st.subheader(connectivity.ROUTE_NAMES[highlight])
-        st.markdown(fact_lines(f"route-{highlight}"))
+        st.markdown(fact_lines(facts, f"route-{highlight}"))
 
 # --- Comparison -----------------------------------------------------------------------------------
 st.header("How the routes compare")
 for route_id, prefixes in (("instc", ("instc", "rasht")), ("emc", ("emc",)), ("nsr", ("nsr", "murmansk"))):
     with st.container(border=True):
         st.subheader(connectivity.ROUTE_NAMES[route_id])
-        st.markdown("\n".join(figure_lines(p) for p in prefixes) + "\n" + fact_lines(f"route-{route_id}"))
+        st.markdown("\n".join(figure_lines(p) for p in prefixes) + "\n" + fact_lines(facts, f"route-{route_id}"))
 st.caption(
     "In brackets, the nature of each claim: measured or reported, a study, an estimate, a forecast, an official "
     "statement or an official promise. No source reports a measured door-to-door time for a regular INSTC service."
 )
-st.markdown(fact_lines("route-suez"))
+st.markdown(fact_lines(facts, "route-suez"))
 
 
 # --- What-if --------------------------------------------------------------------------------------
@@ -99,17 +89,11 @@ st.markdown(fact_lines("route-suez"))
 def transit_what_if() -> None:
     """A journey by corridor against Suez, per source; reruns alone when its choices change."""
     st.header("Transit time against the Suez route")
-    choices = {"origin": "jnpt (Mumbai) or chennai", "destination": "moscow or vladivostok", "via": "instc or emc"}
-    origin, destination, via = [
-        column.selectbox(
-            params[key].label,
-            params[key].options,
-            key=key,
-            bind="query-params",
-            help=f"URL parameter `{key}`: {options}.",
-        )
-        for column, (key, options) in zip(st.columns(3), choices.items(), strict=True)
-    ]
+    chosen = {}
+    for column, key in zip(st.columns(3), ("origin", "destination", "via"), strict=True):
+        with column:
+            chosen[key] = url_widget(params[key])
+    origin, destination, via = chosen.values()
     names = nodes.set_index("node_id")["name"]
     trip = connectivity.journey(journeys, origin, destination, via)
     st.markdown(
@@ -156,5 +140,5 @@ transit_what_if()
 
 # --- Maritime -------------------------------------------------------------------------------------
 st.header("Maritime and Far East cooperation")
-st.markdown(fact_lines("maritime"))
+st.markdown(fact_lines(facts, "maritime"))
 cite("seed-003;fpj-polar-2025-12", "Sources")

@@ -2,19 +2,21 @@
 
 import streamlit as st
 
-from components import charts, defence, overview
+from components import charts, defence, overview, pages, url_state
 from components.data import DataError, load_sources, load_table, load_timeline
 from components.formatting import md
-from components.params import parse_params, query_of
+from components.params import query_of
 from components.provenance import as_of, latest_date
 from components.ui import (
     cite,
+    fact_lines,
     show_chart,
     show_notices,
     source_markdown,
     source_names,
     stop_on_data_error,
     table_view,
+    url_widget,
 )
 
 try:
@@ -26,23 +28,8 @@ try:
 except DataError as error:
     stop_on_data_error(error)
 
-params = defence.defence_params(sipri, platforms)
-parsed = parse_params(list(params.values()), query_of(st.query_params))
+params, parsed = url_state.read(pages.DEFENCE, query_of(st.query_params))
 comparison = defence.published_vs_computed(sipri, published)
-
-
-def fact_lines(item_id: str) -> str:
-    """An item's facts as Markdown bullets, each with its source; differing versions are marked."""
-    rows = facts[facts["item_id"] == item_id]
-    disputed = set(defence.versions(rows)["fact"])
-    lines = []
-    for row in rows.itertuples():
-        mark = " *(sources differ)*" if row.fact in disputed else ""
-        note = f" — {md(row.note)}" if row.note else ""
-        lines.append(
-            f"- **{md(row.fact)}:** {md(row.value)}{mark} ({source_markdown(row.source_id, short=True)}){note}"
-        )
-    return "\n".join(lines)
 
 
 st.title("Defence: Russia is still India's largest arms supplier, with a smaller share than a decade ago")
@@ -62,24 +49,8 @@ st.info(
     "not money. SIPRI counts licence production in India (Su-30MKI, T-90, BrahMos) as imports.",
     icon=":material/info:",
 )
-period_param, window_param = params["period"], params["window"]
-period = st.slider(
-    "Delivery years",
-    period_param.low,
-    period_param.high,
-    period_param.default,
-    key="period",
-    bind="query-params",
-    help="URL parameter `period`, given twice: `?period=2005&period=2020`.",
-)
-suppliers = st.multiselect(
-    "Suppliers compared (the rest are grouped)",
-    params["suppliers"].options,
-    default=params["suppliers"].default,
-    key="suppliers",
-    bind="query-params",
-    help="URL parameter `suppliers`, repeated for each supplier.",
-)
+period = url_widget(params["period"])
+suppliers = url_widget(params["suppliers"])
 start, end = sorted(period)
 supply = defence.supply_by_year(sipri, tuple(suppliers), (start, end))
 show_chart(
@@ -91,15 +62,7 @@ show_chart(
 )
 
 st.subheader("Russia's share, year by year and smoothed")
-window = st.slider(
-    "Smoothing window (years)",
-    window_param.low,
-    window_param.high,
-    window_param.default,
-    key="window",
-    bind="query-params",
-    help="URL parameter `window`. SIPRI's own comparisons use five-year windows.",
-)
+window = url_widget(params["window"])
 shares = defence.russia_share(sipri, window)
 shares = shares[shares["year"].between(start, end)]
 segments = comparison.dropna(subset=["published_pct"]).assign(source=lambda t: t["source_id"].map(source_names))
@@ -141,13 +104,7 @@ show_chart(
 
 # --- Platforms ------------------------------------------------------------------------------------
 st.header("Major platforms and programmes")
-query = st.text_input(
-    params["q"].label,
-    key="q",
-    bind="query-params",
-    placeholder="e.g. missile, HAL, submarine",
-    max_chars=params["q"].max_length,
-)
+query = url_widget(params["q"])
 found = defence.search_platforms(platforms, query)
 sources = load_sources()
 st.dataframe(
@@ -172,19 +129,13 @@ st.dataframe(
 )
 if found.empty:
     st.caption("No platform matches the search.")
-chosen = st.selectbox(
-    "Details for",
-    params["platform"].options,
-    key="platform",
-    bind="query-params",
-    help="URL parameter `platform`.",
-)
+chosen = url_widget(params["platform"])
 platform = platforms[platforms["short_name"] == chosen].iloc[0]
 with st.container(border=True):
     st.subheader(platform["platform"])
     st.markdown(f"{md(platform['category'])} · {md(platform['how_made'])} · **{md(platform['status'])}**")
     cite(platform["source_id"], f"Status {as_of(platform['source_id'], sources)}", short=True)
-    st.markdown(fact_lines(platform["platform_id"]))
+    st.markdown(fact_lines(facts, platform["platform_id"]))
 disputed = defence.versions(facts[facts["item_id"].isin(platforms["platform_id"])])
 table_view(
     f"Where sources disagree on the platforms ({disputed.groupby(['item_id', 'fact']).ngroups} facts)",
@@ -194,7 +145,7 @@ table_view(
 
 # --- RELOS ----------------------------------------------------------------------------------------
 st.header("RELOS: the logistics pact")
-st.markdown(fact_lines("relos"))
+st.markdown(fact_lines(facts, "relos"))
 steps = overview.timeline_view(timeline[timeline["event_id"].str.startswith("relos")], ("defence",), "all")
 steps = steps.assign(source=steps["source_id"].map(source_names))
 show_chart(
@@ -216,8 +167,8 @@ for item_id, label in (
     ("kudankulam-3-6", "Units 3 to 6"),
     ("kudankulam-5-6", "Units 5 and 6 — under construction"),
 ):
-    st.markdown(f"**{label}**\n{fact_lines(item_id)}")
+    st.markdown(f"**{label}**\n{fact_lines(facts, item_id)}")
 st.subheader("Beyond Kudankulam, and in space")
-st.markdown(fact_lines("nuclear-summit") + "\n" + fact_lines("space"))
+st.markdown(fact_lines(facts, "nuclear-summit", "space"))
 st.subheader("Defence at the summit")
-st.markdown(fact_lines("summit-defence"))
+st.markdown(fact_lines(facts, "summit-defence"))

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from components import charts, mobility
+from components import charts, mobility, pages, url_state
 from components.data import DataError, figure, load_figures, load_table
 from components.formatting import md
-from components.params import parse_params, query_of
+from components.params import query_of
 from components.ui import (
     cite,
+    fact_lines,
     figure_markdown,
     show_chart,
     show_notices,
@@ -15,6 +16,7 @@ from components.ui import (
     source_names,
     stop_on_data_error,
     table_view,
+    url_widget,
 )
 
 try:
@@ -24,16 +26,7 @@ try:
 except DataError as error:
     stop_on_data_error(error)
 
-params = mobility.PARAMS
-parsed = parse_params(list(params.values()), query_of(st.query_params))
-
-
-def fact_lines(item_id: str) -> str:
-    """An item's facts as Markdown bullets, each with its source."""
-    return "\n".join(
-        f"- **{md(row.fact)}:** {md(row.value)} ({source_markdown(row.source_id, short=True)})"
-        for row in facts[facts["item_id"] == item_id].itertuples()
-    )
+params, parsed = url_state.read(pages.MOBILITY, query_of(st.query_params))
 
 
 def versions_list(metric_names: tuple[str, ...]) -> str:
@@ -65,7 +58,7 @@ show_chart(
 with st.container(border=True):
     st.markdown("**Every version, with who says it**")
     st.markdown(versions_list(mobility.WORKER_MEASURES))
-st.markdown(fact_lines("workers-sectors") + "\n" + fact_lines("workers-claim") + "\n" + fact_lines("workers-agreement"))
+st.markdown(fact_lines(facts, "workers-sectors", "workers-claim", "workers-agreement"))
 st.subheader("The two agreements signed at the summit")
 for row in agreements[agreements["domain"] == "mobility"].itertuples():
     if row.status == "signed":
@@ -84,7 +77,7 @@ show_chart(
     "Students, medical students, new student visas and medical seats are different measures, shown apart. No "
     "official Indian count for Russia was found; these are diplomats' and others' estimates.",
 )
-st.markdown(versions_list(mobility.STUDENT_MEASURES) + "\n" + fact_lines("students-coverage"))
+st.markdown(versions_list(mobility.STUDENT_MEASURES) + "\n" + fact_lines(facts, "students-coverage"))
 
 # --- Tourism ----------------------------------------------------------------------------------------
 st.header("Visitors in both directions")
@@ -118,9 +111,9 @@ st.markdown(
     "**Russian visitors to India in 2024 — sources disagree:** "
     + "; ".join(figure_markdown(r) for r in russians_2024.itertuples())
     + "\n"
-    + fact_lines("visitors-in-2024")
+    + fact_lines(facts, "visitors-in-2024")
 )
-st.markdown(fact_lines("visas") + "\n" + fact_lines("tourism-draws"))
+st.markdown(fact_lines(facts, "visas", "tourism-draws"))
 flights = figures[figures["unit"] == "flights a week"]
 st.markdown(
     "**Flights**\n"
@@ -135,112 +128,49 @@ starts = {choice: figure(figures, fid) for choice, fid in {**mobility.WORKER_BAS
 
 
 @st.fragment
-def workers_what_if() -> None:
-    """Workers by 2030 from a cited starting figure; reruns alone when its controls move."""
-    st.subheader("Indian workers in Russia: one measure grown to 2030")
-    choice = st.radio(
-        "Start from",
-        params["worker_base"].options,
-        key="worker_base",
-        bind="query-params",
-        captions=[mobility.caption(starts[choice]) for choice in mobility.WORKER_BASES],
-    )
-    rate = st.slider(
-        "Annual growth (% a year)",
-        params["worker_growth"].low,
-        params["worker_growth"].high,
-        params["worker_growth"].default,
-        key="worker_growth",
-        bind="query-params",
-    )
+def count_what_if(title: str, prefix: str, bases: dict[str, str], with_target: bool) -> None:
+    """A cited figure grown to 2030 at the reader's rate and, with a target, the growth it needs; reruns alone."""
+    st.subheader(title)
+    choice = url_widget(params[f"{prefix}_base"], captions=[mobility.caption(starts[c]) for c in bases])
+    rate = url_widget(params[f"{prefix}_growth"])
+    target = (url_widget(params[f"{prefix}_target"]) * 1000 or None) if with_target else None
     base = starts[choice]
-    path = mobility.project_count(base["value"], int(base["year"]), rate)
+    start, start_year = base["value"], int(base["year"])
+    path = mobility.project_count(start, start_year, rate)
     label, warning = mobility.projected_label(base)
-    st.metric(label, f"{path['value'].iloc[-1]:,.0f}")
+    cards = st.columns(2) if with_target else [st.container()]
+    cards[0].metric(label, f"{path['value'].iloc[-1]:,.0f}")
+    if with_target:
+        needed = mobility.rate_to_target(start, start_year, target) if target else None
+        cards[1].metric(
+            "Growth needed for your target",
+            f"{needed:.1f}% a year" if needed is not None else "n/a",
+            help=None if target else "Set a target with the slider above to see the growth it needs.",
+        )
     if warning:
         st.caption(f"**{md(warning)}**")
     st.caption(
-        f"Formula: value in year y = {base['value']:,.0f} × (1 + {rate}%)^(y − {int(base['year'])}). "
-        f"Starting figure: {figure_markdown(base, with_note=False)}."
+        f"Formula: value in year y = {start:,.0f} × (1 + {rate}%)^(y − {start_year})"
+        + ("; growth needed = (target / start)^(1/years) − 1" if with_target else "")
+        + f". Starting figure: {figure_markdown(base, with_note=False)}."
     )
     show_chart(
         charts.count_projection(
-            mobility.starting_point(figures, mobility.WORKER_BASES[choice]).assign(
-                source=source_names(base["source_id"])
-            ),
+            mobility.starting_point(figures, bases[choice]).assign(source=source_names(base["source_id"])),
             path,
-            None,
+            target,
             base["metric"],
         ),
         path.assign(source_id=base["source_id"]),
-        "workers_scenario",
-        "Dashed: the scenario; orange: the cited starting figure.",
-    )
-
-
-@st.fragment
-def visitors_what_if() -> None:
-    """Visitors by 2030 against a target; reruns alone when its controls move."""
-    st.subheader("Indian visitors to Russia by 2030")
-    visitor_choice = st.radio(
-        "Start from",
-        params["visitor_base"].options,
-        key="visitor_base",
-        bind="query-params",
-        captions=[mobility.caption(starts[choice]) for choice in mobility.VISITOR_BASES],
-    )
-    visitor_rate = st.slider(
-        "Annual growth (% a year)",
-        params["visitor_growth"].low,
-        params["visitor_growth"].high,
-        params["visitor_growth"].default,
-        key="visitor_growth",
-        bind="query-params",
-    )
-    target_thousands = st.slider(
-        "Your target for 2030 (thousand Indian visitors; 0 = none)",
-        params["visitor_target"].low,
-        params["visitor_target"].high,
-        params["visitor_target"].default,
-        key="visitor_target",
-        bind="query-params",
-        help="No default target: Moscow's six-million goal does not say whether it counts visitors from India.",
-    )
-    visitor_base = starts[visitor_choice]
-    visitor_path = mobility.project_count(visitor_base["value"], int(visitor_base["year"]), visitor_rate)
-    target = target_thousands * 1000 or None
-    needed = mobility.rate_to_target(visitor_base["value"], int(visitor_base["year"]), target) if target else None
-    cards = st.columns(2)
-    cards[0].metric(mobility.projected_label(visitor_base)[0], f"{visitor_path['value'].iloc[-1]:,.0f}")
-    cards[1].metric(
-        "Growth needed for your target",
-        f"{needed:.1f}% a year" if needed is not None else "n/a",
-        help=None if target else "Set a target with the slider above to see the growth it needs.",
-    )
-    st.caption(
-        f"Formula: value in year y = {visitor_base['value']:,.0f} × (1 + {visitor_rate}%)^(y − "
-        f"{int(visitor_base['year'])}); growth needed = (target / start)^(1/years) − 1. Starting figure: "
-        f"{figure_markdown(visitor_base, with_note=False)}."
-    )
-    show_chart(
-        charts.count_projection(
-            mobility.starting_point(figures, mobility.VISITOR_BASES[visitor_choice]).assign(
-                source=source_names(visitor_base["source_id"])
-            ),
-            visitor_path,
-            target,
-            visitor_base["metric"],
-        ),
-        visitor_path.assign(source_id=visitor_base["source_id"]),
-        "visitors_scenario",
+        f"{prefix}s_scenario",
         "Dashed: the scenario; orange: the cited starting figure"
-        + ("; grey: your target." if target else ". Set a target to draw it."),
+        + ("; grey: your target." if target else ". Set a target to draw it." if with_target else "."),
     )
 
 
 worker_col, visitor_col = st.columns(2)
 with worker_col:
-    workers_what_if()
+    count_what_if("Indian workers in Russia: one measure grown to 2030", "worker", mobility.WORKER_BASES, False)
 with visitor_col:
-    visitors_what_if()
+    count_what_if("Indian visitors to Russia by 2030", "visitor", mobility.VISITOR_BASES, True)
 table_view("All mobility figures and their sources (CSV)", figures[figures["domain"] == "mobility"], "mobility_figures")

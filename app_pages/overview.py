@@ -2,21 +2,21 @@
 
 import streamlit as st
 
-from components import charts, overview
+from components import charts, overview, pages, url_state
 from components.data import DataError, load_figures, load_sources, load_table, load_timeline, load_trade_annual
 from components.formatting import md
-from components.params import parse_params, query_of
+from components.params import query_of
 from components.provenance import date_disagreements
 from components.ui import (
     cite,
     figure_markdown,
-    segmented_choice,
     show_chart,
     show_notices,
     source_markdown,
     source_names,
     stop_on_data_error,
     table_view,
+    url_widget,
 )
 
 try:
@@ -30,8 +30,7 @@ try:
 except DataError as error:
     stop_on_data_error(error)
 
-params = overview.overview_params(timeline, agreements)
-parsed = parse_params(list(params.values()), query_of(st.query_params))
+params, parsed = url_state.read(pages.OVERVIEW, query_of(st.query_params))
 
 st.title("India and Russia: the 23rd Annual Summit at a glance")
 st.markdown(
@@ -74,22 +73,8 @@ st.markdown(
     "**How many documents?** Sources count differently: "
     + "; ".join(f"{figure_markdown(row)}" for row in counts.itertuples())
 )
-domains = st.pills(
-    "Domain",
-    params["agreement_domain"].options,
-    selection_mode="multi",
-    default=params["agreement_domain"].default,
-    key="agreement_domain",
-    bind="query-params",
-)
-statuses = st.pills(
-    "Status",
-    params["agreement_status"].options,
-    selection_mode="multi",
-    default=params["agreement_status"].default,
-    key="agreement_status",
-    bind="query-params",
-)
+domains = url_widget(params["agreement_domain"])
+statuses = url_widget(params["agreement_status"])
 shown = overview.agreements_view(agreements, tuple(domains), tuple(statuses))
 st.caption(f"{len(shown)} of {len(agreements)} agreements, pacts and negotiations.")
 st.subheader("What the articles expected, and what happened")
@@ -124,15 +109,8 @@ for _, versions in dated_differently.groupby("event_id", sort=False):
 
 # --- Timeline -------------------------------------------------------------------------------------
 st.header("Timeline")
-timeline_domains = st.pills(
-    "Domain",
-    params["timeline_domain"].options,
-    selection_mode="multi",
-    default=params["timeline_domain"].default,
-    key="timeline_domain",
-    bind="query-params",
-)
-period = segmented_choice(params["timeline_period"], "Period")
+timeline_domains = url_widget(params["timeline_domain"])
+period = url_widget(params["timeline_period"])
 events = overview.timeline_view(timeline, tuple(timeline_domains), period)
 if events.empty:
     st.info("No events match these filters; choose another domain or period.", icon=":material/filter_alt_off:")

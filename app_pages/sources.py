@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import defence, trade
+from components import defence, pages, trade, url_state
 from components.data import (
     CITING_TABLES,
     DataError,
@@ -12,9 +12,17 @@ from components.data import (
     load_timeline,
     load_trade_annual,
 )
-from components.params import parse_params, query_of
-from components.provenance import ALL_SOURCES, citations, date_disagreements, edition_revisions, source_param
-from components.ui import csv_download, show_notices, source_markdown, source_names, stop_on_data_error, with_sources
+from components.params import query_of
+from components.provenance import ALL_SOURCES, citations, date_disagreements, edition_revisions
+from components.ui import (
+    csv_download,
+    show_notices,
+    source_markdown,
+    source_names,
+    stop_on_data_error,
+    url_widget,
+    with_sources,
+)
 
 try:
     sources = load_sources()
@@ -25,8 +33,8 @@ try:
 except DataError as error:
     stop_on_data_error(error)
 
-chosen_param = source_param(sources)
-parsed = parse_params([chosen_param], query_of(st.query_params))
+
+params, parsed = url_state.read(pages.SOURCES, query_of(st.query_params))
 
 st.title("Sources")
 st.markdown(
@@ -53,14 +61,7 @@ st.dataframe(
 csv_download(catalogue, "sources")
 
 st.header("What each source is cited for")
-chosen = st.selectbox(
-    "Show the figures citing",
-    chosen_param.options,
-    index=0,
-    key=chosen_param.key,
-    bind="query-params",
-    help="URL parameter `source`: a source id, or `all`.",
-)
+chosen = url_widget(params["source"])
 shown = with_sources(cited if chosen == ALL_SOURCES else cited[cited["source_id"] == chosen])
 if chosen != ALL_SOURCES:
     st.markdown(f"**{chosen}**: {source_markdown(chosen)}")

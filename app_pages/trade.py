@@ -2,15 +2,14 @@
 
 import streamlit as st
 
-from components import charts, pages, trade, what_if
+from components import charts, pages, trade, url_state, what_if
 from components.data import DataError, figure, load_figures, load_sources, load_table, load_trade_annual, row, rows
 from components.formatting import figure_phrase, fmt_bn, fmt_change_bn, fmt_mn, md
-from components.params import parse_params, query_of
+from components.params import query_of
 from components.provenance import as_of
 from components.ui import (
     cite,
     figure_markdown,
-    segmented_choice,
     show_chart,
     show_notices,
     source_markdown,
@@ -18,6 +17,7 @@ from components.ui import (
     sourced,
     stop_on_data_error,
     table_view,
+    url_widget,
     with_sources,
 )
 
@@ -39,7 +39,7 @@ except DataError as error:
 
 series = trade.annual_bn(annual)
 latest = series.iloc[-1]
-parsed = parse_params(trade.COMPOSITION_PARAMS, query_of(st.query_params))
+params, parsed = url_state.read(pages.TRADE, query_of(st.query_params))
 
 goal = row(targets, "target_id", "trade-100bn")
 before_war, record = rows(series, "fiscal_year", ["2021-22", HEADLINE_YEAR])["total_bn"]
@@ -153,12 +153,12 @@ show_chart(
 
 # --- Composition ----------------------------------------------------------------------------------
 st.header("What India buys and sells")
-flow_param, year_param = trade.COMPOSITION_PARAMS
+flow_param, year_param = params["flow"], params["year"]
 left, right = st.columns(2)
 with left:
-    flow = segmented_choice(flow_param, "India's imports from Russia, or exports to Russia")
+    flow = url_widget(flow_param)
 with right:
-    year = segmented_choice(year_param, "Fiscal year")
+    year = url_widget(year_param)
 shares = trade.composition(hs2, names, flow, year)
 flow_words = "India's imports from Russia" if flow == "imports" else "India's exports to Russia"
 show_chart(

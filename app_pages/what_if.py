@@ -2,20 +2,19 @@
 
 import streamlit as st
 
-from components import charts, pages, trade, what_if
+from components import charts, pages, trade, url_state, what_if
 from components.data import DataError, load_figures, load_scenario_bases, load_trade_annual
 from components.formatting import fmt_bn, fy, md
-from components.params import parse_params, query_of
+from components.params import query_of
 from components.scenario import SCENARIO_PARAMS, TARGET_TOTAL_BN, nearest_cell, project, sensitivity
 from components.share import share_panel
 from components.ui import (
-    bound_select,
-    bound_slider,
     lazy_section,
     show_chart,
     show_notices,
     source_markdown,
     stop_on_data_error,
+    url_widget,
 )
 
 
@@ -30,8 +29,8 @@ try:
 except DataError as error:
     stop_on_data_error(error)
 
-BASE = inputs.base_param
-parsed = parse_params((*SCENARIO_PARAMS, BASE, *what_if.COMPARE_PARAMS), query_of(st.query_params))
+params, parsed = url_state.read(pages.WHAT_IF, query_of(st.query_params))
+BASE = params["base"]
 pinned_values = {p.key: parsed[c.key].value for p, c in zip(SCENARIO_PARAMS, what_if.COMPARE_PARAMS, strict=True)}
 pinned = (
     what_if.levers_of(pinned_values) if any(parsed[c.key].status != "missing" for c in what_if.COMPARE_PARAMS) else None
@@ -42,7 +41,7 @@ answer = st.container()
 growth_columns = st.columns(2)
 for column, param, flow in zip(growth_columns, SCENARIO_PARAMS[:2], ("exports_usd_mn", "imports_usd_mn"), strict=True):
     with column:
-        bound_slider(param)
+        url_widget(param)
         st.caption(inputs.reality[flow])
 comparison = st.container()  # scenario A beside this one, when pinned: just under the sliders
 other_levers = (*SCENARIO_PARAMS[2:], BASE)
@@ -51,8 +50,8 @@ with st.expander(
     expanded=any(parsed[p.key].status != "missing" for p in other_levers),
 ):
     for param in SCENARIO_PARAMS[2:]:
-        bound_slider(param)
-    base_id = bound_select(BASE)
+        url_widget(param)
+    base_id = url_widget(BASE)
     st.caption(f"Base year {md(inputs.base_labels[base_id])}: the model starts from its official figures.")
 
 levers = what_if.levers_of({p.key: st.session_state[p.key] for p in SCENARIO_PARAMS})

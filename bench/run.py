@@ -7,7 +7,10 @@ Both apps run on real Streamlit servers started by this script and are measured 
 - open: headless Chromium, from navigation to every chart drawn and the script idle, with what each page
   holds and its server first run;
 - key press: a slider moved with the arrow key until the shown result changes;
-- load: 25 concurrent sessions x 8 reruns of the what-if page over ``/_stcore/stream``;
+- a link opened: the server's wall time and CPU time for a new session's full run of each page (a reader
+  following a link), over ``/_stcore/stream``;
+- load: 25 concurrent sessions x 8 reruns of the what-if page, and 25 concurrent link-openers x 8 opens of
+  /trade, each a new session with a new query string, over ``/_stcore/stream``;
 - cold start (process start to first page served) and server memory after the load run.
 
 Usage: ``python bench/run.py [--write] [--quick] [--page what-if ...]``; ``--write`` also writes
@@ -41,7 +44,11 @@ APP = ROOT / "app.py"
 SERVER_FLAGS = ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
 SESSIONS, RERUNS = 25, 8
 COLD_STARTS, RERUN_SAMPLES, BROWSER_SAMPLES, KEY_PRESSES = (1, 10, 2, 4) if "--quick" in sys.argv else (3, 40, 5, 15)
-TARGETS = {"rerun": 2.0, "open": 1.25, "key press": 1.5, "throughput": 0.5}
+TARGETS = {"rerun": 2.0, "open": 1.25, "link": 2.0, "key press": 1.5, "throughput": 0.5}
+OPENER_PAGE = "trade"
+OPENER_QUERIES = tuple(
+    f"flow={flow}&year={year}" for flow in ("imports", "exports") for year in ("2024-25", "2025-26")
+)  # each open adds its own ``v=<n>``, so no two opens share a query string
 
 
 @dataclass(frozen=True)
@@ -105,9 +112,45 @@ async def _first_run(port: int, page: str):
     return run
 
 
-async def first_run_seconds(port: int, page: str) -> float:
-    """Median time of a new session's first run of ``page``: the server's work for each new visitor."""
-    return median([(await _first_run(port, page)).seconds for _ in range(RERUN_SAMPLES)])
+async def open_cost(server: Server, page: str) -> tuple[float, float]:
+    """A reader following a link: median wall time of a new session's full run of ``page``, and the server's
+    CPU time per such open (after one open that warms the caches)."""
+    await _first_run(server.port, page)
+    cpu_before = server.cpu_seconds()
+    samples = [(await _first_run(server.port, page)).seconds for _ in range(RERUN_SAMPLES)]
+    return median(samples), (server.cpu_seconds() - cpu_before) / RERUN_SAMPLES
+
+
+async def opener_load(port: int, page: str, queries: tuple[str, ...]) -> dict[str, float]:
+    """SESSIONS link-openers at once, each opening ``page`` RERUNS times as a new session with a new query string;
+    throughput in opens a second."""
+
+    async def opener(index: int) -> tuple[int, int]:
+        answered = errors = 0
+        for count in range(RERUNS):
+            number = index * RERUNS + count
+            query = "&".join(filter(None, (queries[number % len(queries)], f"v={number}")))
+            try:
+                session, run = await open_session(port, page, query)
+                await session.connection.close()
+            except Exception:  # a timeout or a refused connection: unanswered
+                errors += 1
+                continue
+            answered += 1
+            errors += (not run.finished_cleanly) or run.exceptions > 0
+        return answered, errors
+
+    started = time.perf_counter()
+    outcomes = await asyncio.gather(*(opener(i) for i in range(SESSIONS)))
+    elapsed = time.perf_counter() - started
+    answered = sum(a for a, _ in outcomes)
+    return {
+        "asked": SESSIONS * RERUNS,
+        "answered": answered,
+        "errors": sum(e for _, e in outcomes),
+        "seconds": elapsed,
+        "throughput": answered / elapsed,
+    }
 
 
 # --- Server-side measures -------------------------------------------------------------------------
@@ -311,8 +354,18 @@ def main() -> None:
                     app / reference <= TARGETS["rerun"],
                 )
 
-        reference_first = asyncio.run(first_run_seconds(reference_server.port, ""))
-        app_first = {page: asyncio.run(first_run_seconds(app_server.port, page)) for page in pages}
+        reference_first, reference_open_cpu = asyncio.run(open_cost(reference_server, ""))
+        app_first = {}
+        for page in pages:
+            app_first[page], app_open_cpu = asyncio.run(open_cost(app_server, page))
+            add(
+                f"a link opened (new session, full run): /{page}, server CPU",
+                app_open_cpu * 1000,
+                reference_open_cpu * 1000,
+                "ms",
+                f"<= {TARGETS['link']}x",
+                app_open_cpu / reference_open_cpu <= TARGETS["link"],
+            )
 
         from playwright.sync_api import sync_playwright
 
@@ -363,6 +416,20 @@ def main() -> None:
             load_ok and app_load["throughput"] / reference_load["throughput"] >= TARGETS["throughput"],
         )
         print(f"  app: {app_load}\n  reference: {reference_load}")
+        app_openers = asyncio.run(opener_load(app_server.port, OPENER_PAGE, OPENER_QUERIES))
+        reference_openers = asyncio.run(opener_load(reference_server.port, "", ("x=5", "x=10")))
+        add(
+            f"load: {SESSIONS} link-openers x {RERUNS} opens of /{OPENER_PAGE}, opens/s",
+            app_openers["throughput"],
+            reference_openers["throughput"],
+            "/s",
+            f">= {TARGETS['throughput']}x, all answered, no errors",
+            app_openers["answered"] == app_openers["asked"]
+            and app_openers["errors"] == 0
+            and app_openers["throughput"] / reference_openers["throughput"] >= TARGETS["throughput"],
+        )
+        print(f"  app openers: {app_openers}\n  reference openers: {reference_openers}")
+        app_load["openers"], reference_load["openers"] = app_openers, reference_openers
         add("cold start: process start to first page served", median(cold["app"]), median(cold["reference"]), "s")
         add("server memory (RSS) after the load run", app_server.rss_mb(), reference_server.rss_mb(), "MB")
     finally:
@@ -398,7 +465,11 @@ def write_results(rows, anatomy, app_load: dict, reference_load: dict) -> None:
         "",
         f"Load run, app: {app_load['answered']} of {app_load['asked']} reruns answered, {app_load['errors']} errors, "
         f"{app_load['seconds']:.1f} s. Reference: {reference_load['answered']} of {reference_load['asked']} answered, "
-        f"{reference_load['errors']} errors, {reference_load['seconds']:.1f} s.",
+        f"{reference_load['errors']} errors, {reference_load['seconds']:.1f} s. Link-openers, app: "
+        f"{app_load['openers']['answered']} of {app_load['openers']['asked']} opens answered, "
+        f"{app_load['openers']['errors']} errors, {app_load['openers']['seconds']:.1f} s; reference: "
+        f"{reference_load['openers']['answered']} of {reference_load['openers']['asked']}, "
+        f"{reference_load['openers']['errors']} errors, {reference_load['openers']['seconds']:.1f} s.",
         "",
         f"Server memory grew {app_load['mb_per_session']:.2f} MB per session over the load run "
         f"(reference: {reference_load['mb_per_session']:.2f} MB). Streamlit keeps a closed session for two minutes, "

@@ -39,7 +39,7 @@ LABELLED = {
 }
 """Places named on the map; the others show their name on hover, so labels do not overlap on a phone."""
 PARAMS = {
-    "route": ChoiceParam("route", "Route", ("all", *ROUTE_NAMES), "all", widget="segmented"),
+    "route": ChoiceParam("route", "Highlight a route", ("all", *ROUTE_NAMES), "all", widget="segmented"),
     "origin": ChoiceParam("origin", "From", ("jnpt", "chennai"), "jnpt"),
     "destination": ChoiceParam("destination", "To", ("moscow", "vladivostok"), "moscow"),
     "via": ChoiceParam("via", "By", ("instc", "emc"), "instc"),

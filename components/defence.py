@@ -22,12 +22,17 @@ def defence_params(sipri: pd.DataFrame, platforms: pd.DataFrame) -> dict:
     names = tuple(platforms["short_name"])
     return {
         "period": RangeParam("period", "Delivery years", first, last, (first, last)),
-        "window": NumberParam("window", "Smoothing window", 1, 10, 5, "years"),
-        "suppliers": MultiChoiceParam(
-            "suppliers", "Suppliers compared", suppliers, tuple(s for s in DEFAULT_SUPPLIERS if s in suppliers)
+        "window": NumberParam(
+            "window", "Smoothing window", 1, 10, 5, "years", help="SIPRI's own comparisons use five-year windows."
         ),
-        "q": TextParam("q", "Search platforms", max_length=80),
-        "platform": ChoiceParam("platform", "Platform", names, names[0]),
+        "suppliers": MultiChoiceParam(
+            "suppliers",
+            "Suppliers compared (the rest are grouped)",
+            suppliers,
+            tuple(s for s in DEFAULT_SUPPLIERS if s in suppliers),
+        ),
+        "q": TextParam("q", "Search platforms", max_length=80, placeholder="e.g. missile, HAL, submarine"),
+        "platform": ChoiceParam("platform", "Details for", names, names[0]),
     }
 
 

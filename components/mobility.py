@@ -51,11 +51,19 @@ FLOW_MEASURES = ("Work permits issued to Indians",)
 """Measures that count a year's flow, not how many people are there."""
 
 PARAMS = {
-    "worker_base": ChoiceParam("worker_base", "Start from", tuple(WORKER_BASES), "permits-2025"),
+    "worker_base": ChoiceParam("worker_base", "Start from", tuple(WORKER_BASES), "permits-2025", "radio"),
     "worker_growth": NumberParam("worker_growth", "Annual growth", -50, 100, 0, "% a year"),
-    "visitor_base": ChoiceParam("visitor_base", "Start from", tuple(VISITOR_BASES), "embassy-2024"),
+    "visitor_base": ChoiceParam("visitor_base", "Start from", tuple(VISITOR_BASES), "embassy-2024", "radio"),
     "visitor_growth": NumberParam("visitor_growth", "Annual growth", -50, 200, 0, "% a year"),
-    "visitor_target": NumberParam("visitor_target", "Your target for 2030", 0, 6000, 0, "thousand visitors"),
+    "visitor_target": NumberParam(
+        "visitor_target",
+        "Your target for 2030",
+        0,
+        6000,
+        0,
+        "thousand Indian visitors; 0 = none",
+        help="No default target: Moscow's six-million goal does not say whether it counts visitors from India.",
+    ),
 }
 
 

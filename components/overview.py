@@ -43,10 +43,14 @@ def overview_params(timeline: pd.DataFrame, agreements: pd.DataFrame) -> dict[st
     agreement_domains = in_order(agreements["domain"], DOMAINS)
     statuses = in_order(agreements["status"], AGREEMENT_STATUSES)
     return {
-        "timeline_domain": MultiChoiceParam("timeline_domain", "Domains", timeline_domains, timeline_domains),
+        "timeline_domain": MultiChoiceParam(
+            "timeline_domain", "Domain", timeline_domains, timeline_domains, widget="pills"
+        ),
         "timeline_period": ChoiceParam("timeline_period", "Period", tuple(PERIODS), "2024-2026", widget="segmented"),
-        "agreement_domain": MultiChoiceParam("agreement_domain", "Domains", agreement_domains, agreement_domains),
-        "agreement_status": MultiChoiceParam("agreement_status", "Status", statuses, statuses),
+        "agreement_domain": MultiChoiceParam(
+            "agreement_domain", "Domain", agreement_domains, agreement_domains, widget="pills"
+        ),
+        "agreement_status": MultiChoiceParam("agreement_status", "Status", statuses, statuses, widget="pills"),
     }
 
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlencode
 
+# Private in Streamlit 1.67 (pinned in requirements.txt): the function a bound slider reads its URL value with.
+# It is imported here only, so an upgrade that moves it breaks one line, and tests/test_params.py notices.
 from streamlit.runtime.state.query_params import parse_url_param
 
 Status = Literal["valid", "missing", "adjusted", "invalid"]
@@ -38,17 +40,19 @@ class NumberParam:
     high: int
     default: int
     unit: str
+    help: str = ""  # what the reader should know, before the URL parameter's own description
 
 
 @dataclass(frozen=True)
 class ChoiceParam:
-    """A control with a fixed list of options kept in the URL: a select box or radio, or a segmented control."""
+    """A control with a fixed list of options kept in the URL: a select box, a radio or a segmented control."""
 
     key: str
     label: str
     options: tuple[str, ...]
     default: str
-    widget: Literal["select", "segmented"] = "select"
+    widget: Literal["select", "segmented", "radio"] = "select"
+    help: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ class MultiChoiceParam:
     label: str
     options: tuple[str, ...]
     default: tuple[str, ...]
+    widget: Literal["multiselect", "pills"] = "multiselect"
+    help: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,7 @@ class RangeParam:
     low: int
     high: int
     default: tuple[int, int]
+    help: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,8 @@ class TextParam:
     label: str
     max_length: int
     default: str = ""
+    placeholder: str = ""
+    help: str = ""
 
 
 Param = NumberParam | ChoiceParam | MultiChoiceParam | RangeParam | TextParam
@@ -93,6 +102,23 @@ class Parsed:
     value: int | str | tuple[str, ...] | tuple[int, int]
     status: Status
     message: str = ""
+
+
+def url_help(param: Param) -> str:
+    """The control's help: what the reader should know, then how the link spells it."""
+    key = param.key
+    if isinstance(param, NumberParam):
+        how = f"URL parameter `{key}`, {param.low} to {param.high}; default {param.default}."
+    elif isinstance(param, RangeParam):
+        how = f"URL parameter `{key}`, given twice: `?{key}={param.low}&{key}={param.high}`."
+    elif isinstance(param, MultiChoiceParam):
+        how = f"URL parameter `{key}`, repeated for each choice."
+    elif isinstance(param, ChoiceParam):
+        shown = ", ".join(param.options[:5]) + (", …" if len(param.options) > 5 else "")
+        how = f"URL parameter `{key}`: {shown}."
+    else:
+        how = f"URL parameter `{key}`."
+    return f"{param.help} {how}".strip()
 
 
 def shown_raw(raw: str) -> str:

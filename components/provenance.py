@@ -83,4 +83,6 @@ def edition_revisions(published: pd.DataFrame) -> pd.DataFrame:
 
 def source_param(sources: pd.DataFrame) -> ChoiceParam:
     """The Sources page's URL parameter: one source's id, or all of them."""
-    return ChoiceParam("source", "Source", (ALL_SOURCES, *sources.index), ALL_SOURCES)
+    return ChoiceParam(
+        "source", "Show the figures citing", (ALL_SOURCES, *sources.index), ALL_SOURCES, help="A source id, or all."
+    )

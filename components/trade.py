@@ -18,7 +18,9 @@ OFFICIAL_SOURCE = "tradestat-annual"
 HS_SOURCE = "tradestat-hs2"
 ENERGY_CHAPTER = "27"
 COMPOSITION_PARAMS = (
-    ChoiceParam("flow", "Flow", ("imports", "exports"), "imports", widget="segmented"),
+    ChoiceParam(
+        "flow", "India's imports from Russia, or exports to Russia", ("imports", "exports"), "imports", "segmented"
+    ),
     ChoiceParam("year", "Fiscal year", ("2024-25", "2025-26"), "2025-26", widget="segmented"),
 )
 HEADLINE_METRICS = {

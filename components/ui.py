@@ -10,7 +10,15 @@ import streamlit as st
 from components.charts import FilledSpec
 from components.data import DataError, load_sources, source_ids
 from components.formatting import figure_phrase, md
-from components.params import ChoiceParam, NumberParam, Parsed
+from components.params import (
+    MultiChoiceParam,
+    NumberParam,
+    Param,
+    Parsed,
+    RangeParam,
+    TextParam,
+    url_help,
+)
 
 
 @st.cache_resource(show_spinner=False)
@@ -60,6 +68,20 @@ def figure_markdown(figure: pd.Series | tuple, with_note: bool = True) -> str:
     phrase = figure_phrase(row["value"], row["unit"], row["qualifier"], row["value_high"])
     note = f" — {md(row['note'])}" if with_note and row["note"] else ""
     return f"**{md(phrase)}** ({source_markdown(row['source_id'], short=True)}){note}"
+
+
+def fact_lines(facts: pd.DataFrame, *item_ids: str) -> str:
+    """Items' facts as Markdown bullets, each with its source and note; a fact sources give differently is marked."""
+    lines = []
+    for item_id in item_ids:
+        rows = facts[facts["item_id"] == item_id]
+        disputed = set(rows.loc[rows.groupby("fact")["value"].transform("nunique") > 1, "fact"])
+        lines += [
+            f"- **{md(row.fact)}:** {md(row.value)}{' *(sources differ)*' if row.fact in disputed else ''} "
+            f"({source_markdown(row.source_id, short=True)}){f' — {md(row.note)}' if row.note else ''}"
+            for row in rows.itertuples()
+        ]
+    return "\n".join(lines)
 
 
 def sourced(cell: str) -> str:
@@ -127,35 +149,31 @@ def table_view(label: str, table: pd.DataFrame | Callable[[], pd.DataFrame], fil
     lazy_section(label, f"table-{file_stem}", render)
 
 
-def bound_slider(param: NumberParam) -> int:
-    """A slider for a whole-number URL parameter: the address bar holds its value (``bind="query-params"``)."""
-    return st.slider(
-        f"{param.label} ({param.unit})",
-        param.low,
-        param.high,
-        param.default,
-        key=param.key,
-        bind="query-params",
-        help=f"URL parameter `{param.key}`, {param.low} to {param.high}; default {param.default}.",
-    )
+def url_widget(param: Param, **extra):
+    """The control for a URL parameter, bound to the address bar (``bind="query-params"``): every page's
+    controls are drawn here, from the parameter's one declaration. Returns the value the control shows.
 
-
-def bound_select(param: ChoiceParam) -> str:
-    """A select box for a URL parameter; the address bar holds the option as shown.
-
-    Streamlit 1.67 writes a bound select box's *displayed* text into the URL, so options shown here are the URL's.
+    Streamlit 1.67 writes a bound select box's *displayed* text into the URL, so no format function is used;
+    a segmented control is never left empty (Streamlit leaves it empty for ``?key=``).
     """
-    return st.selectbox(
-        param.label, param.options, index=param.options.index(param.default), key=param.key, bind="query-params"
-    )
-
-
-def segmented_choice(param: ChoiceParam, label: str, **kwargs) -> str:
-    """A one-of-a-few control bound to the URL; never empty (Streamlit 1.67 leaves it empty for ``?key=``)."""
-    chosen = st.segmented_control(
-        label, param.options, default=param.default, key=param.key, bind="query-params", required=True, **kwargs
-    )
-    return chosen if chosen is not None else param.default
+    bound = {"key": param.key, "bind": "query-params", "help": url_help(param), **extra}
+    if isinstance(param, NumberParam):
+        return st.slider(f"{param.label} ({param.unit})", param.low, param.high, param.default, **bound)
+    if isinstance(param, RangeParam):
+        return st.slider(param.label, param.low, param.high, param.default, **bound)
+    if isinstance(param, MultiChoiceParam):
+        if param.widget == "pills":
+            return st.pills(param.label, param.options, selection_mode="multi", default=param.default, **bound)
+        return st.multiselect(param.label, param.options, default=param.default, **bound)
+    if isinstance(param, TextParam):
+        return st.text_input(param.label, placeholder=param.placeholder, max_chars=param.max_length, **bound)
+    if param.widget == "segmented":
+        chosen = st.segmented_control(param.label, param.options, default=param.default, required=True, **bound)
+        return chosen if chosen is not None else param.default
+    index = param.options.index(param.default)
+    if param.widget == "radio":
+        return st.radio(param.label, param.options, index=index, **bound)
+    return st.selectbox(param.label, param.options, index=index, **bound)
 
 
 def show_notices(parsed: Iterable[Parsed]) -> None:

@@ -81,7 +81,6 @@ def scenario_base(bases: pd.DataFrame, base_id: str, figures: pd.DataFrame) -> B
 class Inputs:
     """Everything the page needs that depends on the data files alone, prepared once per server."""
 
-    base_param: ChoiceParam
     bases: Mapping[str, Base]
     base_labels: Mapping[str, str]
     base_sources: Mapping[str, str]
@@ -98,7 +97,6 @@ def prepare(annual: pd.DataFrame, bases: pd.DataFrame, figures: pd.DataFrame) ->
     ids = tuple(bases["base"])
     models = {b: scenario_base(bases, b, figures) for b in ids}
     return Inputs(
-        base_param=base_param(bases),
         bases=models,
         base_labels={b: base_label(bases, b) for b in ids},
         base_sources=dict(zip(bases["base"], bases["source_id"], strict=True)),

@@ -14,10 +14,9 @@ from conftest import PAGES, open_page, warnings
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from components import connectivity, data, defence, mobility, overview, provenance, trade, what_if
+from components import url_state, what_if
 from components.formatting import md
 from components.params import ChoiceParam, MultiChoiceParam, NumberParam, Param, RangeParam, parse_params
-from components.scenario import SCENARIO_PARAMS
 
 HOSTILE = [
     "",
@@ -48,23 +47,8 @@ UNESCAPED_MARKUP = re.compile(r"(?<!\\)(<script|<img|\]\(javascript:|\*\*bold)")
 
 
 def page_params() -> dict[str, list[Param]]:
-    """Every page's URL parameters, in the order each page reports them."""
-    sipri, platforms = data.load_table("sipri_india_arms_imports.csv"), data.load_table("defence_platforms.csv")
-    return dict(
-        zip(
-            PAGES,
-            [
-                list(overview.overview_params(data.load_timeline(), data.load_table("agreements.csv")).values()),
-                list(trade.COMPOSITION_PARAMS),
-                [*SCENARIO_PARAMS, what_if.base_param(data.load_scenario_bases()), *what_if.COMPARE_PARAMS],
-                list(defence.defence_params(sipri, platforms).values()),
-                list(mobility.PARAMS.values()),
-                list(connectivity.PARAMS.values()),
-                [provenance.source_param(data.load_sources())],
-            ],
-            strict=True,
-        )
-    )
+    """Every page's URL parameters, in the order each page reports them: the pages' own declarations."""
+    return {script: list(url_state.DECLARATIONS[script]()) for script in PAGES}
 
 
 def valid_tokens(param: Param) -> list[str]:

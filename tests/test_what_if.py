@@ -266,7 +266,7 @@ def test_scenario_a_has_a_compare_parameter_for_every_lever():
 
 def test_the_prepared_inputs_are_the_data_files_views(annual, bases):
     inputs = what_if.prepare(annual, bases, data.load_figures())
-    assert inputs.base_param.options == ("2024-25", "2025-26") and inputs.base_param.default == "2025-26"
+    assert tuple(inputs.bases) == ("2024-25", "2025-26")
     assert inputs.bases["2025-26"] == what_if.scenario_base(bases, "2025-26", data.load_figures())
     assert inputs.base_labels == {"2024-25": "FY2024-25 (final)", "2025-26": "FY2025-26 (provisional, latest)"}
     assert inputs.latest_year == "2025-26" and len(inputs.official) == 3 * len(annual)

@@ -1,0 +1,51 @@
+"""Each page's URL state, declared once: the parameters its controls bind to the address bar.
+
+A page draws its controls from this declaration (``ui.url_widget``), reads the link's values through it for its
+notices, and the tests draw hostile links from it; share links spell out the same keys. Options that depend on the
+data (domains, suppliers, sources, base years) come from the cached loaders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from components import connectivity, defence, mobility, overview, pages, provenance, trade, what_if
+from components.data import load_scenario_bases, load_sources, load_table, load_timeline
+from components.params import Param, Parsed, parse_params
+from components.scenario import SCENARIO_PARAMS
+
+
+def _overview() -> tuple[Param, ...]:
+    return tuple(overview.overview_params(load_timeline(), load_table("agreements.csv")).values())
+
+
+def _defence() -> tuple[Param, ...]:
+    sipri, platforms = load_table("sipri_india_arms_imports.csv"), load_table("defence_platforms.csv")
+    return tuple(defence.defence_params(sipri, platforms).values())
+
+
+def _what_if() -> tuple[Param, ...]:
+    return (*SCENARIO_PARAMS, what_if.base_param(load_scenario_bases()), *what_if.COMPARE_PARAMS)
+
+
+DECLARATIONS: dict[str, Callable[[], tuple[Param, ...]]] = {
+    pages.OVERVIEW.script: _overview,
+    pages.TRADE.script: lambda: trade.COMPOSITION_PARAMS,
+    pages.WHAT_IF.script: _what_if,
+    pages.DEFENCE.script: _defence,
+    pages.MOBILITY.script: lambda: tuple(mobility.PARAMS.values()),
+    pages.CONNECTIVITY.script: lambda: tuple(connectivity.PARAMS.values()),
+    pages.SOURCES.script: lambda: (provenance.source_param(load_sources()),),
+}
+"""For each page (by script): its URL parameters, in the order its notices report them."""
+
+
+def declared(page: pages.PageInfo) -> dict[str, Param]:
+    """A page's URL parameters by key."""
+    return {p.key: p for p in DECLARATIONS[page.script]()}
+
+
+def read(page: pages.PageInfo, query: Mapping[str, Sequence[str]]) -> tuple[dict[str, Param], dict[str, Parsed]]:
+    """A page's parameters and what the link says for each: valid, adjusted, invalid or missing."""
+    params = declared(page)
+    return params, parse_params(list(params.values()), query)
