@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import charts, pages, trade, url_state, what_if
-from components.data import DataError, figure, load_figures, load_sources, load_table, load_trade_annual, row, rows
+from components.data import DataError, load_figures, load_sources, load_table, load_trade_annual
 from components.formatting import figure_phrase, fmt_bn, fmt_change_bn, fmt_mn, md
 from components.params import query_of
 from components.provenance import as_of
@@ -26,23 +26,34 @@ old_what_if_link = what_if.migrated_query(query_of(st.query_params))
 if old_what_if_link is not None:  # the what-if moved to its own page: an old /trade link opens it there
     st.switch_page(pages.WHAT_IF.script, query_params=old_what_if_link)
 
-try:
-    annual = load_trade_annual()
+
+@st.cache_resource(show_spinner=False)
+def prepared() -> tuple[trade.TradeView, dict]:
+    """The page's tables and charts from its five data files, built once per server; read-only (every session
+    shares them), so no run hashes a table to find them."""
     hs2 = trade.check_hs2_years(load_table("trade_hs2.csv"))
-    figures = load_figures()
-    items = load_table("trade_items.csv")
-    targets = load_table("trade_targets.csv")
+    view = trade.view(
+        load_trade_annual(), hs2, load_figures(), load_table("trade_items.csv"), load_table("trade_targets.csv")
+    )
+    specs = {
+        "history": charts.trade_history(view.history, view.jump_year, f"FY2022-23: imports ×{view.jump_ratio:.1f}"),
+        **{key: charts.composition(shares) for key, shares in view.compositions.items()},
+        **{sector: charts.gap_bars(gap) for sector, gap in view.gaps.groupby("sector", sort=False)},
+    }
+    return view, specs
+
+
+try:
+    view, specs = prepared()
     sources = load_sources()
-    names = trade.chapter_names(hs2)
 except DataError as error:
     stop_on_data_error(error)
 
-series = trade.annual_bn(annual)
+series, goal, official = view.series, view.goal, view.official
 latest = series.iloc[-1]
 params, parsed = url_state.read(pages.TRADE, query_of(st.query_params))
 
-goal = row(targets, "target_id", "trade-100bn")
-before_war, record = rows(series, "fiscal_year", ["2021-22", HEADLINE_YEAR])["total_bn"]
+before_war, record = view.before_war_bn, view.record_bn
 st.title(f"Trade: a record year, a deep deficit, and the road to US$ {goal['goal']:g} bn")
 st.markdown(
     f"India–Russia goods trade grew {record / before_war:.1f}-fold from {md(fmt_bn(before_war))} in FY2021-22 to "
@@ -62,33 +73,27 @@ show_notices(parsed.values())
 
 # --- FY2024-25 headline -------------------------------------------------------------------------
 st.header(f"{trade.fy(HEADLINE_YEAR)}: the year the summit talked about")
-versions = trade.headline_versions(figures, annual, HEADLINE_YEAR)
-official = versions[versions["source_id"] == trade.OFFICIAL_SOURCE].set_index("measure")["value_bn"]
+versions = view.versions
 labels = {"total": "Total trade", "exports": "Exports", "imports": "Imports", "balance": "Balance"}
 st.caption("Exports are India's exports to Russia, imports India's imports from Russia; balance = exports − imports.")
 for column, (key, label) in zip(st.columns(4), labels.items(), strict=True):
     with column:
         st.metric(f"{label}, {trade.fy(HEADLINE_YEAR)} (US$ bn)", f"{official[key]:,.2f}", border=True)
         cite(trade.OFFICIAL_SOURCE, "Official series", short=True)
-        others = versions[(versions["measure"] == key) & (versions["source_id"] != trade.OFFICIAL_SOURCE)]
         lines = [
             f"- {md(figure_phrase(r.value_bn, 'US$ bn', r.qualifier))}: {md(source_names(r.source_id))}"
             + (" *(our computation from its figures)*" if r.how.startswith("computed") else "")
-            for r in others.itertuples()
+            for r in view.other_versions[key]
         ]
         st.markdown("**Other versions:**\n" + "\n".join(lines))
 
-earlier = figure(figures, "trade-imports-fy25-s002")
-rounded = rows(figures, "figure_id", ["trade-imports-fy25-s000", "trade-exports-fy25-s000"])["value"]
-goods_and_services = " and ".join(
-    "'" + md(e) + "'"
-    for e in rows(figures, "figure_id", ["trade-imports-gs-s001", "trade-exports-gs-s001"])["evidence"]
-)
+earlier = view.earlier
+goods_and_services = " and ".join("'" + md(e) + "'" for e in view.goods_and_services)
 st.info(
     "**Which figure is right?** The cards show the official TRADESTAT series as released in 2026 "
     f"(imports {md(fmt_mn(official['imports'] * 1000, 2))}). Articles around the summit quoted an earlier "
     f"release (imports US\\$ {earlier['value']:g} bn, {md(source_names(earlier['source_id']))}) or rounded it "
-    f"({', '.join(f'{v:g}' for v in rounded)}). {md(source_names('seed-001'))}'s "
+    f"({', '.join(f'{v:g}' for v in view.rounded)}). {md(source_names('seed-001'))}'s "
     f"{goods_and_services} count goods and services and give no period, "
     "so they are not the same measure.",
     icon=":material/balance:",
@@ -109,7 +114,7 @@ for column, key, label in zip(st.columns(4), ("total", "exports", "imports", "ba
         border=True,
     )
 cite(trade.OFFICIAL_SOURCE, "Official series")
-movers = trade.year_on_year(annual, hs2, names)
+movers = view.movers
 before, after = movers.attrs["years"]
 st.subheader("What changed since the summit")
 st.markdown(
@@ -126,22 +131,17 @@ st.dataframe(
         "change_pct": st.column_config.NumberColumn("Change, %", format="%+.1f"),
     },
 )
-crude = figures[figures["metric"] == "India's imports of Russian crude oil, expected"]
+crude = view.crude
 st.markdown(
     f"**Crude oil after the summit — {len(crude)} estimates disagree.** For December 2025: "
-    + "; ".join(figure_markdown(r) for r in crude.itertuples())
+    + "; ".join(figure_markdown(r) for r in crude)
 )
 
 # --- History --------------------------------------------------------------------------------------
 st.header("Seventeen years of trade")
-history = trade.long_form(
-    series, ["total", "exports", "imports", "balance"], ["fiscal_year", "year_end", "status", "source_id"]
-)
-jump = row(series, "fiscal_year", "2022-23")
-before_jump = row(series, "fiscal_year", "2021-22")
-ratio = jump["imports_bn"] / before_jump["imports_bn"]
+ratio = view.jump_ratio
 show_chart(
-    charts.trade_history(history, int(jump["year_end"]), f"FY2022-23: imports ×{ratio:.1f}"),
+    specs["history"],
     series,
     "india_russia_trade_annual",
     f"India's merchandise trade with Russia, {trade.fy(series['fiscal_year'].iloc[0])} to "
@@ -159,10 +159,10 @@ with left:
     flow = url_widget(flow_param)
 with right:
     year = url_widget(year_param)
-shares = trade.composition(hs2, names, flow, year)
+shares = view.compositions[(flow, year)]
 flow_words = "India's imports from Russia" if flow == "imports" else "India's exports to Russia"
 show_chart(
-    charts.composition(shares),
+    specs[(flow, year)],
     shares,
     f"india_russia_{flow}_by_hs_chapter_{year}",
     f"{flow_words} by HS chapter, {trade.fy(year)}, US\\$ million; each label gives the value in US\\$ million "
@@ -170,7 +170,7 @@ show_chart(
     f"Source: {source_markdown(trade.HS_SOURCE)}.",
 )
 st.subheader("The goods the articles name")
-named = trade.named_items(items, hs2, names)
+named = view.named
 st.dataframe(
     with_sources(named),
     hide_index=True,
@@ -187,34 +187,31 @@ st.dataframe(
         },
     },
 )
-fertiliser = figures[figures["metric"] == "Fertiliser imports from Russia"]
-st.markdown("Fertiliser imports from Russia, a year: " + "; ".join(figure_markdown(r) for r in fertiliser.itertuples()))
+st.markdown("Fertiliser imports from Russia, a year: " + "; ".join(figure_markdown(r) for r in view.fertiliser))
 
 # --- Opportunity gaps -----------------------------------------------------------------------------
 st.header("Where India could sell more")
-gaps = trade.opportunity_gaps(figures, hs2, HEADLINE_YEAR)
-for column, (sector, gap) in zip(st.columns(2), gaps.groupby("sector", sort=False), strict=True):
+for column, (sector, gap) in zip(st.columns(2), view.gaps.groupby("sector", sort=False), strict=True):
     with column:
         st.subheader(sector)
         show_chart(
-            charts.gap_bars(gap),
+            specs[sector],
             gap,
             f"gap_{sector.lower().replace(' ', '_')}",
             f"US$ million. Sources: {source_markdown(';'.join(dict.fromkeys(gap['source_id'])))}.",
         )
-pharma = gaps.set_index(["sector", "measure"])["value_usd_mn"]
-pharma_article = pharma[("Pharmaceuticals", "India's sales, per article")]
-pharma_official = pharma[("Pharmaceuticals", "India's exports, official HS30")]
-engineering_article = pharma[("Engineering goods", "India's sales, per article")]
-engineering_official = pharma[("Engineering goods", "India's exports, official HS84")]
-engineering_imports = trade.chapter_values(hs2, "imports", ["84"])[HEADLINE_YEAR]
+gap = view.gap_values
+pharma_article = gap[("Pharmaceuticals", "India's sales, per article")]
+pharma_official = gap[("Pharmaceuticals", "India's exports, official HS30")]
+engineering_article = gap[("Engineering goods", "India's sales, per article")]
+engineering_official = gap[("Engineering goods", "India's exports, official HS84")]
 st.warning(
     "**The official data tell another story.** India Today's article says India supplies Russia "
-    f"'{md(figure(figures, 'gap-engineering-india')['evidence'])}' of machinery, but official HS chapter 84 "
+    f"'{md(view.engineering_evidence)}' of machinery, but official HS chapter 84 "
     "exports were "
     f"{md(fmt_mn(engineering_official))} in {trade.fy(HEADLINE_YEAR)}, "
     f"{engineering_official / engineering_article:.0f} times more. The article's figure matches India's HS84 "
-    f"imports *from* Russia instead ({md(fmt_mn(engineering_imports))} in {trade.fy(HEADLINE_YEAR)}), so it "
+    f"imports *from* Russia instead ({md(fmt_mn(view.engineering_imports_mn))} in {trade.fy(HEADLINE_YEAR)}), so it "
     "may describe the other direction. Its pharmaceutical figure "
     f"({md(fmt_mn(pharma_article, 0))}) is above the official HS chapter 30 value "
     f"({md(fmt_mn(pharma_official))}), so it probably counts more than one chapter. The article gives no "
@@ -225,7 +222,7 @@ st.warning(
 # --- Targets --------------------------------------------------------------------------------------
 st.header("Targets and commitments")
 total_now = latest["total_bn"]
-for target in targets.itertuples():
+for target in view.targets:
     with st.container(border=True):
         st.markdown(f"**{md(target.target)}**")
         known = as_of(target.status_source_id or target.source_id, sources)
@@ -237,8 +234,6 @@ for target in targets.itertuples():
                 f"Progress: {md(fmt_bn(total_now))} in {trade.fy(latest['fiscal_year'])}{status}, "
                 f"{total_now / target.goal:.0%} of the goal ({source_markdown(trade.OFFICIAL_SOURCE)})"
             )
-        for figure_id in filter(None, target.progress_figure_ids.split(";")):
-            f = figure(figures, figure_id)
-            facts.append(f"{md(f['metric'])}, {md(f['period'])}: {figure_markdown(f)}")
+        facts += [f"{md(f.metric)}, {md(f.period)}: {figure_markdown(f)}" for f in view.progress[target.target_id]]
         st.markdown("\n".join(f"- {fact}" for fact in facts))
         cite(target.source_id, f"As stated: '{md(target.evidence)}' —")

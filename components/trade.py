@@ -1,14 +1,17 @@
 """Pure computations for the Trade page: series, versions of a figure, composition, gaps.
 
-The page's fixed tables are memoised per input (``st.cache_data``): they depend on the data files alone.
+``view`` builds everything the page shows from its data files; the page builds it once per server.
 """
 
 from __future__ import annotations
 
-import pandas as pd
-import streamlit as st
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
-from components.data import DataError, figure, row
+import pandas as pd
+
+from components.data import DataError, figure, row, rows, source_ids
 from components.formatting import fy
 from components.params import ChoiceParam
 
@@ -66,7 +69,6 @@ def official_year(annual: pd.DataFrame, fiscal_year: str) -> pd.Series:
     return row(annual_bn(annual), "fiscal_year", fiscal_year)
 
 
-@st.cache_data(show_spinner=False)
 def headline_versions(figures: pd.DataFrame, annual: pd.DataFrame, fiscal_year: str) -> pd.DataFrame:
     """Every published version of the year's four headline figures, official series first.
 
@@ -114,7 +116,6 @@ def headline_versions(figures: pd.DataFrame, annual: pd.DataFrame, fiscal_year: 
     return pd.DataFrame(rows)
 
 
-@st.cache_data(show_spinner=False)
 def disagreements(figures: pd.DataFrame, annual: pd.DataFrame) -> pd.DataFrame:
     """Every (figure, period) that sources give with different values, one row per version."""
     official = []
@@ -188,7 +189,6 @@ def chapter_values(hs2: pd.DataFrame, flow: str, chapters: list[str]) -> dict[st
     return rows.groupby("fiscal_year")["value_usd_mn"].sum().to_dict()
 
 
-@st.cache_data(show_spinner=False)
 def named_items(items: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
     """The goods the articles name, beside the official value of their HS chapters."""
     years = sorted(hs2["fiscal_year"].unique())
@@ -211,7 +211,6 @@ def named_items(items: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> pd.
     return pd.DataFrame(rows)
 
 
-@st.cache_data(show_spinner=False)
 def opportunity_gaps(figures: pd.DataFrame, hs2: pd.DataFrame, fiscal_year: str) -> pd.DataFrame:
     """Russia's market vs what India sells: the articles' figures and the official chapter."""
     to_mn = {"US$ bn": 1000.0, "US$ mn": 1.0}
@@ -249,7 +248,6 @@ def opportunity_gaps(figures: pd.DataFrame, hs2: pd.DataFrame, fiscal_year: str)
     return pd.DataFrame(rows)
 
 
-@st.cache_data(show_spinner=False)
 def year_on_year(annual: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
     """How the latest year compares with the one before: totals and the chapters that moved most."""
     last, prev = annual.iloc[-1], annual.iloc[-2]
@@ -280,3 +278,89 @@ def year_on_year(annual: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> p
     out["change_pct"] = ((out["after_usd_mn"] / out["before_usd_mn"] - 1) * 100).round(2)
     out.attrs["years"] = (fy(prev["fiscal_year"]), fy(last["fiscal_year"]))
     return out
+
+
+@dataclass(frozen=True)
+class TradeView:
+    """What the Trade page shows that depends on its data files alone.
+
+    Built once per server and shared by every session, so it is read-only: nothing may write into its tables.
+    """
+
+    series: pd.DataFrame  # the official series in US$ bn, with the balance
+    goal: pd.Series  # the US$ 100 bn target's row
+    before_war_bn: float  # total trade in FY2021-22
+    record_bn: float  # total trade in the headline year
+    versions: pd.DataFrame  # every version of the headline year's four figures
+    official: pd.Series  # the official headline figures by measure
+    other_versions: Mapping[str, tuple[Any, ...]]  # by measure: the rows of every other version
+    earlier: pd.Series  # the imports figure of the ministry's earlier release, as an article quoted it
+    rounded: tuple[float, ...]  # the headline figures as an article rounded them
+    goods_and_services: tuple[str, ...]  # an article's goods-and-services figures, as printed
+    movers: pd.DataFrame  # the latest year against the one before
+    crude: tuple[Any, ...]  # the rows of the estimates of crude imports after the summit
+    history: pd.DataFrame  # the series, long, for the chart
+    jump_year: int  # the year imports jumped (year end)
+    jump_ratio: float  # how many times imports grew that year
+    compositions: Mapping[tuple[str, str], pd.DataFrame]  # by (flow, fiscal year)
+    named: pd.DataFrame  # the goods the articles name, beside their chapters
+    fertiliser: tuple[Any, ...]  # figure rows
+    gaps: pd.DataFrame
+    gap_values: pd.Series  # US$ mn by (sector, measure)
+    engineering_evidence: str  # the article's words for India's machinery sales
+    engineering_imports_mn: float  # India's HS84 imports from Russia in the headline year
+    targets: tuple[Any, ...]  # target rows
+    progress: Mapping[str, tuple[Any, ...]]  # by target id: the rows of the figures that show its progress
+
+
+def view(
+    annual: pd.DataFrame,
+    hs2: pd.DataFrame,
+    figures: pd.DataFrame,
+    items: pd.DataFrame,
+    targets: pd.DataFrame,
+) -> TradeView:
+    """The Trade page's tables and figures from its five data files."""
+    series = annual_bn(annual)
+    names = chapter_names(hs2)
+    before_war, record = rows(series, "fiscal_year", ["2021-22", HEADLINE_YEAR])["total_bn"]
+    versions = headline_versions(figures, annual, HEADLINE_YEAR)
+    jump, before_jump = (row(series, "fiscal_year", year) for year in ("2022-23", "2021-22"))
+    flows, years = (param.options for param in COMPOSITION_PARAMS)
+    gaps = opportunity_gaps(figures, hs2, HEADLINE_YEAR)
+    return TradeView(
+        series=series,
+        goal=row(targets, "target_id", "trade-100bn"),
+        before_war_bn=before_war,
+        record_bn=record,
+        versions=versions,
+        official=versions[versions["source_id"] == OFFICIAL_SOURCE].set_index("measure")["value_bn"],
+        other_versions={
+            key: tuple(versions[(versions["measure"] == key) & (versions["source_id"] != OFFICIAL_SOURCE)].itertuples())
+            for key in HEADLINE_METRICS
+        },
+        earlier=figure(figures, "trade-imports-fy25-s002"),
+        rounded=tuple(rows(figures, "figure_id", ["trade-imports-fy25-s000", "trade-exports-fy25-s000"])["value"]),
+        goods_and_services=tuple(
+            rows(figures, "figure_id", ["trade-imports-gs-s001", "trade-exports-gs-s001"])["evidence"]
+        ),
+        movers=year_on_year(annual, hs2, names),
+        crude=tuple(figures[figures["metric"] == "India's imports of Russian crude oil, expected"].itertuples()),
+        history=long_form(
+            series, ["total", "exports", "imports", "balance"], ["fiscal_year", "year_end", "status", "source_id"]
+        ),
+        jump_year=int(jump["year_end"]),
+        jump_ratio=jump["imports_bn"] / before_jump["imports_bn"],
+        compositions={(f, y): composition(hs2, names, f, y) for f in flows for y in years},
+        named=named_items(items, hs2, names),
+        fertiliser=tuple(figures[figures["metric"] == "Fertiliser imports from Russia"].itertuples()),
+        gaps=gaps,
+        gap_values=gaps.set_index(["sector", "measure"])["value_usd_mn"],
+        engineering_evidence=figure(figures, "gap-engineering-india")["evidence"],
+        engineering_imports_mn=chapter_values(hs2, "imports", ["84"])[HEADLINE_YEAR],
+        targets=tuple(targets.itertuples()),
+        progress={
+            t.target_id: tuple(rows(figures, "figure_id", source_ids(t.progress_figure_ids)).itertuples())
+            for t in targets.itertuples()
+        },
+    )
