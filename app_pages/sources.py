@@ -1,5 +1,6 @@
 """Sources page: the catalogue, what each source is cited for, and where sources disagree."""
 
+import pandas as pd
 import streamlit as st
 
 from components import defence, pages, trade, url_state
@@ -15,21 +16,36 @@ from components.data import (
 from components.params import query_of
 from components.provenance import ALL_SOURCES, citations, date_disagreements, edition_revisions
 from components.ui import (
-    csv_download,
     show_notices,
     source_markdown,
-    source_names,
     stop_on_data_error,
+    table_with_download,
     url_widget,
     with_sources,
 )
 
-try:
+
+@st.cache_resource(show_spinner=False)
+def prepared() -> dict[str, pd.DataFrame]:
+    """The page's tables, each with its sources named, built once per server from every data file; read-only."""
     sources = load_sources()
-    annual = load_trade_annual()
-    figures = load_figures()
-    timeline = load_timeline()
     cited = citations({name: load_table(name) for name in CITING_TABLES})
+    counts = cited.groupby("source_id").size()
+    tables = {
+        "sources": sources.drop(columns="seed_file").assign(
+            figures_citing=sources["id"].map(counts).fillna(0).astype(int)
+        ),
+        "citations": cited,
+        "disagreements": trade.disagreements(load_figures(), load_trade_annual()),
+        "date_disagreements": date_disagreements(load_timeline()),
+        "defence_disagreements": defence.versions(load_table("facts.csv")),
+        "sipri_revisions": edition_revisions(load_table("sipri_published_shares.csv")),
+    }
+    return {name: with_sources(table) if "source_id" in table else table for name, table in tables.items()}
+
+
+try:
+    tables = prepared()
 except DataError as error:
     stop_on_data_error(error)
 
@@ -46,50 +62,34 @@ st.markdown(
 )
 show_notices(parsed.values())
 
-counts = cited.groupby("source_id").size()
-catalogue = sources.drop(columns="seed_file").assign(figures_citing=sources["id"].map(counts).fillna(0).astype(int))
+catalogue = tables["sources"]
 st.header(f"The catalogue: {len(catalogue)} sources")
-st.dataframe(
+table_with_download(
     catalogue,
-    hide_index=True,
-    width="stretch",
+    "sources",
     column_config={
         "url": st.column_config.LinkColumn("Link"),
         "figures_citing": st.column_config.NumberColumn("Figures citing it"),
     },
 )
-csv_download(catalogue, "sources")
 
 st.header("What each source is cited for")
 chosen = url_widget(params["source"])
-shown = with_sources(cited if chosen == ALL_SOURCES else cited[cited["source_id"] == chosen])
+cited = tables["citations"]
 if chosen != ALL_SOURCES:
     st.markdown(f"**{chosen}**: {source_markdown(chosen)}")
-st.dataframe(shown, hide_index=True, width="stretch")
-csv_download(shown, f"citations_{chosen}")
+table_with_download(cited if chosen == ALL_SOURCES else cited[cited["source_id"] == chosen], f"citations_{chosen}")
 
 st.header("Where sources disagree")
 st.markdown(
     "Each row is one version of a figure that sources give with different values for the same period. "
     "We show every version and who says it; the Trade page explains which one its cards use and why."
 )
-conflicts = trade.disagreements(figures, annual).assign(source=lambda t: t["source_id"].map(source_names))
-st.dataframe(conflicts, hide_index=True, width="stretch")
-csv_download(conflicts, "disagreements")
-
-st.subheader("Dates that sources give differently")
-dates = date_disagreements(timeline).assign(source=lambda t: t["source_id"].map(source_names))
-st.dataframe(dates, hide_index=True, width="stretch")
-csv_download(dates, "date_disagreements")
-
-st.subheader("Defence facts that sources give differently")
-defence_versions = defence.versions(load_table("facts.csv")).assign(source=lambda t: t["source_id"].map(source_names))
-st.dataframe(defence_versions, hide_index=True, width="stretch")
-csv_download(defence_versions, "defence_disagreements")
-
-st.subheader("SIPRI shares revised between report editions")
-revisions = edition_revisions(load_table("sipri_published_shares.csv")).assign(
-    source=lambda t: t["source_id"].map(source_names)
-)
-st.dataframe(revisions, hide_index=True, width="stretch")
-csv_download(revisions, "sipri_revisions")
+table_with_download(tables["disagreements"], "disagreements")
+for title, name in (
+    ("Dates that sources give differently", "date_disagreements"),
+    ("Defence facts that sources give differently", "defence_disagreements"),
+    ("SIPRI shares revised between report editions", "sipri_revisions"),
+):
+    st.subheader(title)
+    table_with_download(tables[name], name)

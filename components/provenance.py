@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 import pandas as pd
-import streamlit as st
 
 from components.data import source_ids
 from components.formatting import figure_phrase
@@ -39,7 +38,6 @@ DESCRIBE: dict[str, Callable[[dict], str]] = {
 ROLES = {"source_id": "", "expected_source_id": " (what was expected)", "set_source_id": " (when set)"}
 
 
-@st.cache_data(show_spinner=False)
 def citations(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per (source, file, figure): what each source is cited for, and where."""
     rows = []

@@ -118,6 +118,12 @@ def csv_download(table: pd.DataFrame, file_stem: str) -> None:
     )
 
 
+def table_with_download(table: pd.DataFrame, file_stem: str, **dataframe_options) -> None:
+    """An interactive table full width, with a CSV download of the same rows under it."""
+    st.dataframe(table, hide_index=True, width="stretch", **dataframe_options)
+    csv_download(table, file_stem)
+
+
 def show_chart(
     chart: FilledSpec, table: pd.DataFrame | Callable[[], pd.DataFrame], file_stem: str, caption: str
 ) -> None:

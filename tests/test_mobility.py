@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from components import data, mobility, overview
+from components import data, mobility, overview, pages
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,7 @@ def test_rate_to_target_needs_years_left():
 def test_mobility_key_numbers_are_the_pages_default_starting_points(figures):
     numbers = overview.mobility_key_numbers(figures)
     assert [n.value for n in numbers] == ["about 72,000 permits", "more than 120,000 visitors"]
-    assert {n.page.script for n in numbers} == {"app_pages/mobility_tourism.py"}
+    assert {n.page.script for n in numbers} == {pages.MOBILITY.script}
 
 
 def test_how_far_the_two_counts_differ_is_computed_from_the_data(figures):

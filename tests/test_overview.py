@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import data, overview, trade
+from components import data, overview, pages, trade
 from components.provenance import date_disagreements
 
 
@@ -128,7 +128,7 @@ def test_trade_key_numbers_are_the_trade_pages_rows():
     assert numbers[0].value == f"US$ {record['total_bn']:,.2f} bn" == "US$ 68.69 bn"
     assert numbers[1].value == "−US$ 58.93 bn"
     assert numbers[2].label == "Total trade, FY2025-26 (provisional)"
-    assert {n.page.script for n in numbers} == {"app_pages/trade.py"}
+    assert {n.page.script for n in numbers} == {pages.TRADE.script}
     assert {n.source_id for n in numbers} == {trade.OFFICIAL_SOURCE}
 
 
@@ -154,10 +154,10 @@ def test_defence_key_numbers_are_the_defence_pages_published_shares():
         ("Russia's share of India's arms imports, 2021–25", "40%"),
         ("Russia's share of India's arms imports, 2009–13", "76%"),
     ]
-    assert {n.page.script for n in numbers} == {"app_pages/defence.py"}
+    assert {n.page.script for n in numbers} == {pages.DEFENCE.script}
 
 
 def test_connectivity_key_numbers_are_the_corridor_claims_the_page_shows():
     numbers = overview.connectivity_key_numbers(data.load_figures())
     assert [n.value for n in numbers] == ["up to 40%", "about 24 days"]
-    assert {n.page.script for n in numbers} == {"app_pages/connectivity.py"}
+    assert {n.page.script for n in numbers} == {pages.CONNECTIVITY.script}

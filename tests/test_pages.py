@@ -135,7 +135,7 @@ def test_any_domain_list_in_the_link_shows_what_the_parser_promises(raw):
     assert bool(warnings(app)) == (parsed.status in ("invalid", "adjusted"))
 
 
-DEFENCE = "app_pages/defence.py"
+DEFENCE = pages.DEFENCE.script
 
 
 def test_defence_page_opens_with_its_views_and_no_notices():
@@ -187,7 +187,7 @@ def test_any_period_in_the_link_shows_what_the_parser_promises(raw):
     assert bool(warnings(app)) == (parsed.status in ("invalid", "adjusted"))
 
 
-MOBILITY = "app_pages/mobility_tourism.py"
+MOBILITY = pages.MOBILITY.script
 
 
 def test_mobility_page_opens_with_every_view():
@@ -230,7 +230,7 @@ def test_bad_mobility_links_give_notices():
     assert metric(app, "Work permits issued to Indians, 2030 (scenario)") == "72,000"
 
 
-CONNECTIVITY = "app_pages/connectivity.py"
+CONNECTIVITY = pages.CONNECTIVITY.script
 
 
 def test_connectivity_page_opens_with_map_comparison_and_what_if():
