@@ -27,7 +27,7 @@ try:
     paths = connectivity.route_paths(load_table("routes.csv"), nodes)
     journeys = load_table("journeys.csv")
     figures = load_figures()
-    facts = load_table("facts.csv")
+    load_table("facts.csv")  # loaded here, so a damaged file stops the page with its message
 except DataError as error:
     stop_on_data_error(error)
 
@@ -69,19 +69,19 @@ show_chart(
 if highlight != "all":
     with st.container(border=True):
         st.subheader(connectivity.ROUTE_NAMES[highlight])
-        st.markdown(fact_lines(facts, f"route-{highlight}"))
+        st.markdown(fact_lines(f"route-{highlight}"))
 
 # --- Comparison -----------------------------------------------------------------------------------
 st.header("How the routes compare")
 for route_id, prefixes in (("instc", ("instc", "rasht")), ("emc", ("emc",)), ("nsr", ("nsr", "murmansk"))):
     with st.container(border=True):
         st.subheader(connectivity.ROUTE_NAMES[route_id])
-        st.markdown("\n".join(figure_lines(p) for p in prefixes) + "\n" + fact_lines(facts, f"route-{route_id}"))
+        st.markdown("\n".join(figure_lines(p) for p in prefixes) + "\n" + fact_lines(f"route-{route_id}"))
 st.caption(
     "In brackets, the nature of each claim: measured or reported, a study, an estimate, a forecast, an official "
     "statement or an official promise. No source reports a measured door-to-door time for a regular INSTC service."
 )
-st.markdown(fact_lines(facts, "route-suez"))
+st.markdown(fact_lines("route-suez"))
 
 
 # --- What-if --------------------------------------------------------------------------------------
@@ -140,5 +140,5 @@ transit_what_if()
 
 # --- Maritime -------------------------------------------------------------------------------------
 st.header("Maritime and Far East cooperation")
-st.markdown(fact_lines(facts, "maritime"))
+st.markdown(fact_lines("maritime"))
 cite("seed-003;fpj-polar-2025-12", "Sources")

@@ -135,7 +135,7 @@ with st.container(border=True):
     st.subheader(platform["platform"])
     st.markdown(f"{md(platform['category'])} · {md(platform['how_made'])} · **{md(platform['status'])}**")
     cite(platform["source_id"], f"Status {as_of(platform['source_id'], sources)}", short=True)
-    st.markdown(fact_lines(facts, platform["platform_id"]))
+    st.markdown(fact_lines(platform["platform_id"]))
 disputed = defence.versions(facts[facts["item_id"].isin(platforms["platform_id"])])
 table_view(
     f"Where sources disagree on the platforms ({disputed.groupby(['item_id', 'fact']).ngroups} facts)",
@@ -145,7 +145,7 @@ table_view(
 
 # --- RELOS ----------------------------------------------------------------------------------------
 st.header("RELOS: the logistics pact")
-st.markdown(fact_lines(facts, "relos"))
+st.markdown(fact_lines("relos"))
 steps = overview.timeline_view(timeline[timeline["event_id"].str.startswith("relos")], ("defence",), "all")
 steps = steps.assign(source=steps["source_id"].map(source_names))
 show_chart(
@@ -167,8 +167,8 @@ for item_id, label in (
     ("kudankulam-3-6", "Units 3 to 6"),
     ("kudankulam-5-6", "Units 5 and 6 — under construction"),
 ):
-    st.markdown(f"**{label}**\n{fact_lines(facts, item_id)}")
+    st.markdown(f"**{label}**\n{fact_lines(item_id)}")
 st.subheader("Beyond Kudankulam, and in space")
-st.markdown(fact_lines(facts, "nuclear-summit", "space"))
+st.markdown(fact_lines("nuclear-summit", "space"))
 st.subheader("Defence at the summit")
-st.markdown(fact_lines(facts, "summit-defence"))
+st.markdown(fact_lines("summit-defence"))

@@ -1,5 +1,6 @@
 """Mobility & tourism page: workers, students, visitors, the new agreements, and two honest what-ifs."""
 
+import pandas as pd
 import streamlit as st
 
 from components import charts, mobility, pages, url_state
@@ -17,11 +18,37 @@ from components.ui import (
     stop_on_data_error,
     table_view,
     url_widget,
+    with_sources,
 )
 
-try:
+MEASURE_GROUPS = {
+    "workers": mobility.WORKER_MEASURES,
+    "students": mobility.STUDENT_MEASURES,
+    "indians_visiting": mobility.INDIANS_TO_RUSSIA,
+    "russians_visiting": mobility.RUSSIANS_TO_INDIA,
+}
+
+
+@st.cache_resource(show_spinner=False)
+def prepared() -> tuple[dict[str, tuple[pd.DataFrame, charts.FilledSpec]], list[str], dict[str, pd.Series]]:
+    """What does not depend on the link, built once per server from figures.csv and shared read-only: each group
+    of measures as a table with its sources named and its chart, how far the two visitor counts differ, and the
+    what-ifs' cited starting figures (a figure missing from the file stops the page with its message)."""
     figures = load_figures()
-    facts = load_table("facts.csv")
+    groups = {}
+    for name, order in MEASURE_GROUPS.items():
+        table = with_sources(mobility.measures(figures, order))
+        groups[name] = (table, charts.measures(table.dropna(subset=["year"]), order))
+    starts = {
+        choice: figure(figures, fid) for choice, fid in {**mobility.WORKER_BASES, **mobility.VISITOR_BASES}.items()
+    }
+    return groups, mobility.count_ratios(figures), starts
+
+
+try:
+    groups, ratios, starts = prepared()
+    figures = load_figures()
+    load_table("facts.csv")  # loaded here, so a damaged file stops the page with its message
     agreements = load_table("agreements.csv")
 except DataError as error:
     stop_on_data_error(error)
@@ -46,9 +73,9 @@ show_notices(parsed.values())
 
 # --- Workers ----------------------------------------------------------------------------------------
 st.header("Indian workers in Russia")
-workers = mobility.measures(figures, mobility.WORKER_MEASURES).assign(source=lambda t: t["source_id"].map(source_names))
+workers, workers_chart = groups["workers"]
 show_chart(
-    charts.measures(workers.dropna(subset=["year"]), mobility.WORKER_MEASURES),
+    workers_chart,
     workers,
     "indian_workers_in_russia",
     "Each colour is a different measure: permits issued in a year, Russia's quota, officials' headcounts, and "
@@ -58,7 +85,7 @@ show_chart(
 with st.container(border=True):
     st.markdown("**Every version, with who says it**")
     st.markdown(versions_list(mobility.WORKER_MEASURES))
-st.markdown(fact_lines(facts, "workers-sectors", "workers-claim", "workers-agreement"))
+st.markdown(fact_lines("workers-sectors", "workers-claim", "workers-agreement"))
 st.subheader("The two agreements signed at the summit")
 for row in agreements[agreements["domain"] == "mobility"].itertuples():
     if row.status == "signed":
@@ -67,36 +94,33 @@ for row in agreements[agreements["domain"] == "mobility"].itertuples():
 
 # --- Students ---------------------------------------------------------------------------------------
 st.header("Indian students in Russia")
-students = mobility.measures(figures, mobility.STUDENT_MEASURES).assign(
-    source=lambda t: t["source_id"].map(source_names)
-)
+students, students_chart = groups["students"]
 show_chart(
-    charts.measures(students.dropna(subset=["year"]), mobility.STUDENT_MEASURES),
+    students_chart,
     students,
     "indian_students_in_russia",
     "Students, medical students, new student visas and medical seats are different measures, shown apart. No "
     "official Indian count for Russia was found; these are diplomats' and others' estimates.",
 )
-st.markdown(versions_list(mobility.STUDENT_MEASURES) + "\n" + fact_lines(facts, "students-coverage"))
+st.markdown(versions_list(mobility.STUDENT_MEASURES) + "\n" + fact_lines("students-coverage"))
 
 # --- Tourism ----------------------------------------------------------------------------------------
 st.header("Visitors in both directions")
-ratios = mobility.count_ratios(figures)
 st.info(
     "**Two kinds of count.** Rosstat counts trips made for tourism only; the Indian Embassy counts all visitors. "
     f"They differ for the same year — {md('; '.join(ratios))} — so they are drawn as separate series.",
     icon=":material/info:",
 )
 left, right = st.columns(2)
-for column, title, order, stem in (
-    (left, "Indians visiting Russia", mobility.INDIANS_TO_RUSSIA, "indians_visiting_russia"),
-    (right, "Russians visiting India", mobility.RUSSIANS_TO_INDIA, "russians_visiting_india"),
+for column, title, group, stem in (
+    (left, "Indians visiting Russia", "indians_visiting", "indians_visiting_russia"),
+    (right, "Russians visiting India", "russians_visiting", "russians_visiting_india"),
 ):
     with column:
         st.subheader(title)
-        visits = mobility.measures(figures, order).assign(source=lambda t: t["source_id"].map(source_names))
+        visits, visits_chart = groups[group]
         show_chart(
-            charts.measures(visits.dropna(subset=["year"]), order),
+            visits_chart,
             visits,
             stem,
             f"{title}: each series is one source's measure. Hover for the source.",
@@ -111,9 +135,9 @@ st.markdown(
     "**Russian visitors to India in 2024 — sources disagree:** "
     + "; ".join(figure_markdown(r) for r in russians_2024.itertuples())
     + "\n"
-    + fact_lines(facts, "visitors-in-2024")
+    + fact_lines("visitors-in-2024")
 )
-st.markdown(fact_lines(facts, "visas", "tourism-draws"))
+st.markdown(fact_lines("visas", "tourism-draws"))
 flights = figures[figures["unit"] == "flights a week"]
 st.markdown(
     "**Flights**\n"
@@ -123,8 +147,6 @@ st.markdown(
 # --- What-if ----------------------------------------------------------------------------------------
 st.header("What if the trend continues?")
 st.caption("These are scenarios, not forecasts: a cited starting figure grown at a rate you choose.")
-# Looked up here, not in the fragments, so a figure missing from figures.csv stops the page with its message.
-starts = {choice: figure(figures, fid) for choice, fid in {**mobility.WORKER_BASES, **mobility.VISITOR_BASES}.items()}
 
 
 @st.fragment

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.charts import FilledSpec
-from components.data import DataError, load_sources, source_ids
+from components.data import DataError, load_sources, load_table, source_ids
 from components.formatting import figure_phrase, md
 from components.params import (
     MultiChoiceParam,
@@ -70,18 +70,28 @@ def figure_markdown(figure: pd.Series | tuple, with_note: bool = True) -> str:
     return f"**{md(phrase)}** ({source_markdown(row['source_id'], short=True)}){note}"
 
 
-def fact_lines(facts: pd.DataFrame, *item_ids: str) -> str:
-    """Items' facts as Markdown bullets, each with its source and note; a fact sources give differently is marked."""
-    lines = []
-    for item_id in item_ids:
-        rows = facts[facts["item_id"] == item_id]
+@st.cache_resource(show_spinner=False)
+def _fact_markdown() -> dict[str, str]:
+    """Every item's facts as Markdown bullets, built once per server from facts.csv (read-only)."""
+    facts = load_table("facts.csv")
+    bullets = {}
+    for item_id, rows in facts.groupby("item_id", sort=False):
         disputed = set(rows.loc[rows.groupby("fact")["value"].transform("nunique") > 1, "fact"])
-        lines += [
+        bullets[item_id] = "\n".join(
             f"- **{md(row.fact)}:** {md(row.value)}{' *(sources differ)*' if row.fact in disputed else ''} "
             f"({source_markdown(row.source_id, short=True)}){f' — {md(row.note)}' if row.note else ''}"
             for row in rows.itertuples()
-        ]
-    return "\n".join(lines)
+        )
+    return bullets
+
+
+def fact_lines(*item_ids: str) -> str:
+    """Items' facts as Markdown bullets, each with its source and note; a fact sources give differently is marked.
+
+    The page must have loaded facts.csv first (inside its ``try``), so a damaged file stops it with a message.
+    """
+    bullets = _fact_markdown()
+    return "\n".join(bullets[item_id] for item_id in item_ids if item_id in bullets)
 
 
 def sourced(cell: str) -> str:
