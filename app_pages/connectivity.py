@@ -1,5 +1,6 @@
 """Connectivity page: the INSTC, the Chennai–Vladivostok corridor and the Northern Sea Route on a real map."""
 
+import pandas as pd
 import streamlit as st
 
 from components import charts, connectivity, pages, url_state
@@ -21,25 +22,39 @@ from components.ui import (
     with_sources,
 )
 
+FIGURE_PREFIXES = {"instc": ("instc", "rasht"), "emc": ("emc",), "nsr": ("nsr", "murmansk")}
+"""For each corridor, the prefixes of the ids of its figures in figures.csv."""
+
+
+@st.cache_resource(show_spinner=False)
+def prepared() -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
+    """What does not depend on the link, built once per server and shared read-only: the map's ports (with
+    their sources named) and legs, and each corridor's figures as Markdown with the nature of each claim."""
+    paths = connectivity.route_paths(load_table("routes.csv"), load_table("route_nodes.csv"))
+    ports = connectivity.ports(paths)
+    ports = ports.assign(coordinates_source=ports["source_id_node"].map(source_names))
+    figures = load_figures()
+    shown = figures[figures["domain"] == "connectivity"]
+    lines = {
+        route_id: "\n".join(
+            f"- {md(row.metric)}, {md(row.period)}: {figure_markdown(row)} *[{md(row.claim)}]*"
+            for row in shown[shown["figure_id"].str.startswith(prefixes)].itertuples()
+        )
+        for route_id, prefixes in FIGURE_PREFIXES.items()
+    }
+    return ports, connectivity.legs(paths), lines
+
+
 try:
     countries = connectivity.load_countries()
     nodes = load_table("route_nodes.csv")
-    paths = connectivity.route_paths(load_table("routes.csv"), nodes)
     journeys = load_table("journeys.csv")
-    figures = load_figures()
     load_table("facts.csv")  # loaded here, so a damaged file stops the page with its message
+    port_table, legs, figure_lines = prepared()
 except DataError as error:
     stop_on_data_error(error)
 
 params, parsed = url_state.read(pages.CONNECTIVITY, query_of(st.query_params))
-
-
-def figure_lines(prefix: str) -> str:
-    """The connectivity figures whose id starts with ``prefix``, with the nature of each claim."""
-    rows = figures[(figures["domain"] == "connectivity") & figures["figure_id"].str.startswith(prefix)]
-    return "\n".join(
-        f"- {md(row.metric)}, {md(row.period)}: {figure_markdown(row)} *[{md(row.claim)}]*" for row in rows.itertuples()
-    )
 
 
 st.title("Connectivity: three corridors and the Suez route")
@@ -53,12 +68,9 @@ show_notices(parsed.values())
 # --- Map ------------------------------------------------------------------------------------------
 st.header("Where the routes run")
 highlight = url_widget(params["route"])
-place_names = source_names
-port_table = connectivity.ports(paths)
-port_table = port_table.assign(coordinates_source=port_table["source_id_node"].map(place_names))
 draw(charts.route_legend(connectivity.ROUTE_NAMES))
 show_chart(
-    connectivity.route_map(countries, connectivity.legs(paths), port_table, highlight),
+    connectivity.route_map(countries, legs, port_table, highlight),
     port_table.rename(columns={"source_id_node": "source_id", "evidence_node": "evidence"}),
     "india_russia_corridor_ports",
     "Country shapes: Natural Earth 1:110m (world-atlas). Ports and cities sit at coordinates from the sources in "
@@ -73,10 +85,10 @@ if highlight != "all":
 
 # --- Comparison -----------------------------------------------------------------------------------
 st.header("How the routes compare")
-for route_id, prefixes in (("instc", ("instc", "rasht")), ("emc", ("emc",)), ("nsr", ("nsr", "murmansk"))):
+for route_id in FIGURE_PREFIXES:
     with st.container(border=True):
         st.subheader(connectivity.ROUTE_NAMES[route_id])
-        st.markdown("\n".join(figure_lines(p) for p in prefixes) + "\n" + fact_lines(f"route-{route_id}"))
+        st.markdown(figure_lines[route_id] + "\n" + fact_lines(f"route-{route_id}"))
 st.caption(
     "In brackets, the nature of each claim: measured or reported, a study, an estimate, a forecast, an official "
     "statement or an official promise. No source reports a measured door-to-door time for a regular INSTC service."

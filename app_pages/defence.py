@@ -17,23 +17,47 @@ from components.ui import (
     stop_on_data_error,
     table_view,
     url_widget,
+    with_sources,
 )
+
+
+@st.cache_resource(show_spinner=False)
+def prepared() -> dict:
+    """What does not depend on the link, built once per server from the page's data files and shared read-only:
+    SIPRI's published shares beside ours, the intro, Russia's categories, the platforms' disagreements and the
+    RELOS milestones, with their charts."""
+    sipri, published = load_table("sipri_india_arms_imports.csv"), load_table("sipri_published_shares.csv")
+    platforms, facts = load_table("defence_platforms.csv"), load_table("facts.csv")
+    timeline = load_timeline()
+    comparison = with_sources(defence.published_vs_computed(sipri, published))
+    blocks = defence.category_periods(int(sipri["delivery_year"].min()), int(sipri["delivery_year"].max()))
+    categories = defence.russian_categories(sipri, blocks)
+    steps = overview.timeline_view(timeline[timeline["event_id"].str.startswith("relos")], ("defence",), "all")
+    steps = with_sources(steps)
+    return {
+        "comparison": comparison,
+        "segments": comparison.dropna(subset=["published_pct"]),
+        "story": defence.share_story(published),
+        "categories": (categories, charts.category_shares(categories)),
+        "disputed": defence.versions(facts[facts["item_id"].isin(platforms["platform_id"])]),
+        "relos": (steps, charts.milestones(steps)),
+    }
+
 
 try:
     sipri = load_table("sipri_india_arms_imports.csv")
-    published = load_table("sipri_published_shares.csv")
     platforms = load_table("defence_platforms.csv")
-    facts = load_table("facts.csv")
-    timeline = load_timeline()
+    load_table("facts.csv")  # loaded here, so a damaged file stops the page with its message
+    fixed = prepared()
 except DataError as error:
     stop_on_data_error(error)
 
 params, parsed = url_state.read(pages.DEFENCE, query_of(st.query_params))
-comparison = defence.published_vs_computed(sipri, published)
+comparison = fixed["comparison"]
 
 
 st.title("Defence: Russia is still India's largest arms supplier, with a smaller share than a decade ago")
-story, story_sources = defence.share_story(published)
+story, story_sources = fixed["story"]
 st.markdown(
     f"{md(story)} The summit was not expected to bring big new contracts; it reframed the partnership around "
     "joint production, logistics (RELOS), nuclear energy and space."
@@ -65,9 +89,8 @@ st.subheader("Russia's share, year by year and smoothed")
 window = url_widget(params["window"])
 shares = defence.russia_share(sipri, window)
 shares = shares[shares["year"].between(start, end)]
-segments = comparison.dropna(subset=["published_pct"]).assign(source=lambda t: t["source_id"].map(source_names))
 show_chart(
-    charts.russia_share(shares, segments, f"{window}-year window"),
+    charts.russia_share(shares, fixed["segments"], f"{window}-year window"),
     shares,
     "russia_share_of_india_arms_imports",
     f"Thin line: Russia's share each year. Thick line: its share over the {window} years to each year (Russia's TIV "
@@ -79,7 +102,7 @@ st.markdown(
     "carry two published figures. Our computation uses the January 2025 register, which ends in 2023."
 )
 st.dataframe(
-    comparison.assign(source=comparison["source_id"].map(source_names)),
+    comparison,
     hide_index=True,
     width="stretch",
     column_config={
@@ -92,10 +115,9 @@ st.dataframe(
 
 # --- By category ----------------------------------------------------------------------------------
 st.header("What Russia supplies")
-blocks = defence.category_periods(int(sipri["delivery_year"].min()), int(sipri["delivery_year"].max()))
-categories = defence.russian_categories(sipri, blocks)
+categories, categories_chart = fixed["categories"]
 show_chart(
-    charts.category_shares(categories),
+    categories_chart,
     categories,
     "russian_arms_to_india_by_category",
     "Russia's deliveries to India by armament category, in three blocks of years; shares of each block's TIV. "
@@ -136,7 +158,7 @@ with st.container(border=True):
     st.markdown(f"{md(platform['category'])} · {md(platform['how_made'])} · **{md(platform['status'])}**")
     cite(platform["source_id"], f"Status {as_of(platform['source_id'], sources)}", short=True)
     st.markdown(fact_lines(platform["platform_id"]))
-disputed = defence.versions(facts[facts["item_id"].isin(platforms["platform_id"])])
+disputed = fixed["disputed"]
 table_view(
     f"Where sources disagree on the platforms ({disputed.groupby(['item_id', 'fact']).ngroups} facts)",
     disputed,
@@ -146,10 +168,9 @@ table_view(
 # --- RELOS ----------------------------------------------------------------------------------------
 st.header("RELOS: the logistics pact")
 st.markdown(fact_lines("relos"))
-steps = overview.timeline_view(timeline[timeline["event_id"].str.startswith("relos")], ("defence",), "all")
-steps = steps.assign(source=steps["source_id"].map(source_names))
+steps, steps_chart = fixed["relos"]
 show_chart(
-    charts.milestones(steps),
+    steps_chart,
     steps[["date_label", "event", "note", "source_id"]],
     "relos_timeline",
     "RELOS from draft to ratification. The Federation Council's vote is dated 8 December by India Today and "

@@ -46,9 +46,10 @@ PARAMS = {
 }
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def load_countries() -> dict:
-    """Natural Earth 1:110m countries (world-atlas TopoJSON), shipped in data/."""
+    """Natural Earth 1:110m countries (world-atlas TopoJSON), shipped in data/; read once per server and shared
+    read-only (a copy per run of this 100 kB structure cost more than the rest of the page)."""
     path = data.DATA_DIR / "world-atlas" / "countries-110m.json"
     try:
         topology = json.loads(path.read_bytes())
