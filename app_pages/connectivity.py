@@ -22,8 +22,8 @@ from components.ui import (
     with_sources,
 )
 
+# For each corridor, the prefixes of the ids of its figures in figures.csv.
 FIGURE_PREFIXES = {"instc": ("instc", "rasht"), "emc": ("emc",), "nsr": ("nsr", "murmansk")}
-"""For each corridor, the prefixes of the ids of its figures in figures.csv."""
 
 
 @st.cache_resource(show_spinner=False)

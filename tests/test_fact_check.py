@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 
 import pytest
@@ -116,3 +117,16 @@ def test_connectivity_compares_like_with_like_and_shows_every_version():
     assert "8,675 nmi" in text and "≈10,000 nautical miles" in text
     assert "41 million tonnes" in text and "45 million tonnes" in text
     assert "30%" in text and "40%" in text and "30–40%" not in text
+
+
+@pytest.mark.parametrize("script", PAGES)
+def test_no_page_writes_a_bare_value_to_the_reader(script):
+    """Streamlit's 'magic' would show a bare string (such as a constant's docstring) on the page; it is off, and
+    page files hold no bare value below their module docstring."""
+    from pathlib import Path
+
+    from streamlit import config
+
+    assert config.get_option("runner.magicEnabled") is False
+    body = ast.parse(Path(script).read_text(encoding="utf-8")).body[1:]
+    assert not [node.lineno for node in body if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)]
