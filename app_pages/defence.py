@@ -6,7 +6,7 @@ from components import charts, defence, overview, pages, url_state
 from components.data import DataError, load_sources, load_table, load_timeline
 from components.formatting import md
 from components.params import query_of
-from components.provenance import as_of, latest_date
+from components.provenance import UNDATED, as_of, latest_date
 from components.ui import (
     cite,
     fact_lines,
@@ -131,7 +131,7 @@ found = defence.search_platforms(platforms, query)
 sources = load_sources()
 st.dataframe(
     found.assign(
-        as_of=found["source_id"].map(lambda cell: latest_date(cell, sources) or "source undated"),
+        as_of=found["source_id"].map(lambda cell: latest_date(cell, sources) or UNDATED),
         source=found["source_id"].map(source_names),
     ),
     hide_index=True,

@@ -14,7 +14,6 @@ from components.ui import (
     show_chart,
     show_notices,
     source_markdown,
-    source_names,
     stop_on_data_error,
     table_view,
     url_widget,
@@ -30,17 +29,24 @@ MEASURE_GROUPS = {
 
 
 @st.cache_resource(show_spinner=False)
-def prepared() -> tuple[dict[str, tuple[pd.DataFrame, charts.FilledSpec]], list[str], dict[str, pd.Series]]:
+def prepared() -> tuple[
+    dict[str, tuple[pd.DataFrame, charts.FilledSpec]], list[str], dict[str, tuple[pd.Series, pd.DataFrame]]
+]:
     """What does not depend on the link, built once per server from figures.csv and shared read-only: each group
     of measures as a table with its sources named and its chart, how far the two visitor counts differ, and the
-    what-ifs' cited starting figures (a figure missing from the file stops the page with its message)."""
+    what-ifs' cited starting figures, each with its chart point (a figure missing from the file stops the page with
+    its message)."""
     figures = load_figures()
     groups = {}
     for name, order in MEASURE_GROUPS.items():
         table = with_sources(mobility.measures(figures, order))
         groups[name] = (table, charts.measures(table.dropna(subset=["year"]), order))
     starts = {
-        choice: figure(figures, fid) for choice, fid in {**mobility.WORKER_BASES, **mobility.VISITOR_BASES}.items()
+        choice: (
+            figure(figures, figure_id),
+            with_sources(mobility.starting_point(figures, figure_id)),
+        )
+        for choice, figure_id in {**mobility.WORKER_BASES, **mobility.VISITOR_BASES}.items()
     }
     return groups, mobility.count_ratios(figures), starts
 
@@ -153,10 +159,10 @@ st.caption("These are scenarios, not forecasts: a cited starting figure grown at
 def count_what_if(title: str, prefix: str, bases: dict[str, str], with_target: bool) -> None:
     """A cited figure grown to 2030 at the reader's rate and, with a target, the growth it needs; reruns alone."""
     st.subheader(title)
-    choice = url_widget(params[f"{prefix}_base"], captions=[mobility.caption(starts[c]) for c in bases])
+    choice = url_widget(params[f"{prefix}_base"], captions=[mobility.caption(starts[c][0]) for c in bases])
     rate = url_widget(params[f"{prefix}_growth"])
     target = (url_widget(params[f"{prefix}_target"]) * 1000 or None) if with_target else None
-    base = starts[choice]
+    base, start_point = starts[choice]
     start, start_year = base["value"], int(base["year"])
     path = mobility.project_count(start, start_year, rate)
     label, warning = mobility.projected_label(base)
@@ -178,7 +184,7 @@ def count_what_if(title: str, prefix: str, bases: dict[str, str], with_target: b
     )
     show_chart(
         charts.count_projection(
-            mobility.starting_point(figures, bases[choice]).assign(source=source_names(base["source_id"])),
+            start_point,
             path,
             target,
             base["metric"],

@@ -78,7 +78,8 @@ statuses = url_widget(params["agreement_status"])
 shown = overview.agreements_view(agreements, tuple(domains), tuple(statuses))
 st.caption(f"{len(shown)} of {len(agreements)} agreements, pacts and negotiations.")
 st.subheader("What the articles expected, and what happened")
-comparison = overview.expected_vs_outcome(shown, timeline, load_sources())
+steps_by_agreement = overview.agreement_steps(shown, timeline)
+comparison = overview.expected_vs_outcome(shown, steps_by_agreement, load_sources())
 expected_by = comparison["expected_source_id"].map(lambda c: f" — {source_names(c)}" if c else "")
 st.table(
     {
@@ -89,7 +90,7 @@ st.table(
     hide_index=True,
 )
 notes = shown.set_index("agreement_id")
-for agreement_id, steps in overview.agreement_steps(shown, timeline).groupby("agreement_id", sort=False):
+for agreement_id, steps in steps_by_agreement.groupby("agreement_id", sort=False):
     agreement = notes.loc[agreement_id]
     st.markdown(
         f"**Step by step — {md(agreement['agreement'])}:** "

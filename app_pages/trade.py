@@ -35,16 +35,18 @@ def prepared() -> tuple[trade.TradeView, dict]:
     view = trade.view(
         load_trade_annual(), hs2, load_figures(), load_table("trade_items.csv"), load_table("trade_targets.csv")
     )
-    specs = {
+    shown = {
+        "movers": with_sources(view.movers),
+        "named": with_sources(view.named),
         "history": charts.trade_history(view.history, view.jump_year, f"FY2022-23: imports ×{view.jump_ratio:.1f}"),
         **{key: charts.composition(shares) for key, shares in view.compositions.items()},
         **{sector: charts.gap_bars(gap) for sector, gap in view.gaps.groupby("sector", sort=False)},
     }
-    return view, specs
+    return view, shown
 
 
 try:
-    view, specs = prepared()
+    view, shown = prepared()
     sources = load_sources()
 except DataError as error:
     stop_on_data_error(error)
@@ -122,7 +124,7 @@ st.markdown(
     "trade fell, led by crude oil, while fertiliser imports rose. The largest moves:"
 )
 st.dataframe(
-    with_sources(movers),
+    shown["movers"],
     hide_index=True,
     width="stretch",
     column_config={
@@ -141,7 +143,7 @@ st.markdown(
 st.header("Seventeen years of trade")
 ratio = view.jump_ratio
 show_chart(
-    specs["history"],
+    shown["history"],
     series,
     "india_russia_trade_annual",
     f"India's merchandise trade with Russia, {trade.fy(series['fiscal_year'].iloc[0])} to "
@@ -162,7 +164,7 @@ with right:
 shares = view.compositions[(flow, year)]
 flow_words = "India's imports from Russia" if flow == "imports" else "India's exports to Russia"
 show_chart(
-    specs[(flow, year)],
+    shown[(flow, year)],
     shares,
     f"india_russia_{flow}_by_hs_chapter_{year}",
     f"{flow_words} by HS chapter, {trade.fy(year)}, US\\$ million; each label gives the value in US\\$ million "
@@ -172,7 +174,7 @@ show_chart(
 st.subheader("The goods the articles name")
 named = view.named
 st.dataframe(
-    with_sources(named),
+    shown["named"],
     hide_index=True,
     width="stretch",
     column_config={
@@ -195,7 +197,7 @@ for column, (sector, gap) in zip(st.columns(2), view.gaps.groupby("sector", sort
     with column:
         st.subheader(sector)
         show_chart(
-            specs[sector],
+            shown[sector],
             gap,
             f"gap_{sector.lower().replace(' ', '_')}",
             f"US$ million. Sources: {source_markdown(';'.join(dict.fromkeys(gap['source_id'])))}.",

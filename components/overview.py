@@ -10,7 +10,7 @@ from components import defence, mobility, pages, trade
 from components.data import AGREEMENT_STATUSES, DOMAINS, figure, source_ids
 from components.formatting import figure_phrase, fmt_bn
 from components.params import ChoiceParam, MultiChoiceParam
-from components.provenance import latest_date
+from components.provenance import UNDATED, latest_date
 
 PERIODS = {
     "all": ("All years", None, None),
@@ -89,9 +89,10 @@ def agreement_steps(agreements: pd.DataFrame, timeline: pd.DataFrame) -> pd.Data
     return steps.assign(date_label=labels).sort_values(["agreement_id", "when"], kind="stable")
 
 
-def expected_vs_outcome(agreements: pd.DataFrame, timeline: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """What the seed articles expected beside what happened: the status as of its latest dated source or step."""
-    steps = agreement_steps(agreements, timeline).groupby("agreement_id")["date"].max()
+def expected_vs_outcome(agreements: pd.DataFrame, steps: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """What the seed articles expected beside what happened: the status as of its latest dated source or step
+    (``steps`` as ``agreement_steps`` gives them)."""
+    steps = steps.groupby("agreement_id")["date"].max()
     known = [max(latest_date(a.source_id, sources), steps.get(a.agreement_id, "")) for a in agreements.itertuples()]
     signed = agreements["signed"].map(lambda d: f"; signed {d}" if d else "")
     return pd.DataFrame(
@@ -100,7 +101,7 @@ def expected_vs_outcome(agreements: pd.DataFrame, timeline: pd.DataFrame, source
             "articles_expected": agreements["expected"].where(agreements["expected"] != "", "(not anticipated)"),
             "expected_source_id": agreements["expected_source_id"],
             "outcome": agreements["status"]
-            + pd.Series([f", as of {d}" if d else ", undated" for d in known], index=agreements.index)
+            + pd.Series([f", as of {d}" if d else f", {UNDATED}" for d in known], index=agreements.index)
             + signed,
             "source_id": agreements["source_id"],
         }

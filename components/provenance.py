@@ -60,10 +60,14 @@ def latest_date(source_cell: str, sources: pd.DataFrame) -> str:
     return max((sources.at[s, "date"] for s in source_ids(source_cell) if sources.at[s, "date"]), default="")
 
 
+UNDATED = "source undated"
+"""What a status says when none of its sources gives a date."""
+
+
 def as_of(source_cell: str, sources: pd.DataFrame) -> str:
-    """'as of 2026-02-07', from the status's own sources, or a plain note that they give no date."""
+    """'as of 2026-02-07', from the status's own sources, or ``UNDATED``."""
     date = latest_date(source_cell, sources)
-    return f"as of {date}" if date else "as of: its source gives no date"
+    return f"as of {date}" if date else UNDATED
 
 
 def date_disagreements(timeline: pd.DataFrame) -> pd.DataFrame:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+import streamlit as st
+
 from components import connectivity, defence, mobility, overview, pages, provenance, trade, what_if
 from components.data import load_scenario_bases, load_sources, load_table, load_timeline
 from components.params import Param, Parsed, parse_params
@@ -40,9 +42,14 @@ DECLARATIONS: dict[str, Callable[[], tuple[Param, ...]]] = {
 """For each page (by script): its URL parameters, in the order its notices report them."""
 
 
+@st.cache_resource(show_spinner=False)
+def _declared(script: str) -> dict[str, Param]:
+    return {p.key: p for p in DECLARATIONS[script]()}
+
+
 def declared(page: pages.PageInfo) -> dict[str, Param]:
-    """A page's URL parameters by key."""
-    return {p.key: p for p in DECLARATIONS[page.script]()}
+    """A page's URL parameters by key, built once per server (they depend on the data files alone; read-only)."""
+    return _declared(page.script)
 
 
 def read(page: pages.PageInfo, query: Mapping[str, Sequence[str]]) -> tuple[dict[str, Param], dict[str, Parsed]]:

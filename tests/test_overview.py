@@ -56,7 +56,8 @@ def test_agreements_filter_by_domain_and_status(agreements):
 
 
 def test_expected_vs_outcome_puts_the_articles_beside_what_happened(agreements):
-    table = overview.expected_vs_outcome(agreements, data.load_timeline(), data.load_sources()).set_index("agreement")
+    steps = overview.agreement_steps(agreements, data.load_timeline())
+    table = overview.expected_vs_outcome(agreements, steps, data.load_sources()).set_index("agreement")
     labour = table.loc["Agreement on temporary labour activity of citizens of one state in the territory of the other"]
     assert labour["expected_source_id"] == "seed-001"
     assert labour["outcome"] == "signed, as of 2025-12; signed 2025-12-05"
@@ -70,7 +71,9 @@ def test_relos_shows_each_step_with_its_own_date_and_no_status_beyond_its_source
     """The fact-check found RELOS shown as 'ratified, 2025-02-18': the signing date, and India's step unsourced."""
     timeline = data.load_timeline()
     relos = agreements[agreements["agreement_id"] == "relos"]
-    outcome = overview.expected_vs_outcome(relos, timeline, data.load_sources())["outcome"].iloc[0]
+    outcome = overview.expected_vs_outcome(relos, overview.agreement_steps(relos, timeline), data.load_sources())[
+        "outcome"
+    ].iloc[0]
     assert outcome == "ratified by one side, as of 2025-12-16; signed 2025-02-18"
     steps = overview.agreement_steps(relos, timeline)
     assert list(steps["date"]) == sorted(steps["date"])
