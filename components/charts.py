@@ -1,20 +1,16 @@
-"""Altair chart builders. Each takes a tidy DataFrame and returns a chart with tooltips.
+"""Altair chart builders. Each takes a tidy DataFrame and returns a chart with tooltips; none touches Streamlit.
 
-Building and serialising an Altair chart costs tens of milliseconds, so no page pays it twice for the same
-input: most builders are ``@built_once`` (the finished, validated Vega-Lite dict is cached per input), and
-the what-if charts, which change on every slider move, are a template built once with named, empty data
-that each rerun only fills in (:class:`FilledSpec`).
+Building and serialising an Altair chart costs tens of milliseconds, so pages draw :class:`Spec` s that
+``components.prepared`` builds once per server per input. The what-if charts, which change on every slider move,
+are templates with named, empty data that each rerun only fills in (``Spec.with_data``).
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import altair as alt
 import pandas as pd
-import streamlit as st
 
 # Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
 SERIES_COLOURS = {"Total": "#000000", "Exports": "#0072B2", "Imports": "#D55E00", "Balance": "#009E73"}
@@ -23,17 +19,25 @@ YEAR_AXIS_TITLE = "Fiscal year (April–March), by the year it ends"
 
 
 @dataclass(frozen=True)
-class FilledSpec:
-    """A finished Vega-Lite spec, or a template with named, empty top-level data and this rerun's data for it."""
+class Spec:
+    """A finished, validated Vega-Lite spec, or a template with a named, empty top-level dataset and this rerun's
+    data for it. Specs are shared by every session, so they are read-only: ``with_data`` and ``for_streamlit`` build
+    new top-level dicts around the shared one, and no spec has a null legend title (the one thing Streamlit 1.67
+    writes into a spec it is given; ``tests/test_charts.py`` checks every page's specs)."""
 
     template: dict
     data: pd.DataFrame | None = None
 
-    def to_dict(self, validate: bool = True) -> dict:
-        """The full spec with the data inline, as Altair's ``to_dict`` gives it (the template was validated)."""
-        return self._with_dataset(None if self.data is None else _records(self.data))
+    @classmethod
+    def of(cls, chart: alt.TopLevelMixin) -> Spec:
+        """A chart's validated spec, with a top-level null legend title written as Streamlit would write it."""
+        spec = chart.to_dict()
+        legend = spec.get("encoding", {}).get("color", {}).get("legend")
+        if isinstance(legend, dict) and "title" in legend and legend["title"] is None:
+            legend["title"] = " "
+        return cls(spec)
 
-    def with_data(self, data: pd.DataFrame) -> FilledSpec:
+    def with_data(self, data: pd.DataFrame) -> Spec:
         """This template filled with one rerun's data for its named top-level dataset."""
         return replace(self, data=data)
 
@@ -45,43 +49,17 @@ class FilledSpec:
         """
         return self._with_dataset(self.data)
 
-    def _with_dataset(self, values: pd.DataFrame | list[dict] | None) -> dict:
+    def _with_dataset(self, values: pd.DataFrame | None) -> dict:
         if values is None:
             return self.template
         name = self.template["data"]["name"]
         return {**self.template, "datasets": {**self.template.get("datasets", {}), name: values}}
 
 
-def _records(frame: pd.DataFrame) -> list[dict]:
-    """Rows as JSON-ready dicts, with missing values as null."""
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
-
-
-_BUILDERS: dict[str, Callable[..., alt.TopLevelMixin]] = {}
-
-
-def built_once(builder: Callable[..., alt.TopLevelMixin]) -> Callable[..., FilledSpec]:
-    """Serve a builder's chart from a cache shared by every session: each distinct input is built once."""
-    _BUILDERS[builder.__name__] = builder
-
-    @functools.wraps(builder)
-    def cached(*args, **kwargs) -> FilledSpec:
-        return FilledSpec(_built_spec(builder.__name__, *args, **kwargs))
-
-    return cached
-
-
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _built_spec(builder_name: str, *args, **kwargs) -> dict:
-    """The validated Vega-Lite dict of one builder's chart for these inputs (read-only: it is shared)."""
-    return _BUILDERS[builder_name](*args, **kwargs).to_dict()
-
-
 def _series_scale(measures: list[str]) -> alt.Scale:
     return alt.Scale(domain=measures, range=[SERIES_COLOURS[m] for m in measures])
 
 
-@built_once
 def trade_history(series: pd.DataFrame, jump_year_end: int, jump_label: str) -> alt.Chart:
     """Annual exports, imports, total and balance (US$ bn); hollow points mark provisional years.
 
@@ -118,16 +96,12 @@ PROJECTION_KINDS = {"Official": [1, 0], "What-if": [6, 4], "Scenario A": [2, 3]}
 """Each kind of path in the what-if chart and its line dash: official solid, the what-if dashed, A dotted."""
 
 
-def trade_projection(paths: pd.DataFrame, target_bn: float) -> FilledSpec:
-    """History (solid) and the what-if paths of total, exports and imports, with the target line.
+def trade_projection(target_bn: float) -> alt.LayerChart:
+    """A template: history (solid) and the what-if paths of total, exports and imports, with the target line.
 
-    ``paths`` is long: year_end, fiscal_year, measure, value_bn, kind (a key of ``PROJECTION_KINDS``).
+    Its named dataset ``trade`` is long: year_end, fiscal_year, measure, value_bn, kind (a key of
+    ``PROJECTION_KINDS``).
     """
-    return _trade_projection_template(target_bn).with_data(paths)
-
-
-@built_once
-def _trade_projection_template(target_bn: float) -> alt.LayerChart:
     measures = ["Total", "Exports", "Imports"]
     base = alt.Chart(alt.NamedData("trade")).encode(
         x=alt.X("year_end:Q", title=YEAR_AXIS_TITLE, axis=alt.Axis(format="d", tickMinStep=1)),
@@ -157,7 +131,6 @@ def _trade_projection_template(target_bn: float) -> alt.LayerChart:
     return (lines + rule + label).properties(height=320)
 
 
-@built_once
 def composition(shares: pd.DataFrame) -> alt.Chart:
     """Horizontal bars of trade by HS chapter (US$ mn), largest first and 'Other' last, each labelled
     with its value in US$ mn and its share of the flow."""
@@ -177,17 +150,17 @@ def composition(shares: pd.DataFrame) -> alt.Chart:
     return (bars + labels).properties(height=alt.Step(28))
 
 
-def sensitivity(grid: pd.DataFrame, current: tuple[int, int]) -> FilledSpec:
-    """2030 total for each pair of growth rates; colour says whether the target is reached.
+def sensitivity_cells(grid: pd.DataFrame) -> pd.DataFrame:
+    """The sensitivity grid with each cell's outcome in words, as the chart colours it."""
+    return grid.assign(outcome=grid["target_met"].map({True: "Reached", False: "Not reached"}))
 
-    ``current`` is a cell of the grid (export growth, import growth), outlined in black.
+
+def sensitivity(current: tuple[int, int]) -> alt.LayerChart:
+    """A template: the 2030 total for each pair of growth rates, coloured by whether the target is reached.
+
+    Its named dataset ``grid`` holds ``sensitivity_cells``; ``current`` (export growth, import growth) is the cell
+    outlined in black.
     """
-    outcomes = grid.assign(outcome=grid["target_met"].map({True: "Reached", False: "Not reached"}))
-    return _sensitivity_template(current).with_data(outcomes)
-
-
-@built_once
-def _sensitivity_template(current: tuple[int, int]) -> alt.LayerChart:
     base = alt.Chart(alt.NamedData("grid")).encode(
         x=alt.X("export_growth:O", title="Export growth, % a year"),
         y=alt.Y("import_growth:O", title="Import growth, % a year", sort="descending"),
@@ -214,7 +187,6 @@ def _sensitivity_template(current: tuple[int, int]) -> alt.LayerChart:
     return (cells + text + marker).properties(height=alt.Step(30))
 
 
-@built_once
 def gap_bars(gap: pd.DataFrame) -> alt.Chart:
     """One sector's market size against India's sales (US$ mn); a range shows as a thin extension."""
     order = list(gap["measure"])
@@ -248,7 +220,6 @@ DOMAIN_COLOURS = {
 }
 
 
-@built_once
 def timeline(events: pd.DataFrame, axis_format: str = "%Y") -> alt.Chart:
     """Dated events on a time axis, one row per domain; hover for the event and its date."""
     domains = [d for d in DOMAIN_COLOURS if d in set(events["domain"])]
@@ -278,7 +249,6 @@ SUPPLIER_COLOURS = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B
 OTHERS_COLOUR = "#BBBBBB"
 
 
-@built_once
 def supplier_bars(supply: pd.DataFrame, suppliers: list[str], others: str) -> alt.Chart:
     """Stacked bars of TIV delivered to India each year, by supplier (million TIV)."""
     domain = [*suppliers, others]
@@ -307,7 +277,6 @@ def supplier_bars(supply: pd.DataFrame, suppliers: list[str], others: str) -> al
     )
 
 
-@built_once
 def russia_share(shares: pd.DataFrame, published: pd.DataFrame, window_title: str) -> alt.Chart:
     """Russia's share of India's arms imports: yearly (thin), over the chosen window (thick), and SIPRI's
     published five-year shares (grey segments spanning their years)."""
@@ -357,7 +326,6 @@ def russia_share(shares: pd.DataFrame, published: pd.DataFrame, window_title: st
     return (yearly + smoothed + segments).properties(height=340)
 
 
-@built_once
 def category_shares(categories: pd.DataFrame) -> alt.Chart:
     """Each block of years as a 100% bar split by armament category."""
     return (
@@ -387,7 +355,6 @@ def category_shares(categories: pd.DataFrame) -> alt.Chart:
     )
 
 
-@built_once
 def milestones(events: pd.DataFrame) -> alt.Chart:
     """A dated path of steps read top to bottom: the date on the axis, what happened beside each point."""
     order = list(events.sort_values("when")["date_label"].drop_duplicates())
@@ -406,7 +373,6 @@ def milestones(events: pd.DataFrame) -> alt.Chart:
     return (points + labels).properties(height=alt.Step(32))
 
 
-@built_once
 def measures(points: pd.DataFrame, order: tuple[str, ...]) -> alt.Chart:
     """Figures of different measures as separate point series, never joined by one line; ranges as bars."""
     shown = [m for m in order if m in set(points["measure"])]
@@ -439,16 +405,11 @@ def measures(points: pd.DataFrame, order: tuple[str, ...]) -> alt.Chart:
     return (ranges + dots).properties(height=280 + 26 * len(shown))
 
 
-def count_projection(base_point: pd.DataFrame, path: pd.DataFrame, target: float | None, label: str) -> FilledSpec:
-    """A what-if path (dashed) from its cited starting point to 2030, with an optional target line.
+def count_projection(base_point: pd.DataFrame, target: float | None, label: str) -> alt.LayerChart:
+    """A template: a what-if path (dashed) from its cited starting point to 2030, with an optional target line.
 
-    Only ``path`` changes as a growth slider moves; the rest is a template built once per start, target and label.
+    Its named dataset ``path`` (year, value) is the only part that changes as a growth slider moves.
     """
-    return _count_projection_template(base_point, target, label).with_data(path)
-
-
-@built_once
-def _count_projection_template(base_point: pd.DataFrame, target: float | None, label: str) -> alt.LayerChart:
     line = (
         alt.Chart()
         .mark_line(strokeDash=[6, 4], color="#0072B2", point=alt.OverlayMarkDef(color="#0072B2", size=30))
@@ -535,32 +496,23 @@ def route_map(countries: dict, legs: pd.DataFrame, ports: pd.DataFrame, highligh
         )
         .project(**projection.to_dict())
     )
-    points = (
-        alt.Chart(ports)
-        .mark_circle(size=45, color="#222222", clip=True)
-        .encode(
-            longitude="lon:Q",
-            latitude="lat:Q",
-            tooltip=[
-                alt.Tooltip("name:N", title="Place"),
-                alt.Tooltip("routes:N", title="On route(s)"),
-                alt.Tooltip("lat:Q", title="Latitude", format=".2f"),
-                alt.Tooltip("lon:Q", title="Longitude", format=".2f"),
-                alt.Tooltip("coordinates_source:N", title="Coordinates from"),
-            ],
-        )
-        .project(**projection.to_dict())
+    place = alt.Chart(ports).encode(longitude="lon:Q", latitude="lat:Q")
+    points = place.mark_circle(size=45, color="#222222", clip=True).encode(
+        tooltip=[
+            alt.Tooltip("name:N", title="Place"),
+            alt.Tooltip("routes:N", title="On route(s)"),
+            alt.Tooltip("lat:Q", title="Latitude", format=".2f"),
+            alt.Tooltip("lon:Q", title="Longitude", format=".2f"),
+            alt.Tooltip("coordinates_source:N", title="Coordinates from"),
+        ],
     )
-    labels = (
-        alt.Chart(ports)
-        .mark_text(align="left", dx=5, dy=-5, fontSize=10, color="#222222", clip=True)
-        .encode(longitude="lon:Q", latitude="lat:Q", text="short_name:N")
-        .project(**projection.to_dict())
+    labels = place.mark_text(align="left", dx=5, dy=-5, fontSize=10, color="#222222", clip=True).encode(
+        text="short_name:N"
     )
-    return (land + lines + points + labels).properties(height=460)
+    projected = projection.to_dict()
+    return (land + lines + points.project(**projected) + labels.project(**projected)).properties(height=460)
 
 
-@built_once
 def route_legend(route_names: dict[str, str]) -> alt.Chart:
     """The map's key, drawn apart so the map keeps its full height: a coloured line per route."""
     rows = pd.DataFrame([{"route_id": r, "route": route_names[r], "colour": ROUTE_COLOURS[r]} for r in ROUTE_COLOURS])

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from itertools import pairwise
 
 import pandas as pd
-import streamlit as st
 
-from components import charts, data
 from components.data import DataError
 from components.params import ChoiceParam
 
@@ -44,37 +41,6 @@ PARAMS = {
     "destination": ChoiceParam("destination", "To", ("moscow", "vladivostok"), "moscow"),
     "via": ChoiceParam("via", "By", ("instc", "emc"), "instc"),
 }
-
-
-@st.cache_resource(show_spinner=False)
-def load_countries() -> dict:
-    """Natural Earth 1:110m countries (world-atlas TopoJSON), shipped in data/; read once per server and shared
-    read-only (a copy per run of this 100 kB structure cost more than the rest of the page)."""
-    path = data.DATA_DIR / "world-atlas" / "countries-110m.json"
-    try:
-        topology = json.loads(path.read_bytes())
-    except FileNotFoundError:
-        raise DataError("world-atlas/countries-110m.json: the file is missing from data/") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise DataError(f"world-atlas/countries-110m.json: not valid JSON ({error})") from None
-    if not (
-        isinstance(topology, dict)
-        and topology.get("type") == "Topology"
-        and isinstance(topology.get("objects"), dict)
-        and isinstance(topology["objects"].get("countries"), dict)
-        and isinstance(topology.get("arcs"), list)
-    ):
-        raise DataError("world-atlas/countries-110m.json: not a TopoJSON topology with a 'countries' object and arcs")
-    return topology
-
-
-@st.cache_resource(show_spinner=False, max_entries=len(ROUTE_NAMES) + 1)
-def route_map(_countries: dict, _legs: pd.DataFrame, _ports: pd.DataFrame, highlight: str) -> charts.FilledSpec:
-    """The map with one route highlighted, built once per route: its geometry is large and never changes.
-
-    The underscored arguments are the app's fixed data, so Streamlit keys the cache on ``highlight`` alone.
-    """
-    return charts.FilledSpec(charts.route_map(_countries, _legs, _ports, highlight).to_dict())
 
 
 def route_paths(routes: pd.DataFrame, nodes: pd.DataFrame) -> pd.DataFrame:

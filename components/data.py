@@ -8,6 +8,7 @@ ids of ``sources.csv`` (separated by ``;``). A file that breaks its schema raise
 from __future__ import annotations
 
 import io
+import json
 import math
 import re
 from dataclasses import dataclass
@@ -80,26 +81,43 @@ class Column:
     pattern: str | None = None
 
 
+ID_PATTERN = r"[a-z0-9-]+"
+YES_NO = ("Yes", "No")
+DAY_PATTERN = r"\d{4}-\d{2}-\d{2}"
 SOURCE_ID = Column("source_id", pattern=r"[a-z0-9-]+(;[a-z0-9-]+)*")
 EVIDENCE = Column("evidence")
+NOTE = Column("note", required=False)
+CITED = (SOURCE_ID, EVIDENCE)
+"""The two columns of every cited row: its sources' ids and the words the figure or fact rests on."""
+
+
+def number(name: str, low: float, high: float, required: bool = True) -> Column:
+    """A numeric column whose values must lie between ``low`` and ``high``."""
+    return Column(name, "number", required=required, low=low, high=high)
+
+
+def key(name: str) -> Column:
+    """A row's identifier column: lower-case letters, digits and hyphens."""
+    return Column(name, pattern=ID_PATTERN)
+
 
 SCHEMAS: dict[str, tuple[Column, ...]] = {
     "sources.csv": (
-        Column("id", pattern=r"[a-z0-9-]+"),
+        key("id"),
         Column("title"),
         Column("publisher"),
         Column("date", required=False, pattern=DATE_PATTERN),
         Column("url", required=False, pattern=r"https?://\S+"),
         Column("seed_file", required=False, pattern=r"\d{3}_[0-9a-f]{16}\.txt"),
         Column("kind", choices=SOURCE_KINDS),
-        Column("accessed", pattern=r"\d{4}-\d{2}-\d{2}"),
+        Column("accessed", pattern=DAY_PATTERN),
         Column("note", required=False),
     ),
     "trade_annual.csv": (
         Column("fiscal_year", pattern=r"\d{4}-\d{2}"),
-        Column("exports_usd_mn", "number", low=0, high=1_000_000),
-        Column("imports_usd_mn", "number", low=0, high=1_000_000),
-        Column("total_usd_mn", "number", low=0, high=2_000_000),
+        number("exports_usd_mn", 0, 1_000_000),
+        number("imports_usd_mn", 0, 1_000_000),
+        number("total_usd_mn", 0, 2_000_000),
         Column("status", choices=("final", "provisional")),
         SOURCE_ID,
     ),
@@ -109,16 +127,16 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("hs", pattern=r"\d{2}"),
         Column("chapter"),
         Column("short_name", required=False),
-        Column("value_usd_mn", "number", low=0, high=1_000_000),
+        number("value_usd_mn", 0, 1_000_000),
         SOURCE_ID,
     ),
     "figures.csv": (
-        Column("figure_id", pattern=r"[a-z0-9-]+"),
+        key("figure_id"),
         Column("domain", choices=("trade", "defence", "mobility", "connectivity", "summit")),
         Column("metric"),
         Column("period"),
-        Column("value", "number", low=-1_000_000, high=100_000_000),
-        Column("value_high", "number", required=False, low=-1_000_000, high=100_000_000),
+        number("value", -1_000_000, 100_000_000),
+        number("value_high", -1_000_000, 100_000_000, required=False),
         Column("unit", choices=FIGURE_UNITS),
         Column(
             "qualifier",
@@ -135,53 +153,48 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
                 "up to",
             ),
         ),
-        SOURCE_ID,
-        EVIDENCE,
+        *CITED,
         Column("confidence", choices=CONFIDENCE_LEVELS),
         Column("note", required=False),
-        Column("year", "number", required=False, low=1990, high=2035),
+        number("year", 1990, 2035, required=False),
         Column("claim", required=False, choices=CLAIMS),
     ),
     "trade_items.csv": (
         Column("item"),
         Column("flow", choices=("exports", "imports")),
         Column("hs", required=False, pattern=r"\d{2}(;\d{2})*"),
-        SOURCE_ID,
-        EVIDENCE,
-        Column("note", required=False),
+        *CITED,
+        NOTE,
     ),
     "summit_facts.csv": (
-        Column("fact_id", pattern=r"[a-z0-9-]+"),
+        key("fact_id"),
         Column("topic"),
         Column("fact"),
-        SOURCE_ID,
-        EVIDENCE,
+        *CITED,
     ),
     "timeline.csv": (
-        Column("event_id", pattern=r"[a-z0-9-]+"),
-        Column("date", pattern=r"\d{4}-\d{2}-\d{2}"),
+        key("event_id"),
+        Column("date", pattern=DAY_PATTERN),
         Column("precision", choices=("day", "month", "year")),
         Column("event"),
         Column("domain", choices=DOMAINS),
-        SOURCE_ID,
-        EVIDENCE,
-        Column("note", required=False),
+        *CITED,
+        NOTE,
     ),
     "agreements.csv": (
-        Column("agreement_id", pattern=r"[a-z0-9-]+"),
+        key("agreement_id"),
         Column("agreement"),
         Column("domain", choices=DOMAINS),
         Column("parties"),
         Column("status", choices=AGREEMENT_STATUSES),
-        Column("signed", required=False, pattern=r"\d{4}-\d{2}-\d{2}"),
+        Column("signed", required=False, pattern=DAY_PATTERN),
         Column("steps", required=False, pattern=r"[a-z0-9-]+(;[a-z0-9-]+)*"),  # timeline event ids
         Column("what_it_does"),
         Column("expected", required=False),
         Column("expected_source_id", required=False, pattern=SOURCE_ID.pattern),
         Column("expected_evidence", required=False),
-        SOURCE_ID,
-        EVIDENCE,
-        Column("note", required=False),
+        *CITED,
+        NOTE,
     ),
     "sipri_india_arms_imports.csv": (
         Column("deal_id", pattern=r"\d+"),
@@ -190,76 +203,70 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("designation"),
         Column("description"),
         Column("category"),
-        Column("order_year", "number", low=1950, high=2030),
-        Column("order_year_is_estimate", choices=("Yes", "No")),
-        Column("numbers_delivered", "number", low=0, high=1_000_000),
-        Column("numbers_delivered_is_estimate", choices=("Yes", "No")),
-        Column("delivery_year", "number", low=1950, high=2030),
-        Column("delivery_year_is_estimate", choices=("Yes", "No")),
+        number("order_year", 1950, 2030),
+        Column("order_year_is_estimate", choices=YES_NO),
+        number("numbers_delivered", 0, 1_000_000),
+        Column("numbers_delivered_is_estimate", choices=YES_NO),
+        number("delivery_year", 1950, 2030),
+        Column("delivery_year_is_estimate", choices=YES_NO),
         Column("status"),
-        Column("sipri_estimate", "number", low=0, high=100_000),
-        Column("tiv_deal_unit", "number", low=0, high=100_000),
-        Column("tiv_delivered", "number", low=0, high=100_000),
-        Column("local_production", choices=("Yes", "No")),
+        number("sipri_estimate", 0, 100_000),
+        number("tiv_deal_unit", 0, 100_000),
+        number("tiv_delivered", 0, 100_000),
+        Column("local_production", choices=YES_NO),
         SOURCE_ID,
     ),
     "sipri_published_shares.csv": (
-        Column("period_start", "number", low=1950, high=2030),
-        Column("period_end", "number", low=1950, high=2030),
-        Column("russia_share_pct", "number", low=0, high=100),
+        number("period_start", 1950, 2030),
+        number("period_end", 1950, 2030),
+        number("russia_share_pct", 0, 100),
         Column("edition"),
-        SOURCE_ID,
-        EVIDENCE,
-        Column("note", required=False),
+        *CITED,
+        NOTE,
     ),
     "defence_platforms.csv": (
-        Column("platform_id", pattern=r"[a-z0-9-]+"),
+        key("platform_id"),
         Column("platform"),
         Column("short_name", pattern=r"[A-Za-z0-9-]+"),
         Column("category"),
         Column("how_made"),
         Column("status"),
-        SOURCE_ID,
-        EVIDENCE,
+        *CITED,
     ),
     "facts.csv": (
-        Column("item_id", pattern=r"[a-z0-9-]+"),
+        key("item_id"),
         Column("fact"),
         Column("value"),
-        SOURCE_ID,
-        EVIDENCE,
-        Column("note", required=False),
+        *CITED,
+        NOTE,
     ),
     "route_nodes.csv": (
-        Column("node_id", pattern=r"[a-z0-9-]+"),
+        key("node_id"),
         Column("name"),
-        Column("lat", "number", low=-90, high=90),
-        Column("lon", "number", low=-180, high=180),
+        number("lat", -90, 90),
+        number("lon", -180, 180),
         Column("kind", choices=("port or city", "drawing point")),
-        SOURCE_ID,
-        EVIDENCE,
-        Column("note", required=False),
+        *CITED,
+        NOTE,
     ),
     "routes.csv": (
         Column("route_id", choices=("instc", "emc", "nsr", "suez")),
         Column("branch"),
-        Column("seq", "number", low=1, high=100),
-        Column("node_id", pattern=r"[a-z0-9-]+"),
+        number("seq", 1, 100),
+        key("node_id"),
         Column("mode"),
-        SOURCE_ID,
-        EVIDENCE,
+        *CITED,
     ),
     "journeys.csv": (
-        Column("journey_id", pattern=r"[a-z0-9-]+"),
+        key("journey_id"),
         Column("version"),
         Column("route_id", choices=("instc", "emc", "nsr", "suez")),
-        Column("origin", pattern=r"[a-z0-9-]+"),
-        Column("destination", pattern=r"[a-z0-9-]+"),
-        Column("distance_km", "number", required=False, low=1, high=40_000),
-        Column("days_low", "number", required=False, low=1, high=120),
-        Column("days_high", "number", required=False, low=1, high=120),
-        SOURCE_ID,
-        EVIDENCE,
+        key("origin"),
+        key("destination"),
+        number("distance_km", 1, 40_000, required=False),
+        number("days_low", 1, 120, required=False),
+        number("days_high", 1, 120, required=False),
+        *CITED,
         Column("claim", choices=CLAIMS),
         Column("note", required=False),
     ),
@@ -267,22 +274,21 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("base", pattern=r"\d{4}-\d{2}(\.r\d+)?"),
         Column("fiscal_year", pattern=r"\d{4}-\d{2}"),
         Column("status", choices=("final", "provisional")),
-        Column("exports_usd_mn", "number", low=0, high=1_000_000),
-        Column("imports_usd_mn", "number", low=0, high=1_000_000),
-        Column("energy_imports_usd_mn", "number", low=0, high=1_000_000),
-        Column("hs_imports_total_usd_mn", "number", low=0, high=1_000_000),
+        number("exports_usd_mn", 0, 1_000_000),
+        number("imports_usd_mn", 0, 1_000_000),
+        number("energy_imports_usd_mn", 0, 1_000_000),
+        number("hs_imports_total_usd_mn", 0, 1_000_000),
         Column("superseded_by", required=False, pattern=r"\d{4}-\d{2}(\.r\d+)?"),
         SOURCE_ID,
         Column("note", required=False),
     ),
     "trade_targets.csv": (
-        Column("target_id", pattern=r"[a-z0-9-]+"),
+        key("target_id"),
         Column("target"),
-        Column("goal", "number", required=False, low=0, high=1_000_000),
+        number("goal", 0, 1_000_000, required=False),
         Column("unit", required=False, choices=FIGURE_UNITS),
         Column("deadline", required=False, pattern=r"\d{4}"),
-        SOURCE_ID,
-        EVIDENCE,
+        *CITED,
         Column("set_at", required=False),
         Column("set_source_id", required=False, pattern=SOURCE_ID.pattern),
         Column("set_evidence", required=False),
@@ -447,3 +453,25 @@ def row(table: pd.DataFrame, column: str, key: str) -> pd.Series:
 def figure(figures: pd.DataFrame, figure_id: str) -> pd.Series:
     """One row of figures.csv; DataError if the file lacks it."""
     return row(figures, "figure_id", figure_id)
+
+
+@st.cache_resource(show_spinner=False)
+def load_countries() -> dict:
+    """Natural Earth 1:110m countries (world-atlas TopoJSON), shipped in data/; read once per server and shared
+    read-only (a copy per run of this 100 kB structure cost more than the rest of the page)."""
+    path = DATA_DIR / "world-atlas" / "countries-110m.json"
+    try:
+        topology = json.loads(path.read_bytes())
+    except FileNotFoundError:
+        raise DataError("world-atlas/countries-110m.json: the file is missing from data/") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise DataError(f"world-atlas/countries-110m.json: not valid JSON ({error})") from None
+    if not (
+        isinstance(topology, dict)
+        and topology.get("type") == "Topology"
+        and isinstance(topology.get("objects"), dict)
+        and isinstance(topology["objects"].get("countries"), dict)
+        and isinstance(topology.get("arcs"), list)
+    ):
+        raise DataError("world-atlas/countries-110m.json: not a TopoJSON topology with a 'countries' object and arcs")
+    return topology

@@ -214,3 +214,28 @@ def share_story(published: pd.DataFrame) -> tuple[str, str]:
         story += "Later editions revise earlier periods: " + "; ".join(revised) + "."
     cited = pd.concat([newest, lowest, *revising])["source_id"]
     return story, ";".join(dict.fromkeys(cited))
+
+
+PLATFORM_COLUMNS = {
+    "platform_id": None,
+    "evidence": None,
+    "source_id": None,
+    "platform": "Platform",
+    "short_name": "Short name",
+    "category": "Category",
+    "how_made": "How it is made",
+    "status": "Status",
+    "as_of": "As of",
+    "source": "Status per",
+}
+"""The platforms table's columns as the reader sees them (None: not shown)."""
+
+KUDANKULAM_UNITS = {
+    "kudankulam-1": "Unit 1 — operating",
+    "kudankulam-2": "Unit 2 — operating",
+    "kudankulam-1-2": "Units 1 and 2",
+    "kudankulam-3": "Unit 3 — under construction",
+    "kudankulam-3-6": "Units 3 to 6",
+    "kudankulam-5-6": "Units 5 and 6 — under construction",
+}
+"""The facts.csv items about Kudankulam's reactors, each with its heading."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlencode
 
@@ -31,64 +31,58 @@ SHOWN_RAW_LENGTH = 40
 
 
 @dataclass(frozen=True)
-class NumberParam:
-    """A whole-number control kept in the URL."""
+class Control:
+    """What every URL parameter has: its key in the URL, its control's label, and optional help."""
 
     key: str
     label: str
+    help: str = field(default="", kw_only=True)  # what the reader should know, before the parameter's description
+
+
+@dataclass(frozen=True)
+class NumberParam(Control):
+    """A whole-number control kept in the URL."""
+
     low: int
     high: int
     default: int
     unit: str
-    help: str = ""  # what the reader should know, before the URL parameter's own description
 
 
 @dataclass(frozen=True)
-class ChoiceParam:
+class ChoiceParam(Control):
     """A control with a fixed list of options kept in the URL: a select box, a radio or a segmented control."""
 
-    key: str
-    label: str
     options: tuple[str, ...]
     default: str
     widget: Literal["select", "segmented", "radio"] = "select"
-    help: str = ""
 
 
 @dataclass(frozen=True)
-class MultiChoiceParam:
+class MultiChoiceParam(Control):
     """A control that selects any number of fixed options, kept in the URL as a repeated key."""
 
-    key: str
-    label: str
     options: tuple[str, ...]
     default: tuple[str, ...]
     widget: Literal["multiselect", "pills"] = "multiselect"
-    help: str = ""
 
 
 @dataclass(frozen=True)
-class RangeParam:
+class RangeParam(Control):
     """A from–to pair of whole numbers kept in the URL as a repeated key (``?period=2005&period=2020``)."""
 
-    key: str
-    label: str
     low: int
     high: int
     default: tuple[int, int]
-    help: str = ""
 
 
 @dataclass(frozen=True)
-class TextParam:
+class TextParam(Control):
     """Free text kept in the URL, such as a search; any text is valid and is only ever shown as text."""
 
-    key: str
-    label: str
     max_length: int
     default: str = ""
     placeholder: str = ""
-    help: str = ""
 
 
 Param = NumberParam | ChoiceParam | MultiChoiceParam | RangeParam | TextParam

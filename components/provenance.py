@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -12,43 +12,48 @@ from components.params import ChoiceParam
 
 ALL_SOURCES = "all"
 
-DESCRIBE: dict[str, Callable[[dict], str]] = {
-    "trade_annual.csv": lambda r: f"Exports, imports and total, FY{r['fiscal_year']} ({r['status']})",
-    "scenario_bases.csv": lambda r: f"What-if base {r['base']}: FY{r['fiscal_year']} exports, imports, energy share",
-    "trade_hs2.csv": lambda r: f"{r['flow'].title()} by HS chapter, FY{r['fiscal_year']}",
-    "figures.csv": lambda r: (
-        f"{r['metric']}, {r['period']}: {figure_phrase(r['value'], r['unit'], r['qualifier'], r['value_high'])}"
+DESCRIBE = {
+    "trade_annual.csv": "Exports, imports and total, FY{fiscal_year} ({status})",
+    "scenario_bases.csv": "What-if base {base}: FY{fiscal_year} exports, imports, energy share",
+    "trade_hs2.csv": "HS chapter values, {flow}, FY{fiscal_year}",
+    "figures.csv": "{metric}, {period}: {phrase}",
+    "trade_items.csv": "Named good ({flow}): {item}",
+    "trade_targets.csv": "Target: {target}",
+    "summit_facts.csv": "Summit fact: {fact}",
+    "timeline.csv": "Event, {date}: {event}",
+    "agreements.csv": "Agreement: {agreement}",
+    "sipri_india_arms_imports.csv": "Arms deliveries to India in {delivery_year:.0f} (register rows)",
+    "sipri_published_shares.csv": (
+        "Russia's share of India's arms imports, {period_start:.0f}–{period_end:.0f} ({edition}): {russia_share_pct:g}%"
     ),
-    "trade_items.csv": lambda r: f"Named good ({r['flow']}): {r['item']}",
-    "trade_targets.csv": lambda r: f"Target: {r['target']}",
-    "summit_facts.csv": lambda r: f"Summit fact: {r['fact']}",
-    "timeline.csv": lambda r: f"Event, {r['date']}: {r['event']}",
-    "agreements.csv": lambda r: f"Agreement: {r['agreement']}",
-    "sipri_india_arms_imports.csv": lambda r: f"Arms deliveries to India in {r['delivery_year']:.0f} (register rows)",
-    "sipri_published_shares.csv": lambda r: (
-        f"Russia's share of India's arms imports, {r['period_start']:.0f}–{r['period_end']:.0f} "
-        f"({r['edition']}): {r['russia_share_pct']:g}%"
-    ),
-    "defence_platforms.csv": lambda r: f"Platform status: {r['platform']}",
-    "facts.csv": lambda r: f"{r['fact']} ({r['item_id']}): {r['value']}",
-    "route_nodes.csv": lambda r: f"Map point: {r['name']} ({r['kind']})",
-    "routes.csv": lambda r: f"Route drawn: {r['route_id'].upper()}, {r['branch']}",
-    "journeys.csv": lambda r: f"Journey {r['origin']}–{r['destination']} by {r['route_id'].upper()} ({r['version']})",
+    "defence_platforms.csv": "Platform status: {platform}",
+    "facts.csv": "{fact} ({item_id}): {value}",
+    "route_nodes.csv": "Map point: {name} ({kind})",
+    "routes.csv": "Route drawn: {route}, {branch}",
+    "journeys.csv": "Journey {origin}–{destination} by {route} ({version})",
 }
+"""For each data file, what one of its rows states, in words: a template filled by ``describe``."""
 ROLES = {"source_id": "", "expected_source_id": " (what was expected)", "set_source_id": " (when set)"}
+
+
+def describe(file: str, row: dict) -> str:
+    """What a row of a data file states, in words, for the Sources page."""
+    words = {"route": str(row.get("route_id", "")).upper()}
+    if file == "figures.csv":
+        words["phrase"] = figure_phrase(row["value"], row["unit"], row["qualifier"], row["value_high"])
+    return DESCRIBE[file].format_map(row | words)
 
 
 def citations(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per (source, file, figure): what each source is cited for, and where."""
     rows = []
     for name, table in tables.items():
-        describe = DESCRIBE[name]
         seen = set()
         for record in table.to_dict("records"):
             for column in (c for c in table.columns if c.endswith("source_id")):
                 role = ROLES.get(column, " (status)")
                 for sid in source_ids(record[column]):
-                    figure = describe(record) + role
+                    figure = describe(name, record) + role
                     if (sid, figure) not in seen:
                         seen.add((sid, figure))
                         rows.append({"source_id": sid, "file": name, "figure": figure})

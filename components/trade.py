@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from components.data import DataError, figure, row, rows, source_ids
-from components.formatting import fy
+from components.formatting import fmt_mn, fy, md
 from components.params import ChoiceParam
 
 HEADLINE_YEAR = "2024-25"
@@ -363,4 +363,36 @@ def view(
             t.target_id: tuple(rows(figures, "figure_id", source_ids(t.progress_figure_ids)).itertuples())
             for t in targets.itertuples()
         },
+    )
+
+
+def sales_gap_warning(trade: TradeView) -> str:
+    """Markdown: where the article's figures for India's sales differ from the official HS chapters, and why."""
+    gap = trade.gap_values
+    pharma_article = gap[("Pharmaceuticals", "India's sales, per article")]
+    pharma_official = gap[("Pharmaceuticals", "India's exports, official HS30")]
+    engineering_article = gap[("Engineering goods", "India's sales, per article")]
+    engineering_official = gap[("Engineering goods", "India's exports, official HS84")]
+    year = fy(HEADLINE_YEAR)
+    return (
+        "**The official data tell another story.** India Today's article says India supplies Russia "
+        f"'{md(trade.engineering_evidence)}' of machinery, but official HS chapter 84 exports were "
+        f"{md(fmt_mn(engineering_official))} in {year}, {engineering_official / engineering_article:.0f} times "
+        "more. The article's figure matches India's HS84 imports *from* Russia instead "
+        f"({md(fmt_mn(trade.engineering_imports_mn))} in {year}), so it may describe the other direction. Its "
+        f"pharmaceutical figure ({md(fmt_mn(pharma_article, 0))}) is above the official HS chapter 30 value "
+        f"({md(fmt_mn(pharma_official))}), so it probably counts more than one chapter. The article gives no "
+        "definitions, so we show both."
+    )
+
+
+def which_figure_note(trade: TradeView, earlier_by: str, goods_and_services_by: str) -> str:
+    """Markdown: why the cards' official figures differ from those the articles quoted, naming who quoted what."""
+    goods_and_services = " and ".join("'" + md(e) + "'" for e in trade.goods_and_services)
+    return (
+        "**Which figure is right?** The cards show the official TRADESTAT series as released in 2026 "
+        f"(imports {md(fmt_mn(trade.official['imports'] * 1000, 2))}). Articles around the summit quoted an "
+        f"earlier release (imports US\\$ {trade.earlier['value']:g} bn, {md(earlier_by)}) or rounded it "
+        f"({', '.join(f'{v:g}' for v in trade.rounded)}). {md(goods_and_services_by)}'s {goods_and_services} "
+        "count goods and services and give no period, so they are not the same measure."
     )

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
 
-from components.charts import FilledSpec
+from components import url_state
+from components.charts import Spec
 from components.data import DataError, load_sources, load_table, source_ids
 from components.formatting import figure_phrase, md
+from components.pages import PageInfo
 from components.params import (
     MultiChoiceParam,
     NumberParam,
@@ -17,8 +20,11 @@ from components.params import (
     Parsed,
     RangeParam,
     TextParam,
+    query_of,
     url_help,
 )
+
+Prepared = TypeVar("Prepared")
 
 
 @st.cache_resource(show_spinner=False)
@@ -110,7 +116,7 @@ def with_sources(table: pd.DataFrame) -> pd.DataFrame:
     return table.assign(source=table["source_id"].map(names))
 
 
-def draw(chart: FilledSpec) -> None:
+def draw(chart: Spec) -> None:
     """Draw a chart full width; its spec was validated once, when it was built."""
     st.vega_lite_chart(chart.for_streamlit(), width="stretch")
 
@@ -134,8 +140,13 @@ def table_with_download(table: pd.DataFrame, file_stem: str, **dataframe_options
     csv_download(table, file_stem)
 
 
+def number_columns(labels: dict[str, str], number_format: str = "%,.1f") -> dict:
+    """Table column settings showing each numeric column under a readable label, in one number format."""
+    return {column: st.column_config.NumberColumn(label, format=number_format) for column, label in labels.items()}
+
+
 def show_chart(
-    chart: FilledSpec, table: pd.DataFrame | Callable[[], pd.DataFrame], file_stem: str, caption: str
+    chart: Spec, table: pd.DataFrame | Callable[[], pd.DataFrame], file_stem: str, caption: str
 ) -> None:
     """A chart, its caption, and a table view with a CSV download of the same data (built when opened)."""
     draw(chart)
@@ -192,6 +203,13 @@ def url_widget(param: Param, **extra):
     return st.selectbox(param.label, param.options, index=index, **bound)
 
 
+def set_widgets_from_choice(choice_key: str, values_by_choice: dict[str, dict[str, int]]) -> None:
+    """A callback: give each widget the value the chosen option names for it (a preset setting sliders)."""
+    chosen = st.session_state[choice_key]
+    if chosen:
+        st.session_state.update(values_by_choice[chosen])
+
+
 def show_notices(parsed: Iterable[Parsed]) -> None:
     """One visible notice for each URL parameter that was ignored or adjusted."""
     for p in parsed:
@@ -208,3 +226,14 @@ def stop_on_data_error(error: DataError) -> None:
     """Tell the reader which data file is broken, then stop this page only."""
     show_data_error(error)
     st.stop()
+
+
+def open_page(page: PageInfo, prepare: Callable[[], Prepared]) -> tuple[Prepared, dict[str, Param], dict[str, Parsed]]:
+    """What a page starts from: what ``prepare`` builds from the data files (a damaged file stops the page with
+    its message), the page's declared URL parameters, and what the link says for each."""
+    try:
+        prepared = prepare()
+    except DataError as error:
+        stop_on_data_error(error)
+    params, parsed = url_state.read(page, query_of(st.query_params))
+    return prepared, params, parsed

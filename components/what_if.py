@@ -16,7 +16,7 @@ import pandas as pd
 from components import trade
 from components.data import DataError, figure
 from components.formatting import fmt_bn, fmt_change_bn, fy, md
-from components.params import ChoiceParam, NumberParam
+from components.params import ChoiceParam, NumberParam, Parsed
 from components.scenario import (
     SCENARIO_PARAMS,
     TARGET_TOTAL_BN,
@@ -25,6 +25,8 @@ from components.scenario import (
     common_growth_needed,
     export_growth_needed,
     growth_needed,
+    nearest_cell,
+    sensitivity,
     total_2030,
 )
 
@@ -107,6 +109,43 @@ def prepare(annual: pd.DataFrame, bases: pd.DataFrame, figures: pd.DataFrame) ->
         pharma_evidence=figure(figures, "gap-pharma-market")["evidence"],
         engineering_evidence=figure(figures, "gap-engineering-demand")["evidence"],
     )
+
+
+METHOD_FORMULAS = (
+    r"\text{ramp}_t = t / T",
+    r"\text{exports}_t = E_0 (1+x)^t + \text{ramp}_t\,(p \cdot P + q \cdot Q)",
+    r"\text{imports}_t = I_0 (1+m)^t\,(1 + \text{ramp}_t \cdot s \cdot e)",
+    r"\text{total}_t = \text{exports}_t + \text{imports}_t",
+    r"\text{balance}_t = \text{exports}_t - \text{imports}_t",
+)
+"""The model, in LaTeX, one equation a line."""
+
+
+def method_markdown(inputs: Inputs, base_id: str, cite: Mapping[str, str]) -> tuple[str, str]:
+    """How the what-if is computed from this base, as Markdown: a paragraph for before the formulas and a list of
+    every input with its citation after them (``cite`` gives the Markdown citation of a source id)."""
+    base = inputs.bases[base_id]
+    intro = (
+        f"Base year t = 0 is {md(inputs.base_labels[base_id])}: figures of the official series kept as links made "
+        f"from it computed them; t counts years after it, up to t = {base.horizon} (FY2029-30, labelled 2030). "
+        "Growth rates compound; the three summit levers phase in evenly, reaching their full size in 2030."
+    )
+    inputs_list = (
+        f"- E₀ = {md(fmt_bn(base.exports_bn))}, I₀ = {md(fmt_bn(base.imports_bn))}: {fy(base.fiscal_year)} "
+        f"({cite[trade.OFFICIAL_SOURCE]})\n"
+        "- x = `export_growth`, m = `import_growth` (% a year)\n"
+        f"- P = {base.pharma_market_bn:g} bn: Russia's pharmaceutical import market, '{md(inputs.pharma_evidence)}' "
+        f"({cite['seed-004']}); p = `pharma_capture`\n"
+        f"- Q = {base.engineering_demand_bn:g} bn: the lower end of Russia's engineering import demand, "
+        f"'{md(inputs.engineering_evidence)}' ({cite['seed-004']}); q = `engineering_capture`\n"
+        f"- s = {base.energy_share:.1%}: mineral fuels (HS27) as a share of imports in {fy(base.fiscal_year)} "
+        f"({cite[trade.HS_SOURCE]}); e = `energy_change`\n"
+        "- Growth needed: the export growth x, or the one rate for x and m together, at which total in 2030 "
+        "equals 100 with every other lever as set (solved exactly for x, by bisection for the common rate).\n"
+        f"- Reality check: the compound annual growth of each flow over every {REALITY_SPAN_YEARS}-year span of "
+        "the official series."
+    )
+    return intro, inputs_list
 
 
 # --- Reality check --------------------------------------------------------------------------------
@@ -351,6 +390,42 @@ def lever_values(levers: Levers, params: Sequence[NumberParam] = SCENARIO_PARAMS
 def levers_of(values: Mapping[str, float], params: Sequence[NumberParam] = SCENARIO_PARAMS) -> Levers:
     """Levers from values keyed by URL parameters."""
     return Levers(**{f.name: values[p.key] for p, f in zip(params, fields(Levers), strict=True)})
+
+
+def pinned_levers(parsed: Mapping[str, Parsed]) -> Levers | None:
+    """Scenario A as the link gives it (levers it leaves out at their defaults), or None when it pins none."""
+    if all(parsed[c.key].status == "missing" for c in COMPARE_PARAMS):
+        return None
+    return levers_of({p.key: parsed[c.key].value for p, c in zip(SCENARIO_PARAMS, COMPARE_PARAMS, strict=True)})
+
+
+SENSITIVITY_RATES = (tuple(range(-20, 61, 10)), tuple(range(-30, 31, 10)))
+"""The sensitivity grid's export and import growth rates (% a year)."""
+
+
+def sensitivity_view(base: Base, levers: Levers) -> tuple[pd.DataFrame, tuple[int, int]]:
+    """The sensitivity grid for these levers and its cell nearest to their export and import growth."""
+    export_rates, import_rates = (list(rates) for rates in SENSITIVITY_RATES)
+    grid = sensitivity(base, levers, export_rates, import_rates)
+    return grid, (nearest_cell(export_rates, levers.export_growth), nearest_cell(import_rates, levers.import_growth))
+
+
+def path_caption(inputs: Inputs, base: Base, with_pinned: bool, official_cite: str) -> str:
+    """Markdown: what the what-if chart draws, in which units, and the source of its official figures."""
+    pinned = ", with scenario A's total dotted" if with_pinned else ""
+    return (
+        "India's goods trade with Russia, US\\$ billion: the official series (solid) to "
+        f"{fy(inputs.latest_year)} and this scenario's path (dashed) from {fy(base.fiscal_year)} to FY2029-30 "
+        f"(labelled 2030){pinned}. A scenario, not a forecast. Official figures: {official_cite}."
+    )
+
+
+def newer_base_note(inputs: Inputs, base_id: str, newer: str) -> str:
+    """Markdown: this link computes from the base year it names, and a newer one exists."""
+    return (
+        f"This link computes from its base year, {md(inputs.base_labels[base_id])}, as it was made; "
+        f"a newer base exists: {md(inputs.base_labels[newer])}."
+    )
 
 
 def share_params(base_id: str, levers: Levers, pinned: Levers | None = None) -> dict[str, str]:

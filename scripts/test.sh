@@ -11,4 +11,4 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r requirements-dev.txt
 python3 -m ruff check .
-python3 -m pytest "$@"
+python3 -m pytest -n 2 "$@"  # both cores: the suite is CPU-bound (AppTest runs, Chromium, app servers)

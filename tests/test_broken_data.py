@@ -2,8 +2,9 @@
 
 Each page declares the data files it reads (``components.pages``), and the first test checks every declaration
 against the files a real opening of the page touches: a page that does not read a file cannot be stopped by it.
-Each damage case then damages one file in a copy of ``data/`` and opens the pages that read it: each shows a
-message naming the file and what is wrong, and no traceback.
+The loader turns each kind of damage (missing, truncated, a wrong type) into one error naming the file and the
+problem; a page stops the same way whatever the kind, so each file is then removed from a copy of ``data/`` and
+the pages that read it are opened: each shows the message, draws no chart and shows no traceback.
 """
 
 from __future__ import annotations
@@ -92,10 +93,23 @@ def test_each_page_reads_exactly_the_data_files_it_declares(page, monkeypatch):
 READERS = {file: [p.script for p in pages.PAGES if file in p.reads] for file in FILES}
 
 
+def load(file: str) -> object:
+    """What a page calls to read ``file``."""
+    return data.load_countries() if file == MAP else data.load_table(file)
+
+
 @pytest.mark.parametrize("damage", DAMAGES, ids=lambda d: d.__name__)
 @pytest.mark.parametrize("file", FILES)
-def test_a_damaged_file_stops_the_pages_that_read_it_with_a_message_naming_it(data_copy, file, damage):
+def test_each_kind_of_damage_is_one_error_naming_the_file_and_the_problem(data_copy, file, damage):
     what = damage(data_copy / file)
+    with pytest.raises(data.DataError) as error:
+        load(file)
+    assert Path(file).name in str(error.value) and what in str(error.value)
+
+
+@pytest.mark.parametrize("file", FILES)
+def test_a_damaged_file_stops_the_pages_that_read_it_with_a_message_naming_it(data_copy, file):
+    what = missing(data_copy / file)
     assert READERS[file], f"no page reads {file}"
     for page in READERS[file]:
         app = open_page(page)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import json
 
 import pandas as pd
+import streamlit as st
 
-from components import charts, connectivity, data, defence, mobility, trade, what_if
+from components import charts, connectivity, data, defence, mobility, prepared, trade, what_if
 from components.scenario import Levers, project, sensitivity
 
 
@@ -35,13 +37,14 @@ def test_projection_draws_the_target_line_and_dashes_the_what_if():
     path = project(base, Levers(export_growth=12, import_growth=-3))
     projected = trade.long_form(path, ["total"], ["fiscal_year", "year_end"]).assign(kind="What-if")
     history = history_long().query("measure == 'Total'").assign(kind="Official")[projected.columns]
-    chart = charts.trade_projection(pd.concat([history, projected]), 100)
-    text = spec(chart)
+    chart = charts.Spec.of(charts.trade_projection(100)).with_data(pd.concat([history, projected]))
+    text = json.dumps(chart.template)
     assert "Target: US$ 100 bn by 2030" in text
     assert '"strokeDash"' in text and "What-if" in text
-    datasets = chart.to_dict()["datasets"].values()
-    assert any(any(row.get("value_bn") == 100 for row in rows) for rows in datasets)
-    assert any(any(row.get("year_end") == 2030 for row in rows) for rows in datasets)
+    datasets = chart.for_streamlit()["datasets"]
+    paths = datasets.pop(chart.template["data"]["name"])
+    assert any(any(row.get("value_bn") == 100 for row in rows) for rows in datasets.values())  # the target line
+    assert paths["year_end"].max() == 2030 and set(paths["kind"]) == {"Official", "What-if"}
 
 
 def test_composition_orders_bars_largest_first_other_last():
@@ -57,9 +60,11 @@ def test_composition_orders_bars_largest_first_other_last():
 def test_sensitivity_marks_the_current_cell_and_colours_the_outcome():
     base = what_if.scenario_base(data.load_scenario_bases(), "2025-26", data.load_figures())
     grid = sensitivity(base, Levers(), [0, 10, 20], [0, 10])
-    chart = charts.sensitivity(grid, (10, 0)).to_dict()
-    text = json.dumps(chart)
-    assert "Reached" in text and "Not reached" in text
+    filled = charts.Spec.of(charts.sensitivity((10, 0))).with_data(charts.sensitivity_cells(grid))
+    chart = filled.for_streamlit()
+    assert set(chart["datasets"][chart["data"]["name"]]["outcome"]) == {"Not reached"}  # 20% exports is too slow
+    colour = chart["layer"][0]["encoding"]["color"]["scale"]
+    assert colour["domain"] == ["Reached", "Not reached"]
     marker = chart["layer"][-1]
     assert marker["mark"]["filled"] is False
     marker_rows = chart["datasets"][marker["data"]["name"]]
@@ -132,18 +137,41 @@ def test_measures_are_points_never_one_line():
 
 
 def test_count_projection_shows_the_target():
-    path = mobility.project_count(120_000, 2024, 40)
     start = mobility.starting_point(data.load_figures(), "visitors-in-embassy-2024").assign(source="s")
-    text = json.dumps(charts.count_projection(start, path, 6_000_000, "Visitors").to_dict())
+    text = json.dumps(charts.Spec.of(charts.count_projection(start, 6_000_000, "Visitors")).template)
     assert "Target: 6,000,000" in text and '"strokeDash"' in text
 
 
 def test_route_map_embeds_its_geometry_and_uses_a_projection():
     paths = connectivity.route_paths(data.load_table("routes.csv"), data.load_table("route_nodes.csv"))
     ports = connectivity.ports(paths).assign(coordinates_source="s")
-    chart = charts.route_map(connectivity.load_countries(), connectivity.legs(paths), ports, "instc").to_dict()
+    chart = charts.route_map(data.load_countries(), connectivity.legs(paths), ports, "instc").to_dict()
     text = json.dumps(chart)
     assert '"url"' not in text  # nothing to fetch: the geometry travels with the chart
     assert chart["layer"][0]["data"]["format"] == {"type": "topojson", "feature": "countries"}
     assert chart["layer"][0]["projection"]["type"] == "equalEarth"
     assert "datum.route_id == 'instc'" in text
+
+
+def test_drawing_leaves_the_shared_specs_as_built():
+    """Every session draws the same cached specs; Streamlit 1.67 writes a blank into a null legend title of a spec
+    it is given (the supplier chart had one), so a spec must come out of drawing unchanged."""
+    trade_specs = [spec for spec in prepared.trade_page()[1].values() if isinstance(spec, charts.Spec)]
+    specs = [
+        *trade_specs,
+        prepared.trade_projection(100.0),
+        prepared.sensitivity((10, 0)),
+        prepared.timeline(("trade", "defence"), "all")[1],
+        prepared.defence_page()["categories"][1],
+        prepared.defence_page()["relos"][1],
+        prepared.supply(("Russia", "France"), (2000, 2023))[1],
+        prepared.russia_share(5, (2000, 2023))[1],
+        *[spec for _, spec in prepared.mobility_page().groups.values()],
+        prepared.count_projection("embassy-2024", 6_000_000.0),
+        prepared.route_map("instc"),
+        prepared.route_legend(),
+    ]
+    built = copy.deepcopy([spec.template for spec in specs])
+    for spec in specs:
+        st.vega_lite_chart(spec.for_streamlit(), width="stretch")
+    assert [spec.template for spec in specs] == built

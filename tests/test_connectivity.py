@@ -83,18 +83,18 @@ def test_chennai_vladivostok_is_never_compared_with_another_journeys_suez_figure
 
 
 def test_the_map_geometry_is_natural_earth_and_a_missing_file_is_named(tmp_path, monkeypatch):
-    topology = connectivity.load_countries()
+    topology = data.load_countries()
     assert len(topology["objects"]["countries"]["geometries"]) == 177
     copy = tmp_path / "data"
     shutil.copytree(data.DATA_DIR, copy)
     (copy / "world-atlas" / "countries-110m.json").unlink()
     monkeypatch.setattr(data, "DATA_DIR", copy)
-    connectivity.load_countries.clear()
+    data.load_countries.clear()
     try:
         with pytest.raises(DataError, match=re.escape("countries-110m.json: the file is missing")):
-            connectivity.load_countries()
+            data.load_countries()
     finally:
-        connectivity.load_countries.clear()
+        data.load_countries.clear()
 
 
 def test_the_map_licence_ships_with_the_geometry():

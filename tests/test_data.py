@@ -8,7 +8,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from components import data
+from components import data, provenance
 from components.data import SCHEMAS, DataError, read_table
 from components.provenance import DESCRIBE
 
@@ -317,3 +317,12 @@ def test_a_row_the_app_needs_is_looked_up_by_key_or_named_as_missing_from_its_fi
     assert list(picked["figure_id"]) == ["trade-exports-fy25-s000", "trade-imports-fy25-s000"]
     with pytest.raises(data.DataError, match=r"figures\.csv: no row has figure_id 'gone'"):
         data.figure(figures[figures["figure_id"] != "gone"], "gone")
+
+
+def test_every_cited_row_is_described_in_words_without_codes_or_gaps():
+    cited = provenance.citations({name: data.load_table(name) for name in data.CITING_TABLES})
+    assert not cited["figure"].str.contains(r"\{|\}|nan\b|None").any()
+    route = next(r for r in data.load_table("routes.csv").to_dict("records") if r["route_id"] == "instc")
+    assert provenance.describe("routes.csv", route).startswith("Route drawn: INSTC, ")
+    figure = data.figure(data.load_figures(), "trade-imports-fy25-s002").to_dict()
+    assert provenance.describe("figures.csv", figure).endswith("FY2024-25: US$ 63.84 bn")

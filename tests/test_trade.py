@@ -124,3 +124,21 @@ def test_the_official_series_in_billions_carries_no_float_noise(tables):
     series = trade.annual_bn(tables["annual"])
     assert series.loc[0, "exports_bn"] == 0.98069
     assert series.to_csv().count("0000000") == 0
+
+
+def test_the_sales_gap_warning_states_the_official_figures_and_how_far_apart_they_are():
+    view = trade.view(
+        data.load_trade_annual(),
+        trade.check_hs2_years(data.load_table("trade_hs2.csv")),
+        data.load_figures(),
+        data.load_table("trade_items.csv"),
+        data.load_table("trade_targets.csv"),
+    )
+    gap = view.gap_values
+    official, article = (
+        gap[("Engineering goods", "India's exports, official HS84")],
+        gap[("Engineering goods", "India's sales, per article")],
+    )
+    warning = trade.sales_gap_warning(view)
+    assert f"US$ {official:,.1f} mn in FY2024-25, {official / article:.0f} times more" in warning.replace("\\", "")
+    assert f"US$ {view.engineering_imports_mn:,.1f} mn" in warning.replace("\\", "")

@@ -282,3 +282,21 @@ def test_the_chart_draws_the_official_series_this_path_and_scenario_a(annual, ba
     what_if_total = lines[(lines["kind"] == "What-if") & (lines["measure"] == "Total")]["value_bn"]
     assert list(what_if_total) == list(path["total_bn"])
     assert what_if.chart_paths(official, path, None)["kind"].nunique() == 2
+
+
+def test_a_link_pins_scenario_a_only_when_it_names_one_of_its_levers():
+    from components.params import parse_params
+
+    unpinned = parse_params(list(what_if.COMPARE_PARAMS), {"export_growth": ["12"]})
+    assert what_if.pinned_levers(unpinned) is None
+    pinned = parse_params(list(what_if.COMPARE_PARAMS), {"compare_import_growth": ["-5"]})
+    assert what_if.pinned_levers(pinned) == Levers(import_growth=-5)
+
+
+def test_the_sensitivity_grid_outlines_the_cell_nearest_the_sliders(real_base):
+    grid, current = what_if.sensitivity_view(real_base, Levers(export_growth=14, import_growth=-16))
+    assert current == (10, -20)
+    exports, imports = what_if.SENSITIVITY_RATES
+    assert len(grid) == len(exports) * len(imports)
+    cell = grid[(grid["export_growth"] == 10) & (grid["import_growth"] == -20)].iloc[0]
+    assert cell["total_2030_bn"] == pytest.approx(total_2030(real_base, Levers(export_growth=10, import_growth=-20)))

@@ -1,0 +1,310 @@
+"""What each page builds from its data files, once per server: views, tables with their sources named, and chart specs.
+
+The second of the app's two caching layers (the first is the loaders in ``components.data``, keyed by file). The rule:
+everything here is ``st.cache_resource``, shared by every session and therefore read-only — no page writes into a
+table or spec it gets from here. Arguments are the link's validated values (strings, numbers, tuples of them),
+never DataFrames, so no run hashes a table to find its result; caches keyed by link values are bounded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from components import charts, connectivity, defence, mobility, overview, trade, what_if
+from components.charts import Spec
+from components.data import (
+    CITING_TABLES,
+    figure,
+    load_countries,
+    load_figures,
+    load_scenario_bases,
+    load_sources,
+    load_table,
+    load_timeline,
+    load_trade_annual,
+)
+from components.formatting import md
+from components.provenance import UNDATED, citations, date_disagreements, edition_revisions, latest_date
+from components.ui import figure_markdown, source_names, with_sources
+
+LINK_KEYED = {"show_spinner": False, "max_entries": 64}
+"""Settings of a cache keyed by link values: a burst of distinct links cannot grow it without bound."""
+
+
+# --- Overview ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class OverviewPage:
+    """What the Overview shows that depends on its data files alone."""
+
+    facts: pd.DataFrame  # the summit at a glance
+    key_numbers: tuple[list[overview.KeyNumber], ...]  # a row of cards per part of the story
+    document_counts: str  # how many documents, per source, as Markdown
+    agreements: pd.DataFrame
+    timeline: pd.DataFrame
+    dated_differently: pd.DataFrame  # events sources date differently
+
+
+@st.cache_resource(show_spinner=False)
+def overview_page() -> OverviewPage:
+    """The Overview's fixed parts, from its data files."""
+    figures, sipri = load_figures(), load_table("sipri_india_arms_imports.csv")
+    timeline = load_timeline()
+    counts = figures[figures["metric"] == "Documents signed or exchanged at the summit"]
+    return OverviewPage(
+        facts=load_table("summit_facts.csv"),
+        key_numbers=(
+            overview.trade_key_numbers(load_trade_annual()),
+            overview.defence_key_numbers(sipri, load_table("sipri_published_shares.csv")),
+            overview.mobility_key_numbers(figures),
+            overview.connectivity_key_numbers(figures),
+        ),
+        document_counts="; ".join(figure_markdown(row) for row in counts.itertuples()),
+        agreements=load_table("agreements.csv"),
+        timeline=timeline,
+        dated_differently=date_disagreements(timeline),
+    )
+
+
+@st.cache_resource(**LINK_KEYED)
+def timeline(domains: tuple[str, ...], period: str) -> tuple[pd.DataFrame, Spec | None]:
+    """The timeline's events for these filters, with their sources named, and its chart (None when no event)."""
+    events = overview.timeline_view(load_timeline(), domains, period)
+    if events.empty:
+        return events, None
+    events = events.assign(source=events["source_id"].map(source_names))
+    return events, Spec.of(charts.timeline(events, overview.PERIOD_AXIS_FORMATS[period]))
+
+
+# --- Trade and the what-if --------------------------------------------------------------------------
+@st.cache_resource(show_spinner=False)
+def trade_page() -> tuple[trade.TradeView, dict]:
+    """The Trade page's view of its five data files, its tables with sources named and its charts."""
+    hs2 = trade.check_hs2_years(load_table("trade_hs2.csv"))
+    view = trade.view(
+        load_trade_annual(), hs2, load_figures(), load_table("trade_items.csv"), load_table("trade_targets.csv")
+    )
+    return view, {
+        "movers": with_sources(view.movers),
+        "named": with_sources(view.named),
+        "history": Spec.of(
+            charts.trade_history(view.history, view.jump_year, f"FY2022-23: imports ×{view.jump_ratio:.1f}")
+        ),
+        "which figure": trade.which_figure_note(
+            view, source_names(view.earlier["source_id"]), source_names("seed-001")
+        ),
+        **{key: Spec.of(charts.composition(shares)) for key, shares in view.compositions.items()},
+        **{sector: Spec.of(charts.gap_bars(gap)) for sector, gap in view.gaps.groupby("sector", sort=False)},
+    }
+
+
+@st.cache_resource(show_spinner=False)
+def what_if_inputs() -> what_if.Inputs:
+    """What the What-if page needs from its three data files."""
+    return what_if.prepare(load_trade_annual(), load_scenario_bases(), load_figures())
+
+
+@st.cache_resource(show_spinner=False)
+def trade_projection(target_bn: float) -> Spec:
+    """The what-if chart's template (each rerun fills in its paths)."""
+    return Spec.of(charts.trade_projection(target_bn))
+
+
+@st.cache_resource(**LINK_KEYED)
+def sensitivity(current: tuple[int, int]) -> Spec:
+    """The sensitivity grid's template with this cell outlined (each rerun fills in the grid)."""
+    return Spec.of(charts.sensitivity(current))
+
+
+# --- Defence ----------------------------------------------------------------------------------------
+@st.cache_resource(show_spinner=False)
+def defence_page() -> dict:
+    """SIPRI's published shares beside ours, the intro, Russia's categories, the platforms' disagreements and the
+    RELOS milestones, with their charts; the platforms with the date and names of their sources."""
+    sipri, published = load_table("sipri_india_arms_imports.csv"), load_table("sipri_published_shares.csv")
+    platforms, facts = load_table("defence_platforms.csv"), load_table("facts.csv")
+    timeline = load_timeline()
+    comparison = with_sources(defence.published_vs_computed(sipri, published))
+    blocks = defence.category_periods(int(sipri["delivery_year"].min()), int(sipri["delivery_year"].max()))
+    categories = defence.russian_categories(sipri, blocks)
+    steps = overview.timeline_view(timeline[timeline["event_id"].str.startswith("relos")], ("defence",), "all")
+    steps = with_sources(steps)
+    return {
+        "comparison": comparison,
+        "segments": comparison.dropna(subset=["published_pct"]),
+        "story": defence.share_story(published),
+        "categories": (categories, Spec.of(charts.category_shares(categories))),
+        "disputed": defence.versions(facts[facts["item_id"].isin(platforms["platform_id"])]),
+        "relos": (steps, Spec.of(charts.milestones(steps))),
+        "platforms": platforms.assign(
+            as_of=platforms["source_id"].map(lambda cell: latest_date(cell, load_sources()) or UNDATED),
+            source=platforms["source_id"].map(source_names),
+        ),
+    }
+
+
+@st.cache_resource(**LINK_KEYED)
+def supply(suppliers: tuple[str, ...], years: tuple[int, int]) -> tuple[pd.DataFrame, Spec]:
+    """Deliveries by the chosen suppliers (the rest as one group) in these years, and their chart."""
+    table = defence.supply_by_year(load_table("sipri_india_arms_imports.csv"), suppliers, years)
+    return table, Spec.of(charts.supplier_bars(table, list(suppliers), defence.OTHERS))
+
+
+@st.cache_resource(**LINK_KEYED)
+def russia_share(window: int, years: tuple[int, int]) -> tuple[pd.DataFrame, Spec]:
+    """Russia's yearly and smoothed shares in these years, and their chart beside SIPRI's published shares."""
+    shares = defence.russia_share(load_table("sipri_india_arms_imports.csv"), window)
+    shares = shares[shares["year"].between(*years)]
+    segments = defence_page()["segments"]
+    return shares, Spec.of(charts.russia_share(shares, segments, f"{window}-year window"))
+
+
+# --- Mobility ---------------------------------------------------------------------------------------
+MEASURE_GROUPS = {
+    "workers": mobility.WORKER_MEASURES,
+    "students": mobility.STUDENT_MEASURES,
+    "indians_visiting": mobility.INDIANS_TO_RUSSIA,
+    "russians_visiting": mobility.RUSSIANS_TO_INDIA,
+}
+
+
+@dataclass(frozen=True)
+class MobilityPage:
+    """What the Mobility page shows that depends on its data files alone."""
+
+    groups: dict[str, tuple[pd.DataFrame, Spec]]  # each group of measures: its table (sources named) and chart
+    versions: dict[str, str]  # workers' and students' measures: every version as Markdown bullets, newest first
+    ratios: list[str]  # how far the two visitor counts differ
+    starts: dict[str, pd.Series]  # the what-ifs' cited starting figures, by choice
+    goal: pd.Series  # Moscow's 2030 visitors goal
+    russians_2024: str  # the 2024 counts of Russian visitors to India, as Markdown
+    flights: str  # flights a week, as Markdown bullets
+    signed: tuple[tuple[str, str], ...]  # the mobility agreements signed: Markdown and source id
+    figures: pd.DataFrame  # every mobility figure
+
+
+def _versions(figures: pd.DataFrame, metric_names: tuple[str, ...]) -> str:
+    """Every version of some measures as Markdown bullets, each as its source words it, newest period first."""
+    rows = figures[figures["metric"].isin(metric_names)].sort_values("year", ascending=False, na_position="last")
+    return "\n".join(f"- {md(row.metric)}, {md(row.period)}: {figure_markdown(row)}" for row in rows.itertuples())
+
+
+@st.cache_resource(show_spinner=False)
+def mobility_page() -> MobilityPage:
+    """The Mobility page's tables, charts and cited Markdown (a figure missing from the file stops the page)."""
+    figures, agreements = load_figures(), load_table("agreements.csv")
+    load_table("facts.csv")  # read here, so a damaged file stops the page with its message
+    groups = {}
+    for name, order in MEASURE_GROUPS.items():
+        table = with_sources(mobility.measures(figures, order))
+        groups[name] = (table, Spec.of(charts.measures(table.dropna(subset=["year"]), order)))
+    russians = figures[(figures["metric"] == "Russian arrivals in India") & (figures["year"] == 2024)]
+    flights = figures[figures["unit"] == "flights a week"]
+    signed = agreements[(agreements["domain"] == "mobility") & (agreements["status"] == "signed")]
+    return MobilityPage(
+        groups=groups,
+        versions={
+            "workers": _versions(figures, mobility.WORKER_MEASURES),
+            "students": _versions(figures, mobility.STUDENT_MEASURES),
+        },
+        ratios=mobility.count_ratios(figures),
+        starts={
+            choice: figure(figures, figure_id)
+            for choice, figure_id in {**mobility.WORKER_BASES, **mobility.VISITOR_BASES}.items()
+        },
+        goal=figure(figures, mobility.VISITOR_GOAL),
+        russians_2024="; ".join(figure_markdown(r) for r in russians.itertuples()),
+        flights="\n".join(f"- {md(r.metric)}, {md(r.period)}: {figure_markdown(r)}" for r in flights.itertuples()),
+        signed=tuple(
+            (f"**{md(r.agreement)}** — {md(r.what_it_does)}; signed {md(r.signed)}", r.source_id)
+            for r in signed.itertuples()
+        ),
+        figures=figures[figures["domain"] == "mobility"],
+    )
+
+
+@st.cache_resource(**LINK_KEYED)
+def count_projection(start: str, target: float | None) -> Spec:
+    """The template of a mobility what-if from this starting figure, with this target line (each rerun fills in
+    the path)."""
+    figures = load_figures()
+    figure_id = {**mobility.WORKER_BASES, **mobility.VISITOR_BASES}[start]
+    start_point = with_sources(mobility.starting_point(figures, figure_id))
+    return Spec.of(charts.count_projection(start_point, target, figure(figures, figure_id)["metric"]))
+
+
+# --- Connectivity -----------------------------------------------------------------------------------
+FIGURE_PREFIXES = {"instc": ("instc", "rasht"), "emc": ("emc",), "nsr": ("nsr", "murmansk")}
+"""For each corridor, the prefixes of the ids of its figures in figures.csv."""
+
+
+@dataclass(frozen=True)
+class ConnectivityPage:
+    """What the Connectivity page shows that depends on its data files alone."""
+
+    ports: pd.DataFrame  # the map's ports, with the sources of their coordinates named
+    legs: pd.DataFrame  # the map's route legs
+    figure_lines: dict[str, str]  # by corridor: its figures as Markdown, with the nature of each claim
+    place_names: pd.Series  # route nodes' names by id
+    journeys: pd.DataFrame  # journeys by corridor and by Suez, per source
+
+
+@st.cache_resource(show_spinner=False)
+def connectivity_page() -> ConnectivityPage:
+    """The Connectivity page's map parts, corridor figures and journeys (the world map's file is read here, so a
+    damaged one stops the page with its message)."""
+    load_countries()
+    load_table("facts.csv")
+    nodes = load_table("route_nodes.csv")
+    paths = connectivity.route_paths(load_table("routes.csv"), nodes)
+    ports = connectivity.ports(paths)
+    figures = load_figures()
+    shown = figures[figures["domain"] == "connectivity"]
+    return ConnectivityPage(
+        ports=ports.assign(coordinates_source=ports["source_id_node"].map(source_names)),
+        legs=connectivity.legs(paths),
+        figure_lines={
+            route_id: "\n".join(
+                f"- {md(row.metric)}, {md(row.period)}: {figure_markdown(row)} *[{md(row.claim)}]*"
+                for row in shown[shown["figure_id"].str.startswith(prefixes)].itertuples()
+            )
+            for route_id, prefixes in FIGURE_PREFIXES.items()
+        },
+        place_names=nodes.set_index("node_id")["name"],
+        journeys=load_table("journeys.csv"),
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=len(connectivity.ROUTE_NAMES) + 1)
+def route_map(highlight: str) -> Spec:
+    """The map with one route (or all) highlighted; its geometry is large and never changes."""
+    shown = connectivity_page()
+    return Spec.of(charts.route_map(load_countries(), shown.legs, shown.ports, highlight))
+
+
+@st.cache_resource(show_spinner=False)
+def route_legend() -> Spec:
+    """The map's key."""
+    return Spec.of(charts.route_legend(connectivity.ROUTE_NAMES))
+
+
+# --- Sources ----------------------------------------------------------------------------------------
+@st.cache_resource(show_spinner=False)
+def sources_page() -> dict[str, pd.DataFrame]:
+    """The Sources page's tables, each with its sources named, from every data file."""
+    sources = load_sources()
+    cited = citations({name: load_table(name) for name in CITING_TABLES})
+    counts = cited.groupby("source_id").size()
+    tables = {
+        "sources": sources.drop(columns="seed_file").assign(
+            figures_citing=sources["id"].map(counts).fillna(0).astype(int)
+        ),
+        "citations": cited,
+        "disagreements": trade.disagreements(load_figures(), load_trade_annual()),
+        "date_disagreements": date_disagreements(load_timeline()),
+        "defence_disagreements": defence.versions(load_table("facts.csv")),
+        "sipri_revisions": edition_revisions(load_table("sipri_published_shares.csv")),
+    }
+    return {name: with_sources(table) if "source_id" in table else table for name, table in tables.items()}
