@@ -44,6 +44,7 @@ REFERENCE = ROOT / "bench" / "reference_app.py"
 APP = ROOT / "app.py"
 SERVER_FLAGS = ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
 SESSIONS, RERUNS = 25, 8
+SCALING_SECTION = "## Scaling out behind nginx"
 COLD_STARTS, RERUN_SAMPLES, BROWSER_SAMPLES, KEY_PRESSES = (1, 10, 2, 4) if "--quick" in sys.argv else (3, 40, 5, 15)
 TARGETS = {"rerun": 2.0, "open": 1.25, "link": 2.0, "key press": 1.5, "throughput": 0.5}
 OPENER_PAGE = "trade"
@@ -141,13 +142,15 @@ async def rerun_cost(server: Server, what_if: WhatIf) -> tuple[float, float]:
     return median(samples), cpu_per_rerun
 
 
-async def _clients(attempt: Callable[[int, int], Awaitable[Run]]) -> dict[str, float]:
-    """SESSIONS clients at once, each making RERUNS attempts in turn: how many were answered, the errors (a
+async def _clients(
+    attempt: Callable[[int, int], Awaitable[Run]], sessions: int = SESSIONS, attempts: int = RERUNS
+) -> dict[str, float]:
+    """``sessions`` clients at once, each making ``attempts`` in turn: how many were answered, the errors (a
     timeout, a dropped connection, an unclean run or an exception shown) and the answers a second."""
 
     async def client(index: int) -> tuple[int, int]:
         answered = errors = 0
-        for count in range(RERUNS):
+        for count in range(attempts):
             try:
                 run = await attempt(index, count)
             except Exception:  # a timeout or a dropped connection: unanswered
@@ -158,11 +161,11 @@ async def _clients(attempt: Callable[[int, int], Awaitable[Run]]) -> dict[str, f
         return answered, errors
 
     started = time.perf_counter()
-    outcomes = await asyncio.gather(*(client(i) for i in range(SESSIONS)))
+    outcomes = await asyncio.gather(*(client(i) for i in range(sessions)))
     elapsed = time.perf_counter() - started
     answered = sum(a for a, _ in outcomes)
     return {
-        "asked": SESSIONS * RERUNS,
+        "asked": sessions * attempts,
         "answered": answered,
         "errors": sum(e for _, e in outcomes),
         "seconds": elapsed,
@@ -181,17 +184,19 @@ async def load_test(port: int, what_if: WhatIf) -> dict[str, float]:
     return outcome
 
 
-async def opener_load(port: int, page: str, queries: tuple[str, ...]) -> dict[str, float]:
-    """SESSIONS link-openers at once, each opening ``page`` RERUNS times as a new session with a new query string;
-    throughput in opens a second."""
+async def opener_load(
+    port: int, page: str, queries: tuple[str, ...], sessions: int = SESSIONS, opens: int = RERUNS
+) -> dict[str, float]:
+    """``sessions`` link-openers at once, each opening ``page`` ``opens`` times as a new session with a new query
+    string; throughput in opens a second."""
 
     async def open_once(index: int, count: int) -> Run:
-        number = index * RERUNS + count
+        number = index * opens + count
         session, run = await open_session(port, page, f"{queries[number % len(queries)]}&v={number}")
         await session.connection.close()
         return run
 
-    return await _clients(open_once)
+    return await _clients(open_once, sessions, opens)
 
 
 # --- Browser measures -----------------------------------------------------------------------------
@@ -489,7 +494,10 @@ def write_results(rows, anatomy, app_load: dict, reference_load: dict) -> None:
         ),
         "",
     ]
-    (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
+    results = ROOT / "bench" / "RESULTS.md"
+    scaling = results.read_text(encoding="utf-8").partition(SCALING_SECTION)  # bench/cluster.py writes this part
+    kept = [scaling[1] + scaling[2]] if scaling[1] else []
+    results.write_text("\n".join(lines + kept), encoding="utf-8")
 
 
 WHY_NOT_MET = {

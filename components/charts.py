@@ -29,9 +29,15 @@ class Spec:
     data: pd.DataFrame | None = None
 
     @classmethod
-    def of(cls, chart: alt.TopLevelMixin) -> Spec:
-        """A chart's validated spec, with a top-level null legend title written as Streamlit would write it."""
+    def of(cls, chart: alt.TopLevelMixin, datasets: dict | None = None) -> Spec:
+        """A chart's validated spec, with a top-level null legend title written as Streamlit would write it.
+
+        ``datasets`` are named datasets added after validation: large fixed geometry need not go through Altair,
+        which copies and validates every value of inline data.
+        """
         spec = chart.to_dict()
+        if datasets:
+            spec["datasets"] = {**spec.get("datasets", {}), **datasets}
         legend = spec.get("encoding", {}).get("color", {}).get("legend")
         if isinstance(legend, dict) and "title" in legend and legend["title"] is None:
             legend["title"] = " "
@@ -455,11 +461,16 @@ MAP_EXTENT = {
 }
 
 
-def route_map(countries: dict, legs: pd.DataFrame, ports: pd.DataFrame, highlight: str) -> alt.Chart:
-    """Routes drawn through their nodes on Natural Earth country shapes; a chosen route stands out."""
+COUNTRIES = "countries"
+"""The route map's named dataset of country shapes (TopoJSON), given to ``Spec.of`` apart from the chart."""
+
+
+def route_map(legs: pd.DataFrame, ports: pd.DataFrame, highlight: str) -> alt.Chart:
+    """Routes drawn through their nodes on country shapes (the named dataset ``COUNTRIES``, Natural Earth
+    TopoJSON); a chosen route stands out."""
     projection = alt.Projection(type="equalEarth", rotate=[-80, 0, 0], fit=MAP_EXTENT)
     land = (
-        alt.Chart(alt.Data(values=countries, format=alt.DataFormat(type="topojson", feature="countries")))
+        alt.Chart(alt.NamedData(COUNTRIES, format=alt.DataFormat(type="topojson", feature="countries")))
         .mark_geoshape(fill="#E8E8E8", stroke="#FFFFFF", strokeWidth=0.5, clip=True)
         .project(**projection.to_dict())
     )

@@ -281,7 +281,7 @@ def connectivity_page() -> ConnectivityPage:
 def route_map(highlight: str) -> Spec:
     """The map with one route (or all) highlighted; its geometry is large and never changes."""
     shown = connectivity_page()
-    return Spec.of(charts.route_map(load_countries(), shown.legs, shown.ports, highlight))
+    return Spec.of(charts.route_map(shown.legs, shown.ports, highlight), {charts.COUNTRIES: load_countries()})
 
 
 @st.cache_resource(show_spinner=False)

@@ -145,10 +145,17 @@ def test_count_projection_shows_the_target():
 def test_route_map_embeds_its_geometry_and_uses_a_projection():
     paths = connectivity.route_paths(data.load_table("routes.csv"), data.load_table("route_nodes.csv"))
     ports = connectivity.ports(paths).assign(coordinates_source="s")
-    chart = charts.route_map(data.load_countries(), connectivity.legs(paths), ports, "instc").to_dict()
+    countries = data.load_countries()
+    chart = charts.Spec.of(
+        charts.route_map(connectivity.legs(paths), ports, "instc"), {charts.COUNTRIES: countries}
+    ).for_streamlit()
     text = json.dumps(chart)
     assert '"url"' not in text  # nothing to fetch: the geometry travels with the chart
-    assert chart["layer"][0]["data"]["format"] == {"type": "topojson", "feature": "countries"}
+    assert chart["layer"][0]["data"] == {
+        "name": charts.COUNTRIES,
+        "format": {"type": "topojson", "feature": "countries"},
+    }
+    assert chart["datasets"][charts.COUNTRIES] is countries
     assert chart["layer"][0]["projection"]["type"] == "equalEarth"
     assert "datum.route_id == 'instc'" in text
 

@@ -1,0 +1,148 @@
+"""Two replicas behind nginx (deploy/local-cluster.sh), tested as readers and operators use them.
+
+A what-if link opens through the balancer; when the reader's replica stops, a reload shows the same figures from
+the other one; a stopped replica leaves the rotation at once and readers see no error; 25 link-openers × 8 opens
+through the balancer are all answered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from email.message import Message
+from pathlib import Path
+
+import pytest
+from browser_helpers import DESKTOP, fresh_page, metric_value, open_idle
+from conftest import ROOT, free_port
+
+SCRIPT = ROOT / "deploy" / "local-cluster.sh"
+WHAT_IF_LINK = "/what-if?export_growth=12&import_growth=-3&pharma_capture=5"
+TOTAL = "Total trade in 2030"
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("cluster")]  # one cluster, on one worker
+
+
+class Cluster:
+    """A running local cluster: its balancer's address and the script's commands."""
+
+    def __init__(self, run_dir: Path, port: int):
+        self.env = {**os.environ, "CLUSTER_DIR": str(run_dir), "CLUSTER_PORT": str(port)}
+        self.run_dir, self.url = run_dir, f"http://127.0.0.1:{port}"
+
+    def command(self, *args: str) -> str:
+        done = subprocess.run(
+            ["bash", str(SCRIPT), *args], env=self.env, capture_output=True, text=True, timeout=180, check=False
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        return done.stdout
+
+    def replica_port(self, k: int) -> int:
+        return int((self.run_dir / f"replica-{k}.port").read_text())
+
+    def out_of_rotation_s(self) -> float:
+        """How long nginx keeps a replica that refused a connection out of rotation (its fail_timeout)."""
+        return float(re.search(r"fail_timeout=(\d+)s", (self.run_dir / "upstreams.conf").read_text()).group(1))
+
+    def wait_in_rotation(self, k: int) -> None:
+        """Wait until a new reader can be answered by replica ``k`` (a restarted replica rejoins after fail_timeout)."""
+        deadline = time.monotonic() + self.out_of_rotation_s() + 10
+        while time.monotonic() < deadline:
+            if get(f"{self.url}/_stcore/health")[1]["X-Replica"].endswith(f":{self.replica_port(k)}"):
+                return
+            time.sleep(0.1)
+        pytest.fail(f"replica {k} was not back in rotation {self.out_of_rotation_s() + 10:g} s after it restarted")
+
+    def replica_of(self, upstream: str) -> int:
+        """The replica whose address nginx names last in X-Replica (the one that answered)."""
+        port = int(upstream.split(",")[-1].strip().rsplit(":", 1)[1])
+        return next(k for k in (1, 2) if self.replica_port(k) == port)
+
+
+def get(url: str) -> tuple[int, Message, bytes]:
+    """A plain GET as a new reader makes it: no cookie."""
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.status, response.headers, response.read()
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    if not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists():
+        message = "nginx is not installed (apt-get install nginx)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}; CI must provide it")
+        pytest.skip(message)
+    running = Cluster(tmp_path_factory.mktemp("cluster"), free_port())
+    print(running.command("start", "2"))
+    yield running
+    running.command("stop")
+
+
+@pytest.fixture
+def both_replicas(cluster):
+    """The cluster with both replicas running again after the test."""
+    yield cluster
+    for k in (1, 2):
+        cluster.command("start-replica", str(k))
+        cluster.wait_in_rotation(k)
+
+
+def test_start_brings_up_two_healthy_replicas_behind_nginx(cluster):
+    status = cluster.command("status")
+    assert status.count("running, healthy") == 3, status
+    status_code, headers, body = get(f"{cluster.url}/_stcore/health")
+    assert (status_code, body) == (200, b"ok")
+    assert any(cookie.startswith("replica_key=") for cookie in headers.get_all("Set-Cookie"))
+    _, _, page = get(f"{cluster.url}{WHAT_IF_LINK}")
+    assert b"<html" in page.lower()  # the page itself passes through, gzip or not
+
+
+def test_a_reader_whose_replica_stops_reloads_and_sees_the_same_figures(both_replicas, browser):
+    cluster = both_replicas
+    with fresh_page(browser, DESKTOP) as page:
+        open_idle(page, f"{cluster.url}{WHAT_IF_LINK}")
+        before = metric_value(page, TOTAL)
+        served_by = page.evaluate("async () => (await fetch('/_stcore/health')).headers.get('X-Replica')")
+        reader_replica = cluster.replica_of(served_by)
+        cluster.command("stop-replica", str(reader_replica))
+        page.reload()
+        open_idle(page, page.url)
+        assert metric_value(page, TOTAL) == before
+        assert page.url.endswith(WHAT_IF_LINK)
+        now_served_by = page.evaluate("async () => (await fetch('/_stcore/health')).headers.get('X-Replica')")
+        assert cluster.replica_of(now_served_by) != reader_replica
+
+
+def test_a_stopped_replica_is_out_of_rotation_at_once_and_back_after_it_restarts(both_replicas):
+    cluster = both_replicas
+    cluster.command("stop-replica", "2")
+    stopped = cluster.replica_port(2)
+    answered_by = []
+    for _ in range(30):  # new readers (no cookie): nginx hashes each to a replica
+        status_code, headers, _ = get(f"{cluster.url}/_stcore/health")
+        assert status_code == 200  # a request that found replica 2 down was retried on replica 1
+        answered_by.append(headers["X-Replica"].split(",")[-1].strip())
+    assert all(not address.endswith(f":{stopped}") for address in answered_by)
+    cluster.command("start-replica", "2")
+    cluster.wait_in_rotation(2)
+
+
+def test_twenty_five_link_openers_through_the_balancer_are_all_answered(cluster):
+    sys.path.insert(0, str(ROOT))
+    from bench.run import opener_load
+
+    port = int(cluster.url.rsplit(":", 1)[1])
+    openers = opener_load(port, "trade", ("flow=imports&year=2025-26", "flow=exports&year=2024-25"))
+    with ThreadPoolExecutor(1) as thread:  # a thread of its own: Playwright's sync API holds this one's event loop
+        outcome = thread.submit(asyncio.run, openers).result()
+    assert outcome["answered"] == outcome["asked"] == 200 and outcome["errors"] == 0
+    log = (cluster.run_dir / "access.log").read_text()
+    used = {cluster.replica_port(k) for k in (1, 2) if f"127.0.0.1:{cluster.replica_port(k)}" in log}
+    assert len(used) == 2  # sessions were spread over both replicas
