@@ -10,7 +10,8 @@
 #
 # Settings (environment): CLUSTER_PORT (default 8080), CLUSTER_DIR (default /tmp/india-russia-cluster: pids,
 # ports, logs, the nginx configuration made from deploy/nginx.conf.template), CLUSTER_APP (default app.py).
-# Needs nginx (Debian: apt-get install nginx) and the app's requirements.
+# On a fresh Debian machine, start installs what it needs: nginx (apt-get, with sudo unless root) and the app's
+# pinned requirements (pip).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -95,9 +96,21 @@ write_nginx_conf() {
   "$NGINX" -t -q -p "$RUN" -c "$RUN/nginx.conf"
 }
 
+install_needs() {
+  local sudo_if_needed=""
+  if ! [[ -x "$NGINX" ]]; then
+    [[ "$(id -u)" -eq 0 ]] || sudo_if_needed="sudo"
+    $sudo_if_needed apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq nginx >/dev/null
+    NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+  fi
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r "$ROOT/requirements.txt"
+}
+
 start() {
   local n="${1:-2}" k
   [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "start: N must be a whole number of replicas, not '$n'" >&2; exit 2; }
+  install_needs
   if alive "$RUN/nginx.pid"; then
     echo "already running; 'stop' first" >&2
     exit 1
