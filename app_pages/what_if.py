@@ -75,9 +75,9 @@ st.caption(
     if match
     else "The sliders match no preset."
 )
+meanings = [f"- **{md(p.label)}**: {md(p.definition)} ({ui.source_markdown(p.source_id, short=True)})" for p in choices]
 with st.expander("What each preset means"):
-    for p in choices:
-        st.markdown(f"- **{md(p.label)}**: {md(p.definition)} ({ui.source_markdown(p.source_id, short=True)})")
+    st.markdown("\n".join(meanings))
 
 
 def unpin() -> None:
