@@ -3,11 +3,10 @@
 import streamlit as st
 
 from components import overview, pages, prepared, ui
-from components.data import load_sources
 from components.formatting import md
 
 fixed, params, parsed = ui.open_page(pages.OVERVIEW, prepared.overview_page)
-facts, agreements, timeline = fixed.facts, fixed.agreements, fixed.timeline
+facts, agreements = fixed.facts, fixed.agreements
 
 st.title("India and Russia: the 23rd Annual Summit at a glance")
 st.markdown(
@@ -43,33 +42,14 @@ st.header("What was signed")
 st.markdown(f"**How many documents?** Sources count differently: {fixed.document_counts}")
 domains = ui.url_widget(params["agreement_domain"])
 statuses = ui.url_widget(params["agreement_status"])
-chosen = overview.agreements_view(agreements, tuple(domains), tuple(statuses))
-st.caption(f"{len(chosen)} of {len(agreements)} agreements, pacts and negotiations.")
+shown = prepared.agreements(tuple(domains), tuple(statuses))
+st.caption(f"{len(shown.chosen)} of {len(agreements)} agreements, pacts and negotiations.")
 st.subheader("What the articles expected, and what happened")
-steps_by_agreement = overview.agreement_steps(chosen, timeline)
-comparison = overview.expected_vs_outcome(chosen, steps_by_agreement, load_sources())
-expected_by = comparison["expected_source_id"].map(lambda c: f" — {ui.source_names(c)}" if c else "")
-st.table(
-    {
-        "Agreement": comparison["agreement"],
-        "What the articles expected": comparison["articles_expected"] + expected_by,
-        "What happened (status, as of)": comparison["outcome"] + " — " + comparison["source_id"].map(ui.source_names),
-    },
-    hide_index=True,
-)
-notes = chosen.set_index("agreement_id")
-for agreement_id, steps in steps_by_agreement.groupby("agreement_id", sort=False):
-    agreement = notes.loc[agreement_id]
-    st.markdown(
-        f"**Step by step — {md(agreement['agreement'])}:** "
-        + "; ".join(
-            f"{md(s.date_label)}: {md(s.event)} ({ui.source_markdown(s.source_id, short=True)})"
-            for s in steps.itertuples()
-        )
-        + (f". {md(agreement['note'])}" if agreement["note"] else "")
-    )
+st.table(shown.comparison, hide_index=True)
+for line in shown.step_lines:
+    st.markdown(line)
 tracker = "Full tracker: parties, what each does, evidence and notes; CSV download"
-ui.table_view(tracker, chosen, "india_russia_agreements")
+ui.table_view(tracker, shown.chosen, "india_russia_agreements")
 for _, versions in fixed.dated_differently.groupby("event_id", sort=False):
     st.markdown(
         f"**Sources date it differently — {md(versions['event'].iloc[0])}:** "

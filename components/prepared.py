@@ -28,7 +28,7 @@ from components.data import (
 )
 from components.formatting import md
 from components.provenance import UNDATED, citations, date_disagreements, edition_revisions, latest_date
-from components.ui import figure_markdown, source_names, with_sources
+from components.ui import figure_markdown, source_markdown, source_names, with_sources
 
 LINK_KEYED = {"show_spinner": False, "max_entries": 64}
 """Settings of a cache keyed by link values: a burst of distinct links cannot grow it without bound."""
@@ -43,7 +43,6 @@ class OverviewPage:
     key_numbers: tuple[list[overview.KeyNumber], ...]  # a row of cards per part of the story
     document_counts: str  # how many documents, per source, as Markdown
     agreements: pd.DataFrame
-    timeline: pd.DataFrame
     dated_differently: pd.DataFrame  # events sources date differently
 
 
@@ -63,9 +62,46 @@ def overview_page() -> OverviewPage:
         ),
         document_counts="; ".join(figure_markdown(row) for row in counts.itertuples()),
         agreements=load_table("agreements.csv"),
-        timeline=timeline,
         dated_differently=date_disagreements(timeline),
     )
+
+
+@dataclass(frozen=True)
+class AgreementsView:
+    """The agreements a reader's filters choose, as the Overview shows them."""
+
+    chosen: pd.DataFrame  # the tracker's rows
+    comparison: pd.DataFrame  # what the articles expected beside what happened, with sources named
+    step_lines: tuple[str, ...]  # per agreement with dated steps: its steps as one Markdown line
+
+
+@st.cache_resource(**LINK_KEYED)
+def agreements(domains: tuple[str, ...], statuses: tuple[str, ...]) -> AgreementsView:
+    """The agreements of these domains and statuses: expected against outcome, and each one's dated steps."""
+    chosen = overview.agreements_view(load_table("agreements.csv"), domains, statuses)
+    steps_by_agreement = overview.agreement_steps(chosen, load_timeline())
+    outcomes = overview.expected_vs_outcome(chosen, steps_by_agreement, load_sources())
+    expected_by = outcomes["expected_source_id"].map(lambda c: f" — {source_names(c)}" if c else "")
+    comparison = pd.DataFrame(
+        {
+            "Agreement": outcomes["agreement"],
+            "What the articles expected": outcomes["articles_expected"] + expected_by,
+            "What happened (status, as of)": outcomes["outcome"] + " — " + outcomes["source_id"].map(source_names),
+        }
+    )
+    notes = chosen.set_index("agreement_id")
+    step_lines = []
+    for agreement_id, steps in steps_by_agreement.groupby("agreement_id", sort=False):
+        agreement = notes.loc[agreement_id]
+        step_lines.append(
+            f"**Step by step — {md(agreement['agreement'])}:** "
+            + "; ".join(
+                f"{md(s.date_label)}: {md(s.event)} ({source_markdown(s.source_id, short=True)})"
+                for s in steps.itertuples()
+            )
+            + (f". {md(agreement['note'])}" if agreement["note"] else "")
+        )
+    return AgreementsView(chosen, comparison, tuple(step_lines))
 
 
 @st.cache_resource(**LINK_KEYED)
