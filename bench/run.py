@@ -470,6 +470,14 @@ def write_results(rows, anatomy, app_load: dict, reference_load: dict) -> None:
         "up to 128 of them, in case its reader reconnects, and a session of this app holds the tables of the page "
         "it showed: memory grows with new visitors until that cap, then stays flat.",
         "",
+        "Where a link's open goes: a py-spy profile of the server while opening / 40 times over the websocket "
+        "(`py-spy record -p <server pid>`) puts about a fifth of its busy samples in the page's script thread and "
+        "the rest in Streamlit's own work for a new session (the websocket and its messages, serialising each "
+        "element, the page's compile), which the reference pays too. Within the script, what remains is element "
+        "calls (markdown, metrics, citations) and small filters of the link's choices: every table, text and chart "
+        "spec that depends on the data alone is built once per server, and those that depend on the link once per "
+        "distinct choice (`components/prepared.py`), so no run hashes a DataFrame.",
+        "",
         "## What each page holds, and where its opening time goes",
         "",
         "Charts and interactive tables drawn on opening (tables inside closed sections are built only when a "
@@ -502,14 +510,8 @@ def write_results(rows, anatomy, app_load: dict, reference_load: dict) -> None:
 
 WHY_NOT_MET = {
     "a link opened": (
-        "A link's open: the reference already spends most of its server CPU per open on Streamlit's own work for "
-        "a new visitor (the websocket session, the page's compile and run, the messages back), so a page's "
-        "ratio measures what its own script adds. /trade and /sources build their tables and chart specs once "
-        "per server and only draw them; a py-spy profile of the other pages (`py-spy record -p <server pid>` "
-        "while opening each page 40 times over the websocket) puts the rest in marshalling chart data to Arrow "
-        "and Vega-Lite, in row filters for their figures, and, on /defence and /mobility, 11-16% in hashing the "
-        "inputs of charts whose data depend on the link (suppliers, years, growth rates) to find their cached "
-        "spec."
+        "A link's open: see \"Where a link's open goes\" above; what remains over the reference is the page's own "
+        "element calls and its link-dependent tables."
     ),
     "open": (
         "Opening: the reference page draws one small chart and no table, so its script is idle after "
