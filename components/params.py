@@ -108,16 +108,25 @@ def url_help(param: Param) -> str:
     elif isinstance(param, MultiChoiceParam):
         how = f"URL parameter `{key}`, repeated for each choice."
     elif isinstance(param, ChoiceParam):
-        shown = ", ".join(param.options[:5]) + (", …" if len(param.options) > 5 else "")
-        how = f"URL parameter `{key}`: {shown}."
+        how = f"URL parameter `{key}`: {shown_options(param.options)}."
     else:
         how = f"URL parameter `{key}`."
     return f"{param.help} {how}".strip()
 
 
+SHOWN_OPTIONS = 4
+
+
+def shown_options(options: Sequence[str]) -> str:
+    """A few of a parameter's options, for a one-line notice: all of them when they are few."""
+    if len(options) <= SHOWN_OPTIONS + 1:
+        return ", ".join(options)
+    return f"{', '.join(options[:SHOWN_OPTIONS])}, … ({len(options)} in all)"
+
+
 def shown_raw(raw: str) -> str:
-    """A raw URL value shortened and made printable, for a notice."""
-    flat = "".join(ch if ch.isprintable() else " " for ch in raw)
+    """A raw URL value shortened and made printable, for a notice (an unprintable character shows as �)."""
+    flat = "".join(ch if ch.isprintable() else "\ufffd" for ch in raw)
     return flat if len(flat) <= SHOWN_RAW_LENGTH else flat[:SHOWN_RAW_LENGTH] + "…"
 
 
@@ -141,10 +150,11 @@ def _parse_multi(param: MultiChoiceParam, raw_values: Sequence[str]) -> Parsed:
     chosen = tuple(dict.fromkeys(v for v in given if v in param.options))
     unknown = list(dict.fromkeys(shown_raw(v) for v in given if v not in param.options))
     if not chosen:
-        return _rejected(param, f"'{param.key}' names no known option ({', '.join(param.options)})")
+        return _rejected(param, f"'{param.key}' names no known option ({shown_options(param.options)})")
     if unknown:
         message = (
-            f"'{param.key}': ignored {', '.join(repr(u) for u in unknown)}, not one of {', '.join(param.options)}."
+            f"'{param.key}': ignored {shown_options([repr(u) for u in unknown])}, not one of "
+            f"{shown_options(param.options)}."
         )
         return Parsed(param.key, chosen, "adjusted", message)
     return Parsed(param.key, chosen, "valid")
@@ -160,7 +170,7 @@ def _parse_choice(param: ChoiceParam, raw_values: Sequence[str]) -> Parsed:
     else:
         raw = raw_values[-1]
     if raw not in param.options:
-        return _rejected(param, f"'{param.key}={shown_raw(raw)}' is not one of {', '.join(param.options)}")
+        return _rejected(param, f"'{param.key}={shown_raw(raw)}' is not one of {shown_options(param.options)}")
     if len(raw_values) > 1:
         return Parsed(param.key, raw, "adjusted", _repeated(param, raw_values, raw))
     return Parsed(param.key, raw, "valid")

@@ -199,3 +199,18 @@ def test_a_long_search_is_cut_to_the_text_box_length_with_a_notice():
 @given(st.text(max_size=80))
 def test_any_search_text_is_kept_as_it_is(raw):
     assert parse_param(TextParam("q", "Search", max_length=80), [raw]).value == raw
+
+
+def test_a_bad_value_gets_one_short_line_naming_its_parameter_and_a_few_examples():
+    from components import url_state
+    from components.params import TextParam, parse_params
+
+    for declare in url_state.DECLARATIONS.values():
+        for param in declare():
+            if isinstance(param, TextParam):  # any text is valid
+                continue
+            message = parse_params([param], {param.key: ["<b>x</b>", "\x00"]})[param.key].message
+            assert f"'{param.key}" in message and "\n" not in message, message
+            assert len(message) <= 240, message  # the source list has 167 ids: a few are named, with the count
+    route = next(p for p in url_state.DECLARATIONS["app_pages/connectivity.py"]() if p.key == "route")
+    assert "'route=\ufffd'" in parse_params([route], {"route": ["\x00"]})["route"].message
