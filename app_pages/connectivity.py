@@ -8,6 +8,7 @@ from components.formatting import md
 shown, params, parsed = ui.open_page(pages.CONNECTIVITY, prepared.connectivity_page)
 
 st.title("Connectivity: three corridors and the Suez route")
+contents = ui.Contents()  # filled by the section headings below
 st.markdown(
     "India and Russia promote three ways to move goods between them faster than through the Suez Canal. "
     "The map shows where each runs; below, what each claim rests on — a measurement, a study, an estimate or "
@@ -16,7 +17,7 @@ st.markdown(
 ui.show_notices(parsed.values())
 
 # --- Map ------------------------------------------------------------------------------------------
-st.header("Where the routes run")
+contents.header("Where the routes run", "Map")
 highlight = ui.url_widget(params["route"])
 ui.draw(prepared.route_legend())
 ui.show_chart(
@@ -34,7 +35,7 @@ if highlight != "all":
         st.markdown(ui.fact_lines(f"route-{highlight}"))
 
 # --- Comparison -----------------------------------------------------------------------------------
-st.header("How the routes compare")
+contents.header("How the routes compare", "Compare")
 for route_id in prepared.FIGURE_PREFIXES:
     with st.container(border=True):
         st.subheader(connectivity.ROUTE_NAMES[route_id])
@@ -50,7 +51,7 @@ st.markdown(ui.fact_lines("route-suez"))
 @st.fragment
 def transit_what_if() -> None:
     """A journey by corridor against Suez, per source; reruns alone when its choices change."""
-    st.header("Transit time against the Suez route")
+    contents.header("Transit time against the Suez route", "Transit vs Suez")
     chosen = {}
     for column, key in zip(st.columns(3), ("origin", "destination", "via"), strict=True):
         with column:
@@ -101,6 +102,7 @@ def transit_what_if() -> None:
 transit_what_if()
 
 # --- Maritime -------------------------------------------------------------------------------------
-st.header("Maritime and Far East cooperation")
+contents.header("Maritime and Far East cooperation", "Maritime")
 st.markdown(ui.fact_lines("maritime"))
 ui.cite("seed-003;fpj-polar-2025-12", "Sources")
+contents.show()

@@ -11,6 +11,7 @@ fixed, params, parsed = ui.open_page(pages.DEFENCE, prepared.defence_page)
 comparison, platforms = fixed["comparison"], fixed["platforms"]
 
 st.title("Defence: Russia is still India's largest arms supplier, with a smaller share than a decade ago")
+contents = ui.Contents()  # filled by the section headings below
 story, story_sources = fixed["story"]
 st.markdown(
     f"{md(story)} The summit was not expected to bring big new contracts; it reframed the partnership around "
@@ -20,7 +21,7 @@ ui.cite(story_sources, "Sources")
 ui.show_notices(parsed.values())
 
 # --- Supply trend ---------------------------------------------------------------------------------
-st.header("Who supplies India's arms")
+contents.header("Who supplies India's arms", "Suppliers")
 st.info(
     "**What the numbers measure.** SIPRI's trend-indicator value (TIV) is a volume index of the weapons "
     "transferred, based on their military capability, not their price: it compares suppliers and years, but it is "
@@ -67,7 +68,7 @@ st.dataframe(
 )
 
 # --- By category ----------------------------------------------------------------------------------
-st.header("What Russia supplies")
+contents.header("What Russia supplies", "What Russia supplies")
 categories, categories_chart = fixed["categories"]
 ui.show_chart(
     categories_chart,
@@ -78,7 +79,7 @@ ui.show_chart(
 )
 
 # --- Platforms ------------------------------------------------------------------------------------
-st.header("Major platforms and programmes")
+contents.header("Major platforms and programmes", "Platforms")
 query = ui.url_widget(params["q"])
 found = defence.search_platforms(platforms, query)
 sources = load_sources()
@@ -105,7 +106,7 @@ ui.table_view(
 )
 
 # --- RELOS ----------------------------------------------------------------------------------------
-st.header("RELOS: the logistics pact")
+contents.header("RELOS: the logistics pact", "RELOS")
 st.markdown(ui.fact_lines("relos"))
 steps, steps_chart = fixed["relos"]
 ui.show_chart(
@@ -117,7 +118,7 @@ ui.show_chart(
 )
 
 # --- Nuclear and space ----------------------------------------------------------------------------
-st.header("Nuclear energy and space")
+contents.header("Nuclear energy and space", "Nuclear & space")
 st.subheader("Kudankulam, Tamil Nadu: six Russian-designed reactors")
 for item_id, label in defence.KUDANKULAM_UNITS.items():
     st.markdown(f"**{label}**\n{ui.fact_lines(item_id)}")
@@ -125,3 +126,4 @@ st.subheader("Beyond Kudankulam, and in space")
 st.markdown(ui.fact_lines("nuclear-summit", "space"))
 st.subheader("Defence at the summit")
 st.markdown(ui.fact_lines("summit-defence"))
+contents.show()

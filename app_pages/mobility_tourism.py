@@ -9,6 +9,7 @@ shown, params, parsed = ui.open_page(pages.MOBILITY, prepared.mobility_page)
 groups = shown.groups
 
 st.title("Mobility and tourism: workers, students and visitors")
+contents = ui.Contents()  # filled by the section headings below
 st.markdown(
     "Officials called the labour mobility agreement signed at the summit the 'single most important development' "
     "since 2024. The numbers around it are striking but measure different things — work permits, quotas, "
@@ -18,7 +19,7 @@ ui.cite("seed-001", "Source")
 ui.show_notices(parsed.values())
 
 # --- Workers ----------------------------------------------------------------------------------------
-st.header("Indian workers in Russia")
+contents.header("Indian workers in Russia", "Workers")
 workers, workers_chart = groups["workers"]
 ui.show_chart(
     workers_chart,
@@ -38,7 +39,7 @@ for agreement, source_id in shown.signed:
     ui.cite(source_id, short=True)
 
 # --- Students ---------------------------------------------------------------------------------------
-st.header("Indian students in Russia")
+contents.header("Indian students in Russia", "Students")
 students, students_chart = groups["students"]
 ui.show_chart(
     students_chart,
@@ -50,7 +51,7 @@ ui.show_chart(
 st.markdown(shown.versions["students"] + "\n" + ui.fact_lines("students-coverage"))
 
 # --- Tourism ----------------------------------------------------------------------------------------
-st.header("Visitors in both directions")
+contents.header("Visitors in both directions", "Visitors")
 st.info(
     "**Two kinds of count.** Rosstat counts trips made for tourism only; the Indian Embassy counts all visitors. "
     f"They differ for the same year — {md('; '.join(shown.ratios))} — so they are drawn as separate series.",
@@ -83,7 +84,7 @@ st.markdown(ui.fact_lines("visas", "tourism-draws"))
 st.markdown(f"**Flights**\n{shown.flights}")
 
 # --- What-if ----------------------------------------------------------------------------------------
-st.header("What if the trend continues?")
+contents.header("What if the trend continues?", "What-if")
 st.caption("These are scenarios, not forecasts: a cited starting figure grown at a rate you choose.")
 
 
@@ -129,3 +130,4 @@ with worker_col:
 with visitor_col:
     count_what_if("Indian visitors to Russia by 2030", "visitor", mobility.VISITOR_BASES, True)
 ui.table_view("All mobility figures and their sources (CSV)", shown.figures, "mobility_figures")
+contents.show()

@@ -9,6 +9,7 @@ fixed, params, parsed = ui.open_page(pages.OVERVIEW, prepared.overview_page)
 facts, agreements = fixed.facts, fixed.agreements
 
 st.title("India and Russia: the 23rd Annual Summit at a glance")
+contents = ui.Contents()  # filled by the section headings below
 st.markdown(
     "What happened when Vladimir Putin came to New Delhi, what was expected and what was signed, and where "
     "each part of the story lives in this explainer. Every statement names its source; where sources "
@@ -17,7 +18,7 @@ st.markdown(
 ui.show_notices(parsed.values())
 
 # --- At a glance ----------------------------------------------------------------------------------
-st.header("The summit at a glance")
+contents.header("The summit at a glance", "At a glance")
 topics = list(dict.fromkeys(facts["topic"]))
 for column, topic in zip(st.columns(len(topics)), topics, strict=True):
     with column:
@@ -27,7 +28,7 @@ for column, topic in zip(st.columns(len(topics)), topics, strict=True):
             ui.cite(fact.source_id, short=True)
 
 # --- Key numbers --------------------------------------------------------------------------------------
-st.header("Key numbers")
+contents.header("Key numbers", "Key numbers")
 for numbers in fixed.key_numbers:
     for column, number in zip(st.columns(3), numbers, strict=False):
         with column:
@@ -38,7 +39,7 @@ for numbers in fixed.key_numbers:
             )
 
 # --- Agreements -----------------------------------------------------------------------------------
-st.header("What was signed")
+contents.header("What was signed", "Agreements")
 st.markdown(f"**How many documents?** Sources count differently: {fixed.document_counts}")
 domains = ui.url_widget(params["agreement_domain"])
 statuses = ui.url_widget(params["agreement_status"])
@@ -57,7 +58,7 @@ for _, versions in fixed.dated_differently.groupby("event_id", sort=False):
     )
 
 # --- Timeline -------------------------------------------------------------------------------------
-st.header("Timeline")
+contents.header("Timeline", "Timeline")
 timeline_domains = ui.url_widget(params["timeline_domain"])
 period = ui.url_widget(params["timeline_period"])
 events, chart = prepared.timeline(tuple(timeline_domains), period)
@@ -71,3 +72,4 @@ else:
         f"{len(events)} dated events, {overview.PERIODS[period][0].lower()}; hover a point for the event. Where "
         "sources give different dates, each appears. Sources in the table.",
     )
+contents.show()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import pages, prepared, trade, ui, what_if
 from components.data import load_sources
-from components.formatting import figure_phrase, fmt_bn, fmt_change_bn, md
+from components.formatting import fmt_bn, fmt_change_bn, md
 from components.params import query_of
 from components.provenance import as_of
 
@@ -16,6 +16,7 @@ if old_what_if_link is not None:  # the what-if moved to its own page: an old /t
 (view, shown), params, parsed = ui.open_page(pages.TRADE, prepared.trade_page)
 series, goal, official, latest = view.series, view.goal, view.official, view.series.iloc[-1]
 st.title(f"Trade: a record year, a deep deficit, and the road to US$ {goal['goal']:g} bn")
+contents = ui.Contents()  # filled by the section headings below
 st.markdown(
     f"India–Russia goods trade grew {view.record_bn / view.before_war_bn:.1f}-fold from "
     f"{md(fmt_bn(view.before_war_bn))} in FY2021-22 to {md(fmt_bn(view.record_bn))} in {HEADLINE_YEAR}, as India "
@@ -33,28 +34,21 @@ ui.cite(f"{trade.OFFICIAL_SOURCE};seed-002;{goal['source_id']}", "Sources")
 ui.show_notices(parsed.values())
 
 # --- FY2024-25 headline -------------------------------------------------------------------------
-st.header(f"{HEADLINE_YEAR}: the year the summit talked about")
+contents.header(f"{HEADLINE_YEAR}: the year the summit talked about", "FY2024-25")
 labels = {"total": "Total trade", "exports": "Exports", "imports": "Imports", "balance": "Balance"}
 st.caption("Exports are India's exports to Russia, imports India's imports from Russia; balance = exports − imports.")
 for column, (key, label) in zip(st.columns(4), labels.items(), strict=True):
     with column:
         st.metric(f"{label}, {HEADLINE_YEAR} (US$ bn)", f"{official[key]:,.2f}", border=True)
         ui.cite(trade.OFFICIAL_SOURCE, "Official series", short=True)
-        st.markdown(
-            "**Other versions:**\n"
-            + "\n".join(
-                f"- {md(figure_phrase(r.value_bn, 'US$ bn', r.qualifier))}: {md(ui.source_names(r.source_id))}"
-                + (" *(our computation from its figures)*" if r.how.startswith("computed") else "")
-                for r in view.other_versions[key]
-            )
-        )
+        st.markdown(shown["other versions"][key])
 st.info(shown["which figure"], icon=":material/balance:")
 ui.table_view("Every version of the FY2024-25 figures, with sources", view.versions, "fy2024-25_versions")
 
 # --- Latest year ----------------------------------------------------------------------------------
 previous, latest_year = series.iloc[-2], trade.fy(latest["fiscal_year"])
 status = " (provisional)" if latest["status"] == "provisional" else ""
-st.header(f"The latest year: {latest_year}{status}")
+contents.header(f"The latest year: {latest_year}{status}", "Latest year")
 for column, (key, label) in zip(st.columns(4), labels.items(), strict=True):
     column.metric(
         f"{label}, {latest_year} (US$ bn)",
@@ -79,7 +73,7 @@ st.markdown(
 )
 
 # --- History --------------------------------------------------------------------------------------
-st.header("Seventeen years of trade")
+contents.header("Seventeen years of trade", "History")
 ui.show_chart(
     shown["history"],
     series,
@@ -91,7 +85,7 @@ ui.show_chart(
 )
 
 # --- Composition ----------------------------------------------------------------------------------
-st.header("What India buys and sells")
+contents.header("What India buys and sells", "Composition")
 left, right = st.columns(2)
 with left:
     flow = ui.url_widget(params["flow"])
@@ -118,7 +112,7 @@ st.dataframe(
 st.markdown("Fertiliser imports from Russia, a year: " + "; ".join(ui.figure_markdown(r) for r in view.fertiliser))
 
 # --- Opportunity gaps -----------------------------------------------------------------------------
-st.header("Where India could sell more")
+contents.header("Where India could sell more", "Export gaps")
 for column, (sector, gap) in zip(st.columns(2), view.gaps.groupby("sector", sort=False), strict=True):
     with column:
         st.subheader(sector)
@@ -131,7 +125,7 @@ for column, (sector, gap) in zip(st.columns(2), view.gaps.groupby("sector", sort
 st.warning(trade.sales_gap_warning(view), icon=":material/compare_arrows:")
 
 # --- Targets --------------------------------------------------------------------------------------
-st.header("Targets and commitments")
+contents.header("Targets and commitments", "Targets")
 sources = load_sources()
 for target in view.targets:
     with st.container(border=True):
@@ -148,3 +142,4 @@ for target in view.targets:
         facts += [f"{md(f.metric)}, {md(f.period)}: {ui.figure_markdown(f)}" for f in view.progress[target.target_id]]
         st.markdown("\n".join(f"- {fact}" for fact in facts))
         ui.cite(target.source_id, f"As stated: '{md(target.evidence)}' —")
+contents.show()

@@ -26,7 +26,7 @@ from components.data import (
     load_timeline,
     load_trade_annual,
 )
-from components.formatting import md
+from components.formatting import figure_phrase, md
 from components.provenance import UNDATED, citations, date_disagreements, edition_revisions, latest_date
 from components.ui import figure_markdown, source_markdown, source_names, with_sources
 
@@ -128,6 +128,15 @@ def trade_page() -> tuple[trade.TradeView, dict]:
         "history": Spec.of(
             charts.trade_history(view.history, view.jump_year, f"FY2022-23: imports ×{view.jump_ratio:.1f}")
         ),
+        "other versions": {
+            key: "**Other versions:**\n"
+            + "\n".join(
+                f"- {md(figure_phrase(r.value_bn, 'US$ bn', r.qualifier))}: {md(source_names(r.source_id))}"
+                + (" *(our computation from its figures)*" if r.how.startswith("computed") else "")
+                for r in rows
+            )
+            for key, rows in view.other_versions.items()
+        },
         "which figure": trade.which_figure_note(
             view, source_names(view.earlier["source_id"]), source_names("seed-001")
         ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -226,6 +227,25 @@ def stop_on_data_error(error: DataError) -> None:
     """Tell the reader which data file is broken, then stop this page only."""
     show_data_error(error)
     st.stop()
+
+
+class Contents:
+    """A page's contents line: a link to each of its sections, shown where the page creates it (near its top) and
+    filled as the page draws its section headings, so every section is one tap from the first screen."""
+
+    def __init__(self) -> None:
+        self._slot = st.empty()
+        self._sections: list[tuple[str, str]] = []
+
+    def header(self, title: str, short: str) -> None:
+        """A section heading with a stable anchor (``short`` as a slug), listed in the contents as ``short``."""
+        anchor = re.sub(r"[^a-z0-9]+", "-", short.lower()).strip("-")
+        st.header(title, anchor=anchor)
+        self._sections.append((short, anchor))
+
+    def show(self) -> None:
+        """Fill the contents line with the sections drawn so far."""
+        self._slot.markdown("**On this page:** " + " · ".join(f"[{md(s)}](#{a})" for s, a in self._sections))
 
 
 def open_page(page: PageInfo, prepare: Callable[[], Prepared]) -> tuple[Prepared, dict[str, Param], dict[str, Parsed]]:

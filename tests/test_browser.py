@@ -217,3 +217,17 @@ def test_connectivity_map_draws_offline_and_keeps_its_route_in_the_link(page, ap
         expect(other.get_by_role("heading", name="Northern Sea Route").first).to_be_visible()
         expect(other.locator("[data-testid=stVegaLiteChart]")).to_have_count(2, timeout=30_000)
         expect_no_error_boxes(other)
+
+
+def test_the_contents_line_is_on_a_phones_first_screen_and_each_link_jumps_to_its_section(browser, app_url):
+    """On the longest page; tests/test_pages.py checks every long page's line links each of its sections."""
+    with fresh_page(browser) as phone:  # 390 x 844
+        open_idle(phone, f"{app_url}/trade")
+        contents = phone.get_by_text("On this page:")
+        expect(contents).to_be_in_viewport()
+        last = contents.locator("xpath=..").get_by_role("link").last
+        anchor = last.get_attribute("href").split("#", 1)[1]
+        expect(phone.locator(f"#{anchor}")).not_to_be_in_viewport()
+        last.click()
+        expect(phone.locator(f"#{anchor}")).to_be_in_viewport()
+        assert urlparse(phone.url).fragment == anchor

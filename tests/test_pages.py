@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from conftest import ROOT, frame_with, metric, open_page, warnings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -259,3 +261,12 @@ def test_bad_connectivity_links_give_notices():
     notices = " ".join(warnings(app)).replace("\\", "")
     assert "route" in notices and "origin" in notices and "via" in notices and "<svg" in notices
     assert app.segmented_control(key="route").value == "all"
+
+
+def test_each_long_page_opens_with_a_contents_line_linking_every_section():
+    for page in (pages.OVERVIEW, pages.TRADE, pages.DEFENCE, pages.MOBILITY, pages.CONNECTIVITY):
+        app = open_page(page.script)
+        (line,) = [m.value for m in app.markdown if m.value.startswith("**On this page:**")]
+        linked = re.findall(r"\]\(#([a-z0-9-]+)\)", line)
+        assert linked == [h.proto.anchor for h in app.header], page.title
+        assert len(linked) >= 4 and len(line) < 200, line  # short labels: one or two lines on a phone
