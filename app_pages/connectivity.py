@@ -65,14 +65,10 @@ def transit_what_if() -> None:
         "ends); km saved = Suez km − corridor km."
     )
     if via == "emc":
-        comparators = connectivity.unpaired_suez(shown.journeys, connectivity.corridor_journeys(shown.journeys))
         st.warning(
-            "**No like-for-like Suez figure exists for Chennai–Vladivostok.** The sources compare the corridor "
-            "with another journey, Mumbai–St Petersburg via Suez, and disagree on its length: "
-            + "; ".join(
-                f"{md(r.evidence)} ({ui.source_markdown(r.source_id, short=True)})" for r in comparators.itertuples()
-            )
-            + ". So no days or km saved are computed here.",
+            "**No like-for-like Suez figure exists for Chennai–Vladivostok.** The sources compare the corridor with "
+            "another journey, Mumbai–St Petersburg via Suez, and disagree on its length: "
+            f"{shown.suez_comparators}. So no days or km saved are computed here.",
             icon=":material/compare_arrows:",
         )
     if trip.empty:

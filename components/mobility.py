@@ -41,6 +41,8 @@ WORKER_BASES = {
     "quota-2025": "workers-quota-2025",
 }
 VISITOR_BASES = {"embassy-2024": "visitors-in-embassy-2024", "rosstat-2023": "visitors-in-rosstat-2023"}
+STARTS = {**WORKER_BASES, **VISITOR_BASES}
+"""Every what-if's starting figure: its code in the link and its figure id."""
 VISITOR_GOAL = "tourism-goal-s004"
 COUNT_PAIRS = {
     "Indians visiting Russia": INDIANS_TO_RUSSIA[:2],

@@ -257,7 +257,7 @@ def mobility_page() -> MobilityPage:
         ratios=mobility.count_ratios(figures),
         starts={
             choice: figure(figures, figure_id)
-            for choice, figure_id in {**mobility.WORKER_BASES, **mobility.VISITOR_BASES}.items()
+            for choice, figure_id in mobility.STARTS.items()
         },
         goal=figure(figures, mobility.VISITOR_GOAL),
         russians_2024="; ".join(figure_markdown(r) for r in russians.itertuples()),
@@ -275,7 +275,7 @@ def count_projection(start: str, target: float | None) -> Spec:
     """The template of a mobility what-if from this starting figure, with this target line (each rerun fills in
     the path)."""
     figures = load_figures()
-    figure_id = {**mobility.WORKER_BASES, **mobility.VISITOR_BASES}[start]
+    figure_id = mobility.STARTS[start]
     start_point = with_sources(mobility.starting_point(figures, figure_id))
     return Spec.of(charts.count_projection(start_point, target, figure(figures, figure_id)["metric"]))
 
@@ -294,6 +294,7 @@ class ConnectivityPage:
     figure_lines: dict[str, str]  # by corridor: its figures as Markdown, with the nature of each claim
     place_names: pd.Series  # route nodes' names by id
     journeys: pd.DataFrame  # journeys by corridor and by Suez, per source
+    suez_comparators: str  # Suez figures for journeys no corridor makes (comparators, not baselines), as Markdown
 
 
 @st.cache_resource(show_spinner=False)
@@ -302,7 +303,7 @@ def connectivity_page() -> ConnectivityPage:
     damaged one stops the page with its message)."""
     load_countries()
     load_table("facts.csv")
-    nodes = load_table("route_nodes.csv")
+    nodes, journeys = load_table("route_nodes.csv"), load_table("journeys.csv")
     paths = connectivity.route_paths(load_table("routes.csv"), nodes)
     ports = connectivity.ports(paths)
     figures = load_figures()
@@ -318,7 +319,11 @@ def connectivity_page() -> ConnectivityPage:
             for route_id, prefixes in FIGURE_PREFIXES.items()
         },
         place_names=nodes.set_index("node_id")["name"],
-        journeys=load_table("journeys.csv"),
+        journeys=journeys,
+        suez_comparators="; ".join(
+            f"{md(r.evidence)} ({source_markdown(r.source_id, short=True)})"
+            for r in connectivity.unpaired_suez(journeys, connectivity.corridor_journeys(journeys)).itertuples()
+        ),
     )
 
 
