@@ -27,7 +27,7 @@ ui.show_chart(
     "Country shapes: Natural Earth 1:110m (world-atlas). Ports and cities sit at coordinates from the sources in "
     "the table; dashed legs are planned or missing links (the Rasht–Astara rail gap). At sea, lines pass through "
     "hand-placed points named by each route's description, so they follow the water; those points are not "
-    "sourced positions. Hover a port for its coordinates.",
+    "sourced positions. Each place's coordinates and their source are in the table below.",
 )
 if highlight != "all":
     with st.container(border=True):
@@ -78,21 +78,7 @@ def transit_what_if() -> None:
             icon=":material/info:",
         )
     else:
-        table = ui.with_sources(trip)
-        st.dataframe(
-            table,
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "corridor_days": "Corridor, days",
-                "suez_days": "Suez, days",
-                "saving_days": "Days saved",
-                "corridor_km": st.column_config.NumberColumn("Corridor, km", format="%,.0f"),
-                "suez_km": st.column_config.NumberColumn("Suez, km", format="%,.0f"),
-                "saving_km": st.column_config.NumberColumn("Km saved", format="%,.0f"),
-            },
-        )
-        ui.csv_download(table, "journey_vs_suez")
+        ui.table_with_download(ui.with_sources(trip), "journey_vs_suez")
 
 
 transit_what_if()

@@ -48,20 +48,17 @@ ui.show_chart(
     shares,
     "russia_share_of_india_arms_imports",
     f"Thin line: Russia's share each year. Thick line: its share over the {window} years to each year (Russia's TIV "
-    "over all TIV in the window). Grey bars: five-year shares SIPRI published, spanning their years; hover for the "
-    f"edition. Computed from {ui.source_markdown(defence.SIPRI_SOURCE)}.",
+    "over all TIV in the window). Grey bars: five-year shares SIPRI published, spanning their years (each "
+    f"edition's figures are in the table below). Computed from {ui.source_markdown(defence.SIPRI_SOURCE)}.",
 )
 st.markdown(
     "**SIPRI's published shares beside our computation.** Each edition revises earlier years, so one period can "
     "carry two published figures. Our computation uses the January 2025 register, which ends in 2023."
 )
-st.dataframe(
+ui.show_table(
     comparison,
-    hide_index=True,
-    width="stretch",
-    column_config={
+    {
         "published_pct": st.column_config.NumberColumn("Published (%)", format="%g"),
-        "computed_pct": st.column_config.NumberColumn("Computed here (%)", format="%.1f"),
         "period_start": None,
         "period_end": None,
     },
@@ -83,12 +80,7 @@ contents.header("Major platforms and programmes", "Platforms")
 query = ui.url_widget(params["q"])
 found = defence.search_platforms(platforms, query)
 sources = load_sources()
-st.dataframe(
-    found,
-    hide_index=True,
-    width="stretch",
-    column_config=defence.PLATFORM_COLUMNS,
-)
+ui.show_table(found, defence.PLATFORM_COLUMNS)
 if found.empty:
     st.caption("No platform matches the search.")
 chosen = ui.url_widget(params["platform"])
@@ -114,7 +106,7 @@ ui.show_chart(
     steps[["date_label", "event", "note", "source_id"]],
     "relos_timeline",
     "RELOS from draft to ratification. The Federation Council's vote is dated 8 December by India Today and "
-    "10 December by TASS; both appear. Hover a point for its source.",
+    "10 December by TASS; both appear. Each point's source is in the table below.",
 )
 
 # --- Nuclear and space ----------------------------------------------------------------------------

@@ -27,7 +27,7 @@ ui.show_chart(
     "indian_workers_in_russia",
     "Each colour is a different measure: permits issued in a year, Russia's quota, officials' headcounts, and "
     "projections. They are never joined into one line. Figures without a year (such as '10,000 a couple of years "
-    "ago') are in the table. Hover a point for its source.",
+    "ago') are in the table. Each point's source is in the table below.",
 )
 with st.container(border=True):
     st.markdown("**Every version, with who says it**")
@@ -69,7 +69,7 @@ for column, title, group, stem in (
             visits_chart,
             visits,
             stem,
-            f"{title}: each series is one source's measure. Hover for the source.",
+            f"{title}: each series is one source's measure; the sources are in the table below.",
         )
 goal = shown.goal
 st.markdown(
@@ -99,7 +99,7 @@ def count_what_if(title: str, prefix: str, bases: dict[str, str], with_target: b
     start, start_year = base["value"], int(base["year"])
     path = mobility.project_count(start, start_year, rate)
     label, warning = mobility.projected_label(base)
-    cards = st.columns(2) if with_target else [st.container()]
+    cards = [st.container(), st.container()]  # one above the other: side by side, their labels would be cut
     cards[0].metric(label, f"{path['value'].iloc[-1]:,.0f}")
     if with_target:
         needed = mobility.rate_to_target(start, start_year, target) if target else None

@@ -33,7 +33,8 @@ for numbers in fixed.key_numbers:
     for column, number in zip(st.columns(3), numbers, strict=False):
         with column:
             st.metric(number.label, number.value, border=True)
-            ui.cite(number.source_id, short=True)
+            said = f"{md(number.wording)} — " if number.wording else "Source: "
+            st.caption(said + ui.source_markdown(number.source_id, short=True))
             st.page_link(
                 number.page.script, label=f"More on the {number.page.title} page", icon=":material/arrow_forward:"
             )
@@ -61,7 +62,7 @@ for _, versions in fixed.dated_differently.groupby("event_id", sort=False):
 contents.header("Timeline", "Timeline")
 timeline_domains = ui.url_widget(params["timeline_domain"])
 period = ui.url_widget(params["timeline_period"])
-events, chart = prepared.timeline(tuple(timeline_domains), period)
+events, chart, listed = prepared.timeline(tuple(timeline_domains), period)
 if chart is None:
     st.info("No events match these filters; choose another domain or period.", icon=":material/filter_alt_off:")
 else:
@@ -69,7 +70,8 @@ else:
         chart,
         events[["date_label", "event", "domain", "note", "source_id"]],
         "india_russia_timeline",
-        f"{len(events)} dated events, {overview.PERIODS[period][0].lower()}; hover a point for the event. Where "
-        "sources give different dates, each appears. Sources in the table.",
+        f"{len(events)} dated events, {overview.PERIODS[period][0].lower()}, numbered as in the list below. Where "
+        "sources give different dates, each appears.",
     )
+    st.markdown(listed)
 contents.show()

@@ -66,7 +66,7 @@ st.markdown(
 )
 mover_columns = ui.number_columns({"before_usd_mn": f"{before}, US$ mn", "after_usd_mn": f"{after}, US$ mn"})
 mover_columns |= ui.number_columns({"change_pct": "Change, %"}, "%+.1f")
-st.dataframe(shown["movers"], hide_index=True, width="stretch", column_config=mover_columns)
+ui.show_table(shown["movers"], mover_columns)
 st.markdown(
     f"**Crude oil after the summit — {len(view.crude)} estimates disagree.** For December 2025: "
     + "; ".join(ui.figure_markdown(r) for r in view.crude)
@@ -101,13 +101,10 @@ ui.show_chart(
 )
 st.subheader("The goods the articles name")
 chapter_columns = [column for column in view.named.columns if column.startswith("chapters_")]
-st.dataframe(
+ui.show_table(
     shown["named"],
-    hide_index=True,
-    width="stretch",
-    column_config={"item": "Item", "flow": "Direction", "as_printed": "As printed in the article"}
-    | {"hs_chapters": "Official HS chapter(s)"}
-    | ui.number_columns({column: column.split("_")[1] + ", US$ mn" for column in chapter_columns}),
+    {"flow": "Direction"}
+    | ui.number_columns({column: f"{column.split('_')[1]} (US$ mn)" for column in chapter_columns}),
 )
 st.markdown("Fertiliser imports from Russia, a year: " + "; ".join(ui.figure_markdown(r) for r in view.fertiliser))
 
@@ -123,6 +120,13 @@ for column, (sector, gap) in zip(st.columns(2), view.gaps.groupby("sector", sort
             f"US$ million. Sources: {ui.source_markdown(';'.join(dict.fromkeys(gap['source_id'])))}.",
         )
 st.warning(trade.sales_gap_warning(view), icon=":material/compare_arrows:")
+
+# --- For exporters -------------------------------------------------------------------------------
+contents.header("For exporters: what the summit changed", "For exporters")
+st.markdown(shown["exporters"])
+st.markdown("Deeper: [the export gaps](#export-gaps) · [what India sells](#composition) · [targets](#targets)")
+st.page_link(pages.OVERVIEW.script, label="Every agreement, its status and sources", icon=":material/handshake:")
+st.page_link(pages.WHAT_IF.script, label="What if pharma and engineering sales grow?", icon=":material/tune:")
 
 # --- Targets --------------------------------------------------------------------------------------
 contents.header("Targets and commitments", "Targets")

@@ -41,7 +41,7 @@ from conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, wait_until_healthy  # 
 from protocol import Run, open_session  # noqa: E402
 
 REFERENCE = ROOT / "bench" / "reference_app.py"
-APP = ROOT / "app.py"
+APP = ROOT / "serve.py"  # the app as served, with its middleware
 SERVER_FLAGS = ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
 SESSIONS, RERUNS = 25, 8
 SCALING_SECTION = "## Scaling out behind nginx"

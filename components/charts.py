@@ -7,6 +7,7 @@ are templates with named, empty data that each rerun only fills in (``Spec.with_
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 
 import altair as alt
@@ -55,11 +56,24 @@ class Spec:
         """
         return self._with_dataset(self.data)
 
-    def _with_dataset(self, values: pd.DataFrame | None) -> dict:
+    def standalone(self) -> dict:
+        """The spec with this rerun's data written in as JSON rows, for drawing outside a browser (vl-convert)."""
+        if self.data is None:
+            return self.template
+        return self._with_dataset(json.loads(self.data.to_json(orient="records", date_format="iso")))
+
+    def _with_dataset(self, values: pd.DataFrame | list | None) -> dict:
         if values is None:
             return self.template
         name = self.template["data"]["name"]
         return {**self.template, "datasets": {**self.template.get("datasets", {}), name: values}}
+
+
+TWO_LINES_AT_ASIDE = (
+    "indexof(datum.label, ' (') > 0 ? [slice(datum.label, 0, indexof(datum.label, ' (')), "
+    "slice(datum.label, indexof(datum.label, ' (') + 1)] : datum.label"
+)
+"""A legend label that breaks before its aside in brackets, so a phone shows it whole on two lines."""
 
 
 def _series_scale(measures: list[str]) -> alt.Scale:
@@ -226,10 +240,11 @@ DOMAIN_COLOURS = {
 }
 
 
-def timeline(events: pd.DataFrame, axis_format: str = "%Y") -> alt.Chart:
-    """Dated events on a time axis, one row per domain; hover for the event and its date."""
+def timeline(events: pd.DataFrame, axis_format: str = "%Y") -> alt.LayerChart:
+    """Dated events on a time axis, one row per domain, each labelled with its number in the list under the chart
+    (hover also gives the event and its date)."""
     domains = [d for d in DOMAIN_COLOURS if d in set(events["domain"])]
-    return (
+    points = (
         alt.Chart(events)
         .mark_point(size=110, filled=True, opacity=0.85)
         .encode(
@@ -247,8 +262,9 @@ def timeline(events: pd.DataFrame, axis_format: str = "%Y") -> alt.Chart:
                 alt.Tooltip("source:N", title="Source"),
             ],
         )
-        .properties(height=alt.Step(44))
     )
+    numbers = points.mark_text(dy=-14, fontSize=11).encode(text="number:Q", color=alt.value("#333333"))
+    return alt.layer(points, numbers).properties(height=alt.Step(44))
 
 
 SUPPLIER_COLOURS = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
@@ -392,7 +408,13 @@ def measures(points: pd.DataFrame, order: tuple[str, ...]) -> alt.Chart:
         color=alt.Color(
             "measure:N",
             scale=alt.Scale(domain=shown, range=SUPPLIER_COLOURS[: len(shown)]),
-            legend=alt.Legend(title=None, orient="top", direction="vertical", labelLimit=alt.ExprRef("width - 30")),
+            legend=alt.Legend(
+                title=None,
+                orient="top",
+                direction="vertical",
+                labelLimit=alt.ExprRef("width - 30"),
+                labelExpr=TWO_LINES_AT_ASIDE,
+            ),
         ),
         tooltip=[
             alt.Tooltip("measure:N", title="Measure"),

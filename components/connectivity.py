@@ -35,11 +35,22 @@ LABELLED = {
     "baku",
 }
 """Places named on the map; the others show their name on hover, so labels do not overlap on a phone."""
+SHORT_ROUTE_NAMES = ("INSTC", "Eastern Maritime Corridor", "Northern Sea Route", "Suez (baseline)")
+"""The routes, in ``ROUTE_NAMES`` order, as short as a phone's row of buttons needs."""
 PARAMS = {
-    "route": ChoiceParam("route", "Highlight a route", ("all", *ROUTE_NAMES), "all", widget="segmented"),
-    "origin": ChoiceParam("origin", "From", ("jnpt", "chennai"), "jnpt"),
-    "destination": ChoiceParam("destination", "To", ("moscow", "vladivostok"), "moscow"),
-    "via": ChoiceParam("via", "By", ("instc", "emc"), "instc"),
+    "route": ChoiceParam(
+        "route",
+        "Highlight a route",
+        ("all", *ROUTE_NAMES),
+        "all",
+        widget="segmented",
+        words=("All routes", *SHORT_ROUTE_NAMES),
+    ),
+    "origin": ChoiceParam("origin", "From", ("jnpt", "chennai"), "jnpt", words=("Mumbai (JNPT)", "Chennai")),
+    "destination": ChoiceParam(
+        "destination", "To", ("moscow", "vladivostok"), "moscow", words=("Moscow", "Vladivostok")
+    ),
+    "via": ChoiceParam("via", "By", ("instc", "emc"), "instc", words=SHORT_ROUTE_NAMES[:2]),
 }
 
 

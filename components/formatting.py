@@ -52,3 +52,67 @@ def figure_phrase(value: float, unit: str, qualifier: str = "", value_high: floa
         currency, scale = CURRENCY_UNITS[unit]
         number, unit = f"{currency} {number} {scale}", ""
     return " ".join(part for part in (qualifier, number, "" if unit == "count" else unit) if part)
+
+
+COLUMN_LABELS = {
+    "id": "Source id (in links)",
+    "what": "Goods",
+    "how": "How it is counted",
+    "date_label": "Date",
+    "year_end": "Year ending",
+    "fiscal_year": "Fiscal year",
+    "exports_bn": "India's exports (US$ bn)",
+    "imports_bn": "India's imports (US$ bn)",
+    "total_bn": "Total trade (US$ bn)",
+    "balance_bn": "Trade balance (US$ bn)",
+    "before_usd_mn": "Before (US$ mn)",
+    "after_usd_mn": "After (US$ mn)",
+    "chapter": "HS chapter",
+    "hs_chapters": "Official HS chapter(s)",
+    "as_printed": "As printed in the article",
+    "value_high": "Upper value",
+    "value_high_usd_mn": "Upper value (US$ mn)",
+    "tiv_mn": "SIPRI TIV (mn)",
+    "russia_tiv_mn": "From Russia (SIPRI TIV mn)",
+    "total_tiv_mn": "From all suppliers (SIPRI TIV mn)",
+    "window_share_pct": "Russia's share over the window (%)",
+    "published_pct": "Published (%)",
+    "computed_pct": "Computed here (%)",
+    "russia_share_pct": "Russia's share (%)",
+    "edition": "SIPRI edition",
+    "how_made": "How it is made",
+    "as_of": "Status as of",
+    "lat": "Latitude",
+    "lon": "Longitude",
+    "coordinates_source": "Coordinates from",
+    "evidence": "As the source words it",
+    "expected_evidence": "Expected, as the source words it",
+    "what_it_does": "What it does",
+    "figures_citing": "Figures citing it",
+    "file": "Data file",
+    "url": "Address",
+    "claim": "Kind of claim",
+}
+"""Table columns named for a reader where the file's name is not plain words; the rest are read from the name."""
+UNIT_SUFFIXES = {"_usd_mn": "US$ mn", "_bn": "US$ bn", "_pct": "%", "_km": "km", "_days": "days"}
+
+
+def column_label(name: str) -> str:
+    """A file's column name as a table header a reader can read, with its unit: 'share_pct' → 'Share (%)'."""
+    if name in COLUMN_LABELS:
+        return COLUMN_LABELS[name]
+    for suffix, unit in UNIT_SUFFIXES.items():
+        if name.endswith(suffix):
+            return f"{column_label(name[: -len(suffix)])} ({unit})"
+    words = name.replace("_", " ")
+    return words[:1].upper() + words[1:]
+
+
+def is_key_column(name: str) -> bool:
+    """An identifier column ('source_id', 'platform_id'): kept in downloads, not shown, as the names beside it are."""
+    return name.endswith("_id")
+
+
+def number_text(value: float) -> str:
+    """A number for a table cell that also holds '—': as printed, thousands separated."""
+    return _number(value)

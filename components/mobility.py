@@ -52,10 +52,26 @@ COUNT_PAIRS = {
 FLOW_MEASURES = ("Work permits issued to Indians",)
 """Measures that count a year's flow, not how many people are there."""
 
+START_WORDS = {
+    "permits-2025": "Work permits issued, 2025",
+    "permits-2024": "Work permits issued, 2024",
+    "headcount-alipov": "Headcount, Russia's ambassador",
+    "headcount-mea": "Headcount, India's officials",
+    "quota-2025": "Russia's quota, 2025",
+    "embassy-2024": "Indian Embassy count, 2024",
+    "rosstat-2023": "Rosstat count, 2023",
+}
+"""Each starting figure as the control names it; its caption gives the figure itself."""
+
+
+def _start(key: str, bases: dict[str, str], default: str) -> ChoiceParam:
+    return ChoiceParam(key, "Start from", tuple(bases), default, "radio", words=tuple(START_WORDS[b] for b in bases))
+
+
 PARAMS = {
-    "worker_base": ChoiceParam("worker_base", "Start from", tuple(WORKER_BASES), "permits-2025", "radio"),
+    "worker_base": _start("worker_base", WORKER_BASES, "permits-2025"),
     "worker_growth": NumberParam("worker_growth", "Annual growth", -50, 100, 0, "% a year"),
-    "visitor_base": ChoiceParam("visitor_base", "Start from", tuple(VISITOR_BASES), "embassy-2024", "radio"),
+    "visitor_base": _start("visitor_base", VISITOR_BASES, "embassy-2024"),
     "visitor_growth": NumberParam("visitor_growth", "Annual growth", -50, 200, 0, "% a year"),
     "visitor_target": NumberParam(
         "visitor_target",
@@ -119,7 +135,8 @@ def count_ratios(figures: pd.DataFrame) -> list[str]:
 
 
 def projected_label(figure: pd.Series) -> tuple[str, str]:
-    """What a what-if grows, named for what it is, and a warning where it is a year's flow, not a headcount."""
+    """What a what-if grows, named for what it is (short enough for a card: the source's aside is left to the
+    starting figure's caption), and a warning where it is a year's flow, not a headcount."""
     what = figure["metric"]
     warning = (
         "These are permits issued in one year: grown to 2030 they give the permits issued that year, not the "
@@ -127,4 +144,4 @@ def projected_label(figure: pd.Series) -> tuple[str, str]:
         if what in FLOW_MEASURES
         else ""
     )
-    return f"{what}, 2030 (scenario)", warning
+    return f"{what.split(' (')[0]}, 2030 (scenario)", warning

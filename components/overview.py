@@ -25,10 +25,11 @@ PRECISION_FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
 class KeyNumber:
     """A headline figure for the Overview, taken from the same data row its page shows."""
 
-    label: str
+    label: str  # short enough to fit a card on a phone, the period always in it
     value: str
     source_id: str
     page: pages.PageInfo
+    wording: str = ""  # the figure as its source words it, where the card shortens it
 
 
 def in_order(present, order: tuple[str, ...]) -> tuple[str, ...]:
@@ -46,7 +47,14 @@ def overview_params(timeline: pd.DataFrame, agreements: pd.DataFrame) -> dict[st
         "timeline_domain": MultiChoiceParam(
             "timeline_domain", "Domain", timeline_domains, timeline_domains, widget="pills"
         ),
-        "timeline_period": ChoiceParam("timeline_period", "Period", tuple(PERIODS), "2024-2026", widget="segmented"),
+        "timeline_period": ChoiceParam(
+            "timeline_period",
+            "Period",
+            tuple(PERIODS),
+            "2024-2026",
+            widget="segmented",
+            words=tuple(words for words, _, _ in PERIODS.values()),
+        ),
         "agreement_domain": MultiChoiceParam(
             "agreement_domain", "Domain", agreement_domains, agreement_domains, widget="pills"
         ),
@@ -60,15 +68,17 @@ def date_label(when: pd.Timestamp, precision: str) -> str:
 
 
 def timeline_view(timeline: pd.DataFrame, domains: tuple[str, ...], period: str) -> pd.DataFrame:
-    """The events of the chosen domains and period, with a readable date."""
+    """The events of the chosen domains and period in date order, with a readable date and a number that labels
+    each one on the chart and in the list under it."""
     _, start, end = PERIODS[period]
     chosen = timeline[timeline["domain"].isin(domains)]
     if start:
         chosen = chosen[chosen["when"] >= pd.Timestamp(start)]
     if end:
         chosen = chosen[chosen["when"] <= pd.Timestamp(end)]
+    chosen = chosen.sort_values("when", kind="stable")
     labels = [date_label(w, p) for w, p in zip(chosen["when"], chosen["precision"], strict=True)]
-    return chosen.assign(date_label=labels).reset_index(drop=True)
+    return chosen.assign(date_label=labels, number=range(1, len(chosen) + 1)).reset_index(drop=True)
 
 
 def agreements_view(agreements: pd.DataFrame, domains: tuple[str, ...], statuses: tuple[str, ...]) -> pd.DataFrame:
@@ -142,7 +152,7 @@ def defence_key_numbers(sipri: pd.DataFrame, published: pd.DataFrame) -> list[Ke
     page = pages.DEFENCE
     return [
         KeyNumber(
-            f"Russia's share of India's arms imports, {row['period']}",
+            f"Russia's share of arms imports, {row['period']}",
             f"{row['published_pct']:g}%",
             row["source_id"],
             page,
@@ -151,23 +161,33 @@ def defence_key_numbers(sipri: pd.DataFrame, published: pd.DataFrame) -> list[Ke
     ]
 
 
-def figure_key_numbers(figures: pd.DataFrame, figure_ids: tuple[str, ...], page: pages.PageInfo) -> list[KeyNumber]:
-    """Reported figures as key numbers, worded as their sources word them."""
+COMPACT_QUALIFIERS = {"about": "~", "more than": ">", "up to": "≤"}
+"""How a card's value writes its source's qualifier, so it fits: '>120,000' for 'more than 120,000'."""
+
+
+def figure_key_numbers(figures: pd.DataFrame, labels: dict[str, str], page: pages.PageInfo) -> list[KeyNumber]:
+    """Reported figures as key numbers under short labels (figure id → label): a compact value on the card, and the
+    figure as its source words it beside it."""
     numbers = []
-    for figure_id in figure_ids:
+    for figure_id, label in labels.items():
         row = figure(figures, figure_id)
-        value = figure_phrase(row["value"], row["unit"], row["qualifier"], row["value_high"])
-        numbers.append(KeyNumber(f"{row['metric']}, {row['period']}", value, row["source_id"], page))
+        compact = COMPACT_QUALIFIERS.get(row["qualifier"], row["qualifier"])
+        value = figure_phrase(row["value"], row["unit"], "", row["value_high"])
+        wording = f"{row['metric']}, {row['period']}: {figure_phrase(row['value'], row['unit'], row['qualifier'])}"
+        numbers.append(KeyNumber(label, f"{compact}{value}", row["source_id"], page, wording))
     return numbers
 
 
 def mobility_key_numbers(figures: pd.DataFrame) -> list[KeyNumber]:
     """The Mobility page's default what-if starting points."""
-    ids = (mobility.WORKER_BASES["permits-2025"], mobility.VISITOR_BASES["embassy-2024"])
-    return figure_key_numbers(figures, ids, pages.MOBILITY)
+    labels = {
+        mobility.WORKER_BASES["permits-2025"]: "Work permits for Indians, 2025",
+        mobility.VISITOR_BASES["embassy-2024"]: "Indian visitors to Russia, 2024",
+    }
+    return figure_key_numbers(figures, labels, pages.MOBILITY)
 
 
 def connectivity_key_numbers(figures: pd.DataFrame) -> list[KeyNumber]:
     """The corridors' headline claims, as the Connectivity page shows them."""
-    ids = ("instc-time-cut-s003", "emc-days")
-    return figure_key_numbers(figures, ids, pages.CONNECTIVITY)
+    labels = {"instc-time-cut-s003": "INSTC: freight time cut (aim)", "emc-days": "Chennai–Vladivostok, 2024"}
+    return figure_key_numbers(figures, labels, pages.CONNECTIVITY)

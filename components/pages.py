@@ -36,7 +36,7 @@ TRADE = PageInfo(
     "Trade",
     ":material/swap_horiz:",
     "trade",
-    CITED | _csv("trade_annual", "trade_hs2", "trade_items", "trade_targets"),
+    CITED | _csv("trade_annual", "trade_hs2", "trade_items", "trade_targets", "agreements"),
 )
 WHAT_IF = PageInfo(
     "app_pages/what_if.py",

@@ -51,11 +51,19 @@ class NumberParam(Control):
 
 @dataclass(frozen=True)
 class ChoiceParam(Control):
-    """A control with a fixed list of options kept in the URL: a select box, a radio or a segmented control."""
+    """A control with a fixed list of options kept in the URL: a select box, a radio or a segmented control.
+
+    ``words`` name the options for the reader, in order, where the link's short codes are not words themselves.
+    """
 
     options: tuple[str, ...]
     default: str
     widget: Literal["select", "segmented", "radio"] = "select"
+    words: tuple[str, ...] = field(default=(), kw_only=True)
+
+    def word(self, option: str) -> str:
+        """What the control shows for an option."""
+        return self.words[self.options.index(option)] if self.words else option
 
 
 @dataclass(frozen=True)

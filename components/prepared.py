@@ -25,8 +25,9 @@ from components.data import (
     load_table,
     load_timeline,
     load_trade_annual,
+    row,
 )
-from components.formatting import figure_phrase, md
+from components.formatting import figure_phrase, fmt_mn, md
 from components.provenance import UNDATED, citations, date_disagreements, edition_revisions, latest_date
 from components.ui import figure_markdown, source_markdown, source_names, with_sources
 
@@ -105,13 +106,18 @@ def agreements(domains: tuple[str, ...], statuses: tuple[str, ...]) -> Agreement
 
 
 @st.cache_resource(**LINK_KEYED)
-def timeline(domains: tuple[str, ...], period: str) -> tuple[pd.DataFrame, Spec | None]:
-    """The timeline's events for these filters, with their sources named, and its chart (None when no event)."""
+def timeline(domains: tuple[str, ...], period: str) -> tuple[pd.DataFrame, Spec | None, str]:
+    """The timeline's events for these filters with their sources named, its chart (None when no event), and the
+    numbered list of the events in words, each cited, that the chart's numbers point to."""
     events = overview.timeline_view(load_timeline(), domains, period)
     if events.empty:
-        return events, None
+        return events, None, ""
     events = events.assign(source=events["source_id"].map(source_names))
-    return events, Spec.of(charts.timeline(events, overview.PERIOD_AXIS_FORMATS[period]))
+    listed = "\n".join(
+        f"{e.number}. **{md(e.date_label)}** · {md(e.event)} ({source_markdown(e.source_id, short=True)})"
+        for e in events.itertuples()
+    )
+    return events, Spec.of(charts.timeline(events, overview.PERIOD_AXIS_FORMATS[period])), listed
 
 
 # --- Trade and the what-if --------------------------------------------------------------------------
@@ -142,7 +148,47 @@ def trade_page() -> tuple[trade.TradeView, dict]:
         ),
         **{key: Spec.of(charts.composition(shares)) for key, shares in view.compositions.items()},
         **{sector: Spec.of(charts.gap_bars(gap)) for sector, gap in view.gaps.groupby("sector", sort=False)},
+        "exporters": exporters_brief(view, hs2),
     }
+
+
+def exporters_brief(view: trade.TradeView, hs2: pd.DataFrame) -> str:
+    """Markdown: what the summit and its outcomes mean for Indian exporters, each point cited: the markets against
+    India's sales (every version), the farm and sea chapters, and the agreements that touch exporters."""
+    agreements = load_table("agreements.csv")
+    lines = [
+        "**Pharmaceuticals and engineering: the market against India's sales** "
+        "(the sources differ: see the note under Export gaps)"
+    ]
+    for sector, rows in view.gaps.groupby("sector", sort=False):
+        versions = "; ".join(
+            f"{md(r.measure)}: {md(trade.money_phrase(r.value_usd_mn, r.value_high_usd_mn, r.qualifier))} "
+            f"({md(r.period)}, {source_markdown(r.source_id, short=True)})"
+            for r in rows.itertuples()
+        )
+        lines.append(f"- **{md(sector)}:** {versions}")
+    years = sorted(hs2["fiscal_year"].unique())
+    lines.append(
+        f"\n**Farm and sea products: India's exports to Russia, {' and '.join(map(trade.fy, years))}** "
+        f"(official HS chapters, {source_markdown(trade.HS_SOURCE, short=True)})"
+    )
+    for chapter, name, values in trade.agri_marine_exports(hs2):
+        shown = " → ".join(md(fmt_mn(values[y], 2)) for y in years if y in values)
+        lines.append(f"- {md(name)} (HS{chapter}): {shown}")
+    lines.append("\n**What the summit agreed that touches exporters**")
+    for agreement_id in trade.EXPORTER_AGREEMENTS:
+        a = row(agreements, "agreement_id", agreement_id)
+        when = f", {md(a['signed'])}" if a["signed"] else ""
+        lines.append(
+            f"- **{md(a['agreement'])}** ({md(a['status'])}{when}): {md(a['what_it_does'])} "
+            f"({source_markdown(a['source_id'], short=True)})"
+        )
+    currencies = row(load_table("trade_targets.csv"), "target_id", "national-currencies")
+    lines.append(
+        f"- **{md(currencies['target'])}:** {md(currencies['status'])} — '{md(currencies['evidence'])}' "
+        f"({source_markdown(currencies['source_id'], short=True)}); how much is already settled so, under Targets."
+    )
+    return "\n".join(lines)
 
 
 @st.cache_resource(show_spinner=False)
@@ -255,10 +301,7 @@ def mobility_page() -> MobilityPage:
             "students": _versions(figures, mobility.STUDENT_MEASURES),
         },
         ratios=mobility.count_ratios(figures),
-        starts={
-            choice: figure(figures, figure_id)
-            for choice, figure_id in mobility.STARTS.items()
-        },
+        starts={choice: figure(figures, figure_id) for choice, figure_id in mobility.STARTS.items()},
         goal=figure(figures, mobility.VISITOR_GOAL),
         russians_2024="; ".join(figure_markdown(r) for r in russians.itertuples()),
         flights="\n".join(f"- {md(r.metric)}, {md(r.period)}: {figure_markdown(r)}" for r in flights.itertuples()),

@@ -90,6 +90,13 @@ def edition_revisions(published: pd.DataFrame) -> pd.DataFrame:
 
 def source_param(sources: pd.DataFrame) -> ChoiceParam:
     """The Sources page's URL parameter: one source's id, or all of them."""
+    publishers = (publisher.split(";")[0].split(" (")[0] for publisher in sources["publisher"])
+    named = (f"{publisher}: {title}" for publisher, title in zip(publishers, sources["title"], strict=True))
     return ChoiceParam(
-        "source", "Show the figures citing", (ALL_SOURCES, *sources.index), ALL_SOURCES, help="A source id, or all."
+        "source",
+        "Show the figures citing",
+        (ALL_SOURCES, *sources.index),
+        ALL_SOURCES,
+        help="A source id, or all.",
+        words=("All sources", *(name if len(name) <= 90 else name[:89] + "…" for name in named)),
     )

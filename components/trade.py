@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from components.data import DataError, figure, row, rows, source_ids
-from components.formatting import fmt_mn, fy, md
+from components.formatting import figure_phrase, fmt_mn, fy, md
 from components.params import ChoiceParam
 
 HEADLINE_YEAR = "2024-25"
@@ -396,3 +397,32 @@ def which_figure_note(trade: TradeView, earlier_by: str, goods_and_services_by: 
         f"({', '.join(f'{v:g}' for v in trade.rounded)}). {md(goods_and_services_by)}'s {goods_and_services} "
         "count goods and services and give no period, so they are not the same measure."
     )
+
+
+AGRI_MARINE_CHAPTERS = ("03", "09", "02", "08", "07", "10")
+"""The farm and sea chapters of India's exports to Russia an exporter asks about first: fish and seafood, coffee,
+tea and spices, meat, fruit and nuts, vegetables and pulses, cereals."""
+EXPORTER_AGREEMENTS = ("food-safety", "health", "customs", "postal", "eaeu-fta")
+"""The summit's agreements that change how Indian goods reach Russia: standards, clearance, delivery, market access."""
+
+
+def agri_marine_exports(hs2: pd.DataFrame) -> list[tuple[str, str, dict[str, float]]]:
+    """India's exports to Russia in the farm and sea chapters: (chapter, name, US$ mn by fiscal year), in
+    ``AGRI_MARINE_CHAPTERS`` order."""
+    exports = hs2[hs2["flow"] == "exports"]
+    rows = []
+    for chapter in AGRI_MARINE_CHAPTERS:
+        chosen = exports[exports["hs"] == chapter]
+        if not chosen.empty:
+            values = dict(zip(chosen["fiscal_year"], chosen["value_usd_mn"], strict=True))
+            rows.append((chapter, chosen["short_name"].iloc[0], values))
+    return rows
+
+
+def money_phrase(value_mn: float, high_mn: float, qualifier: str) -> str:
+    """A US$ mn figure as its source would print it: in bn where that is exact ('nearly US$ 10 bn',
+    'US$ 2.7–2.8 bn'), else in mn."""
+    values = [value_mn] if math.isnan(high_mn) else [value_mn, high_mn]
+    if all(v >= 1000 and round(v / 1000, 2) == v / 1000 for v in values):
+        return figure_phrase(value_mn / 1000, "US$ bn", qualifier, high_mn / 1000)
+    return figure_phrase(value_mn, "US$ mn", qualifier, high_mn)

@@ -12,15 +12,17 @@ import streamlit as st
 from components import url_state
 from components.charts import Spec
 from components.data import DataError, load_sources, load_table, source_ids
-from components.formatting import figure_phrase, md
+from components.formatting import column_label, figure_phrase, is_key_column, md, number_text
 from components.pages import PageInfo
 from components.params import (
+    ChoiceParam,
     MultiChoiceParam,
     NumberParam,
     Param,
     Parsed,
     RangeParam,
     TextParam,
+    parse_param,
     query_of,
     url_help,
 )
@@ -135,9 +137,44 @@ def csv_download(table: pd.DataFrame, file_stem: str) -> None:
     )
 
 
-def table_with_download(table: pd.DataFrame, file_stem: str, **dataframe_options) -> None:
-    """An interactive table full width, with a CSV download of the same rows under it."""
-    st.dataframe(table, hide_index=True, width="stretch", **dataframe_options)
+MISSING = "—"
+
+
+def readable(table: pd.DataFrame, column_config: dict | None = None) -> tuple[pd.DataFrame, list[str], dict]:
+    """A table as a reader reads it: the rows with '—' where a value is missing, the columns to show (no
+    identifiers, none left empty) and each one's settings (``column_config``'s, else a readable name with its unit).
+    """
+    config = {c: column_label(c) for c in table.columns} | (column_config or {})
+    blank = table.isna() | table.eq("")
+    order = [c for c in table.columns if not is_key_column(c) and config[c] is not None and not blank[c].all()]
+    gaps = {}
+    for column in (c for c in order if blank[c].any() and not _is_link(config[c])):
+        if pd.api.types.is_numeric_dtype(table[column]):  # shown as text, so its gaps can read '—'
+            gaps[column] = [MISSING if pd.isna(v) else number_text(v) for v in table[column]]
+            config[column] = _label(config[column])
+        else:
+            gaps[column] = table[column].mask(blank[column], MISSING)
+    return table.assign(**gaps), order, {c: config[c] for c in order}
+
+
+def _label(setting: str | dict) -> str:
+    return setting if isinstance(setting, str) else setting["label"]
+
+
+def _is_link(setting: str | dict) -> bool:
+    """A link column: a missing address leaves its cell empty rather than linking to '—'."""
+    return isinstance(setting, dict) and setting.get("type_config", {}).get("type") == "link"
+
+
+def show_table(table: pd.DataFrame, column_config: dict | None = None) -> None:
+    """A table full width under readable column names with units; the CSV download keeps the file's columns."""
+    shown, order, config = readable(table, column_config)
+    st.dataframe(shown, hide_index=True, width="stretch", column_order=order, column_config=config)
+
+
+def table_with_download(table: pd.DataFrame, file_stem: str, column_config: dict | None = None) -> None:
+    """A readable table full width, with a CSV download of the same rows under it."""
+    show_table(table, column_config)
     csv_download(table, file_stem)
 
 
@@ -146,9 +183,7 @@ def number_columns(labels: dict[str, str], number_format: str = "%,.1f") -> dict
     return {column: st.column_config.NumberColumn(label, format=number_format) for column, label in labels.items()}
 
 
-def show_chart(
-    chart: Spec, table: pd.DataFrame | Callable[[], pd.DataFrame], file_stem: str, caption: str
-) -> None:
+def show_chart(chart: Spec, table: pd.DataFrame | Callable[[], pd.DataFrame], file_stem: str, caption: str) -> None:
     """A chart, its caption, and a table view with a CSV download of the same data (built when opened)."""
     draw(chart)
     st.caption(caption)
@@ -170,20 +205,21 @@ def table_view(label: str, table: pd.DataFrame | Callable[[], pd.DataFrame], fil
     """A closed section holding ``table`` (or what it builds) with its sources named, and a CSV download of it."""
 
     def render() -> None:
-        shown = with_sources(table() if callable(table) else table)
-        st.dataframe(shown, hide_index=True, width="stretch")
-        csv_download(shown, file_stem)
+        table_with_download(with_sources(table() if callable(table) else table), file_stem)
 
     lazy_section(label, f"table-{file_stem}", render)
 
 
 def url_widget(param: Param, **extra):
-    """The control for a URL parameter, bound to the address bar (``bind="query-params"``): every page's
-    controls are drawn here, from the parameter's one declaration. Returns the value the control shows.
+    """The control for a URL parameter, kept in the address bar: every page's controls are drawn here, from the
+    parameter's one declaration. Returns the value the control shows.
 
-    Streamlit 1.67 writes a bound select box's *displayed* text into the URL, so no format function is used;
-    a segmented control is never left empty (Streamlit leaves it empty for ``?key=``).
+    Controls are bound to the URL (``bind="query-params"``), except choices whose options show as words: Streamlit
+    1.67 writes a bound control's *displayed* text into the URL, so those keep their codes in the link themselves
+    (``_choice_in_words``). A segmented control is never left empty (Streamlit leaves it empty for ``?key=``).
     """
+    if isinstance(param, ChoiceParam) and param.words:
+        return _choice_in_words(param, **extra)
     bound = {"key": param.key, "bind": "query-params", "help": url_help(param), **extra}
     if isinstance(param, NumberParam):
         return st.slider(f"{param.label} ({param.unit})", param.low, param.high, param.default, **bound)
@@ -195,13 +231,33 @@ def url_widget(param: Param, **extra):
         return st.multiselect(param.label, param.options, default=param.default, **bound)
     if isinstance(param, TextParam):
         return st.text_input(param.label, placeholder=param.placeholder, max_chars=param.max_length, **bound)
+    return _choice(param, param.options.index(param.default), bound)
+
+
+def _choice(param: ChoiceParam, index: int, options: dict) -> str:
+    """A select box, radio or segmented control for a choice, showing ``index`` until the reader picks."""
     if param.widget == "segmented":
-        chosen = st.segmented_control(param.label, param.options, default=param.default, required=True, **bound)
+        default = param.options[index]
+        chosen = st.segmented_control(param.label, param.options, default=default, required=True, **options)
         return chosen if chosen is not None else param.default
-    index = param.options.index(param.default)
     if param.widget == "radio":
-        return st.radio(param.label, param.options, index=index, **bound)
-    return st.selectbox(param.label, param.options, index=index, **bound)
+        return st.radio(param.label, param.options, index=index, **options)
+    return st.selectbox(param.label, param.options, index=index, **options)
+
+
+def _choice_in_words(param: ChoiceParam, **extra) -> str:
+    """A choice that shows words while the link keeps the short codes: it starts from the link's value and then
+    writes each pick back into the address bar, leaving the default out as bound controls do."""
+    linked = parse_param(param, st.query_params.get_all(param.key)).value
+    options = {"key": param.key, "help": url_help(param), "format_func": param.word, **extra}
+    chosen = _choice(param, param.options.index(linked), options)
+    wanted = [] if chosen == param.default else [chosen]
+    if st.query_params.get_all(param.key) != wanted:
+        if wanted:
+            st.query_params[param.key] = chosen
+        else:
+            del st.query_params[param.key]
+    return chosen
 
 
 def set_widgets_from_choice(choice_key: str, values_by_choice: dict[str, dict[str, int]]) -> None:

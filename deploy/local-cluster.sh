@@ -9,7 +9,7 @@
 #   bash deploy/local-cluster.sh status         each replica's port, process and health; the balancer's health
 #
 # Settings (environment): CLUSTER_PORT (default 8080), CLUSTER_DIR (default /tmp/india-russia-cluster: pids,
-# ports, logs, the nginx configuration made from deploy/nginx.conf.template), CLUSTER_APP (default app.py).
+# ports, logs, the nginx configuration made from deploy/nginx.conf.template), CLUSTER_APP (default serve.py).
 # On a fresh Debian machine, start installs what it needs: nginx (apt-get, with sudo unless root) and the app's
 # pinned requirements (pip).
 set -euo pipefail
@@ -17,7 +17,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 RUN="${CLUSTER_DIR:-/tmp/india-russia-cluster}"
 PORT="${CLUSTER_PORT:-8080}"
-APP="${CLUSTER_APP:-app.py}"
+APP="${CLUSTER_APP:-serve.py}"
 NGINX="${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}"
 WAIT_S=90
 

@@ -138,8 +138,11 @@ def test_an_overview_filter_goes_into_the_link_and_survives_a_fresh_browser(page
     pills.get_by_role("button", name="diplomacy").click()
     expect(page).to_have_url(re.compile(r"timeline_domain="), timeout=20_000)
     settle(page)
+    page.get_by_role("radio", name="All years").click()  # a choice in words beside a bound control
+    expect(page).to_have_url(re.compile(r"timeline_period=all"), timeout=20_000)
+    settle(page)
     shared_url = page.url
-    assert "diplomacy" not in shared_url.split("timeline_domain", 1)[1]
+    assert "diplomacy" not in shared_url.split("timeline_domain", 1)[1] and "timeline_domain=" in shared_url
 
     with fresh_page(browser) as other:
         open_idle(other, shared_url)
@@ -210,11 +213,18 @@ def test_connectivity_map_draws_offline_and_keeps_its_route_in_the_link(page, ap
     local = urlparse(app_url).netloc
     outside = [url for url in requests if urlparse(url).scheme in ("http", "https") and urlparse(url).netloc != local]
     assert outside == []
-    page.get_by_role("radio", name="nsr").click()
+    page.get_by_role("radio", name="Northern Sea Route").click()  # words on the control, the code in the link
     expect(page).to_have_url(re.compile(r"route=nsr"), timeout=20_000)
+    settle(page)
+    origin = page.get_by_role("combobox", name="From")
+    origin.scroll_into_view_if_needed()
+    origin.click()
+    page.get_by_role("option", name="Chennai").click()
+    expect(page).to_have_url(re.compile(r"route=nsr.*origin=chennai|origin=chennai.*route=nsr"), timeout=20_000)
     with fresh_page(browser) as other:
         open_idle(other, page.url)
         expect(other.get_by_role("heading", name="Northern Sea Route").first).to_be_visible()
+        expect(other.get_by_role("combobox", name="From")).to_have_value("Chennai")
         expect(other.locator("[data-testid=stVegaLiteChart]")).to_have_count(2, timeout=30_000)
         expect_no_error_boxes(other)
 

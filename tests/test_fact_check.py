@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 
 import pytest
@@ -130,3 +131,23 @@ def test_no_page_writes_a_bare_value_to_the_reader(script):
     assert config.get_option("runner.magicEnabled") is False
     body = ast.parse(Path(script).read_text(encoding="utf-8")).body[1:]
     assert not [node.lineno for node in body if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)]
+
+
+def shown_columns(table) -> list[str]:
+    """A table's column headers as the reader sees them: its shown columns, under their configured labels."""
+    config = json.loads(table.proto.columns or "{}")
+    order = list(table.proto.column_order) or list(table.value.columns)
+    return [config.get(column, {}).get("label") or column for column in order]
+
+
+@pytest.mark.parametrize("script", PAGES)
+def test_every_table_shows_readable_headers_and_a_dash_for_a_missing_value(script):
+    app = opened_fully(script)
+    assert app.dataframe
+    for table in app.dataframe:
+        headers = shown_columns(table)
+        assert all(h[0].isupper() and "_" not in h for h in headers), headers
+        config = json.loads(table.proto.columns or "{}")
+        order = list(table.proto.column_order) or list(table.value.columns)
+        unlinked = [c for c in order if config.get(c, {}).get("type_config", {}).get("type") != "link"]
+        assert not (table.value[unlinked].isna() | table.value[unlinked].eq("")).any().any(), headers

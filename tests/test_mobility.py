@@ -58,7 +58,10 @@ def test_rate_to_target_needs_years_left():
 
 def test_mobility_key_numbers_are_the_pages_default_starting_points(figures):
     numbers = overview.mobility_key_numbers(figures)
-    assert [n.value for n in numbers] == ["about 72,000 permits", "more than 120,000 visitors"]
+    assert [n.value for n in numbers] == ["~72,000 permits", ">120,000 visitors"]
+    assert numbers[1].wording == (
+        "Indian visitors to Russia (Indian Embassy, all purposes), 2024: more than 120,000 visitors"
+    )
     assert {n.page.script for n in numbers} == {pages.MOBILITY.script}
 
 
@@ -76,6 +79,8 @@ def test_a_what_if_names_what_it_projects():
     permits = data.figure(data.load_figures(), "workers-permits-2025-reuters")
     label, warning = mobility.projected_label(permits)
     assert label == "Work permits issued to Indians, 2030 (scenario)" and "permits issued that year" in warning
+    visitors = data.figure(data.load_figures(), "visitors-in-embassy-2024")
+    assert mobility.projected_label(visitors)[0] == "Indian visitors to Russia, 2030 (scenario)"
     headcount = data.figure(data.load_figures(), "workers-headcount-alipov")
     assert mobility.projected_label(headcount)[1] == ""
 

@@ -148,13 +148,14 @@ def test_defence_key_numbers_are_the_defence_pages_published_shares():
         data.load_table("sipri_india_arms_imports.csv"), data.load_table("sipri_published_shares.csv")
     )
     assert [(n.label, n.value) for n in numbers] == [
-        ("Russia's share of India's arms imports, 2021–25", "40%"),
-        ("Russia's share of India's arms imports, 2009–13", "76%"),
+        ("Russia's share of arms imports, 2021–25", "40%"),
+        ("Russia's share of arms imports, 2009–13", "76%"),
     ]
     assert {n.page.script for n in numbers} == {pages.DEFENCE.script}
 
 
 def test_connectivity_key_numbers_are_the_corridor_claims_the_page_shows():
     numbers = overview.connectivity_key_numbers(data.load_figures())
-    assert [n.value for n in numbers] == ["up to 40%", "about 24 days"]
+    assert [n.value for n in numbers] == ["≤40%", "~24 days"]
+    assert numbers[0].wording == "INSTC: cut in freight time between India and Russia, as intended: up to 40%"
     assert {n.page.script for n in numbers} == {pages.CONNECTIVITY.script}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from components import data, trade
@@ -142,3 +144,18 @@ def test_the_sales_gap_warning_states_the_official_figures_and_how_far_apart_the
     warning = trade.sales_gap_warning(view)
     assert f"US$ {official:,.1f} mn in FY2024-25, {official / article:.0f} times more" in warning.replace("\\", "")
     assert f"US$ {view.engineering_imports_mn:,.1f} mn" in warning.replace("\\", "")
+
+
+def test_money_is_printed_in_the_sources_unit_where_that_is_exact():
+    assert trade.money_phrase(10_000, math.nan, "nearly") == "nearly US$ 10 bn"
+    assert trade.money_phrase(2700, 2800, "") == "US$ 2.7–2.8 bn"
+    assert trade.money_phrase(1137.42, math.nan, "") == "US$ 1137.42 mn"  # not a whole number of 10 mn: kept in mn
+    assert trade.money_phrase(577, math.nan, "") == "US$ 577 mn"
+
+
+def test_farm_and_sea_exports_are_the_official_chapters_in_order():
+    hs2 = data.load_table("trade_hs2.csv")
+    rows = trade.agri_marine_exports(hs2)
+    assert [chapter for chapter, _, _ in rows] == list(trade.AGRI_MARINE_CHAPTERS)
+    fish = rows[0]
+    assert fish[1] == "Fish and seafood" and fish[2] == {"2024-25": 123.05, "2025-26": 159.14}

@@ -1,0 +1,72 @@
+"""What the server answers before Streamlit does, as pure functions: which addresses are pages, which move, and the
+"page not found" page. ``serve.py`` wires them into the ASGI app; no Streamlit import here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import Literal
+
+from components import pages
+
+STREAMLIT_PREFIXES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/", "/api/")
+"""Paths served by Streamlit itself (or by our routes), never by a page."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What to do with a browser's request for a path: let Streamlit serve it, redirect it, or say not found."""
+
+    action: Literal["pass", "redirect", "not found"]
+    location: str = ""
+
+
+PAGE_PATHS = frozenset(f"/{p.url_path}" for p in pages.PAGES[1:])
+LANDING = f"/{pages.PAGES[0].url_path}"
+"""The landing page lives at ``/``; its own name is an old or guessed address for it."""
+
+
+def answer(path: str, query: str = "") -> Answer:
+    """How the server treats a GET for ``path``: pages, Streamlit's own routes and files pass; the landing page's
+    name and a page with a trailing slash redirect (keeping the query); any other path is not found, since
+    Streamlit would serve a blank page for one with two or more segments."""
+    if path == "/" or path in PAGE_PATHS or path.startswith(STREAMLIT_PREFIXES):
+        return Answer("pass")
+    if "." in path.rsplit("/", 1)[-1]:  # a file such as /favicon.png or /manifest.json
+        return Answer("pass")
+    stripped = path.rstrip("/") or "/"
+    suffix = f"?{query}" if query else ""
+    if stripped == LANDING:
+        return Answer("redirect", f"/{suffix}")
+    if stripped in PAGE_PATHS:
+        return Answer("redirect", f"{stripped}{suffix}")
+    return Answer("not found")
+
+
+def not_found_html() -> str:
+    """A small page that says the address is not one of the app's and links every page; it echoes nothing from
+    the request."""
+    links = "\n".join(
+        f'<li><a href="/{"" if p is pages.PAGES[0] else p.url_path}">{escape(p.title)}</a></li>' for p in pages.PAGES
+    )
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Page not found · India–Russia Partnership Explorer</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: #222; }}
+a {{ color: #0b5cad; }} li {{ margin: 0.4rem 0; }}
+</style>
+</head>
+<body>
+<h1>Page not found</h1>
+<p>There is no page at this address in the India–Russia Partnership Explorer. Its pages are:</p>
+<ul>
+{links}
+</ul>
+</body>
+</html>
+"""

@@ -1,0 +1,43 @@
+"""Every page as a reader sees it on a 390 px phone and at 1366 px: no card's label or value cut off, no error box,
+no table column or control showing a raw code."""
+
+from __future__ import annotations
+
+import pytest
+from browser_helpers import DESKTOP, PHONE, expect_no_error_boxes, fresh_page, open_idle, settle
+from playwright.sync_api import expect
+
+from components import pages
+
+pytestmark = pytest.mark.browser
+
+CUT_OFF = """() => [...document.querySelectorAll(
+    '[data-testid=stMetricLabel] *, [data-testid=stMetricValue] *, [data-testid=stMetricDelta] *'
+  )].filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)"""
+"""The text of every card part whose text is wider than its box (shown with an ellipsis or hidden)."""
+
+
+@pytest.mark.parametrize("page_info", pages.PAGES, ids=[p.url_path for p in pages.PAGES])
+def test_no_card_is_cut_off_and_no_error_shows_on_a_phone_or_a_laptop(browser, app_url, page_info):
+    with fresh_page(browser, PHONE) as page:
+        open_idle(page, f"{app_url}/{'' if page_info is pages.PAGES[0] else page_info.url_path}")
+        for viewport in (PHONE, DESKTOP):
+            page.set_viewport_size(viewport)
+            page.wait_for_timeout(300)  # the layout follows the new width
+            expect_no_error_boxes(page)
+            assert page.evaluate(CUT_OFF) == [], viewport
+
+
+def test_an_address_under_a_page_shows_page_not_found_with_links_that_work(browser, app_url):
+    with fresh_page(browser, PHONE) as page:
+        page.goto(f"{app_url}/trade/extra")
+        expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+        page.get_by_role("link", name="Trade what-if").click()
+        settle(page)
+        expect(page).to_have_url(f"{app_url}/what-if")
+        expect(page.get_by_text("Total trade in 2030").first).to_be_visible(timeout=30_000)
+        page.goto(f"{app_url}/overview?timeline_period=all")  # the landing page's own name: redirected to /
+        settle(page)
+        expect(page).to_have_url(f"{app_url}/?timeline_period=all")
+        expect(page.get_by_role("dialog")).to_have_count(0)  # no "Page not found" box from Streamlit
+        expect_no_error_boxes(page)
