@@ -1,20 +1,46 @@
 """The app as served to the public: ``app.py`` wrapped in ``st.App`` with what the server answers before Streamlit
-does. Run it with ``streamlit run serve.py``; ``streamlit run app.py`` still runs the app alone, for development."""
+does — page addresses, link previews, preview images and the open data API (``/api/v1/``). Run it with
+``streamlit run serve.py``; ``streamlit run app.py`` still runs the app alone, for development."""
 
 from __future__ import annotations
 
-import streamlit as st
-from starlette.middleware import Middleware
-from starlette.responses import HTMLResponse, RedirectResponse
+import asyncio
+import json
+import logging
+from functools import lru_cache
+from urllib.parse import parse_qs
 
-from components import web
+import streamlit as st
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from components import api, pages, prepared, previews, url_state, web, what_if
 
 NOT_FOUND = web.not_found_html()
+LOGGER = logging.getLogger(__name__)
+CACHED = {"Cache-Control": "public, max-age=3600", "Access-Control-Allow-Origin": "*"}
+DRAWING = asyncio.Semaphore(2)
+"""At most two images drawn at once, each off the event loop: a burst of bots queues here, readers do not."""
 
 
-class PageAddresses:
-    """ASGI middleware: the landing page's name and trailing slashes redirect to the page; an address that is no
-    page gets a real 404 page with links instead of Streamlit's blank page."""
+def _query(raw: bytes | str) -> dict[str, list[str]]:
+    text = raw.decode("latin-1") if isinstance(raw, bytes) else raw
+    return parse_qs(text, keep_blank_values=True)
+
+
+def _origin(headers: dict[str, str], scheme: str) -> str:
+    """The address readers use: the proxy's scheme and the Host header (only ever written escaped)."""
+    return f"{headers.get('x-forwarded-proto', scheme)}://{headers.get('host', 'localhost')}"
+
+
+class Pages:
+    """ASGI middleware for a browser's or a bot's GET of an address: the landing page's name and trailing slashes
+    redirect to the page; an address that is no page gets a real 404 page with links (Streamlit alone serves a
+    blank one); a page gets link-preview tags in its head, specific to the page and, for a what-if link, to its
+    scenario."""
 
     def __init__(self, app) -> None:
         self.app = app
@@ -23,15 +49,133 @@ class PageAddresses:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
             await self.app(scope, receive, send)
             return
-        decided = web.answer(scope["path"], scope["query_string"].decode("latin-1"))
-        if decided.action == "pass":
-            await self.app(scope, receive, send)
-            return
+        raw_query = scope["query_string"].decode("latin-1")
+        decided = web.answer(scope["path"], raw_query)
         if decided.action == "redirect":
-            response = RedirectResponse(decided.location, status_code=308)
+            await RedirectResponse(decided.location, status_code=308)(scope, receive, send)
+        elif decided.action == "not found" and scope["path"].startswith("/api/"):
+            await _error(404, "No such API address; see /api/v1/datasets.")(scope, receive, send)
+        elif decided.action == "not found":
+            await HTMLResponse(NOT_FOUND, 404, {"Cache-Control": "public, max-age=300"})(scope, receive, send)
+        elif scope["path"] in web.SCRIPT_OF_PATH:
+            await self._page(scope, receive, send, raw_query)
         else:
-            response = HTMLResponse(NOT_FOUND, status_code=404, headers={"Cache-Control": "public, max-age=300"})
-        await response(scope, receive, send)
+            await self.app(scope, receive, send)
+
+    async def _page(self, scope, receive, send, raw_query: str) -> None:
+        script = web.SCRIPT_OF_PATH[scope["path"]]
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        origin = _origin(headers, scope.get("scheme", "http"))
+        try:
+            tags = await run_in_threadpool(_tags, script, scope["path"], raw_query, origin)
+        except Exception:  # a preview must never cost a reader the page: serve it without the tags
+            LOGGER.exception("No link preview for %s", scope["path"])
+            tags = ""
+        plain = dict(scope, headers=[(k, v) for k, v in scope["headers"] if k.lower() != b"accept-encoding"])
+        start, chunks = {}, []
+
+        async def with_tags(message) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            body = b"".join(chunks)
+            if start["status"] == 200:
+                body = web.with_head(body, tags)
+            kept = [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
+            await send({**start, "headers": [*kept, (b"content-length", str(len(body)).encode())]})
+            await send({"type": "http.response.body", "body": body})
+
+        await self.app(plain, receive, with_tags)
 
 
-app = st.App("app.py", middleware=[Middleware(PageAddresses)])
+def _tags(script: str, path: str, raw_query: str, origin: str) -> str:
+    """A page address's link-preview tags: its own preview, address and image."""
+    query = _query(raw_query)
+    name = next(p.url_path for p in pages.PAGES if p.script == script)
+    image_query = previews.image_query(script, query)
+    return previews.head_tags(
+        previews.preview_for(script, query),
+        f"{origin}{path}{'?' + raw_query if raw_query else ''}",
+        f"{origin}/api/v1/preview/{name}.png{'?' + image_query if image_query else ''}",
+    )
+
+
+@lru_cache(maxsize=256)
+def _card(script: str, scenario: tuple) -> bytes:
+    if script == pages.WHAT_IF.script:
+        return previews.what_if_card(scenario)
+    return previews.page_card(script)
+
+
+async def preview_image(request: Request) -> Response:
+    """``/api/v1/preview/{page}.png``: the page's 1200×630 preview card (a what-if's for its own scenario)."""
+    script = next((p.script for p in pages.PAGES if p.url_path == request.path_params["page"]), None)
+    if script is None:
+        return _error(404, "No such page.")
+    query = _query(request.url.query)
+    if script == pages.TRADE.script and (moved := what_if.migrated_query(query)) is not None:
+        script, query = pages.WHAT_IF.script, moved
+    scenario = previews.scenario_key(query) if script == pages.WHAT_IF.script else ()
+    async with DRAWING:
+        png = await run_in_threadpool(_card, script, scenario)
+    return Response(png, media_type="image/png", headers=CACHED)
+
+
+def _json(body: dict, status: int = 200) -> Response:
+    return Response(
+        json.dumps(body, ensure_ascii=False, indent=1), status, headers=CACHED, media_type="application/json"
+    )
+
+
+def _error(status: int, message: str) -> Response:
+    return _json({"error": message}, status)
+
+
+async def datasets(_request: Request) -> Response:
+    """``/api/v1/datasets``: every dataset with its metadata."""
+    return _json(await run_in_threadpool(api.catalogue))
+
+
+async def dataset(request: Request) -> Response:
+    """``/api/v1/datasets/{name}.csv`` and ``.json``: one dataset's rows (the CSV is the file itself)."""
+    name, _, kind = request.path_params["file"].rpartition(".")
+    try:
+        if kind == "csv":
+            body = api.dataset_csv(name)
+            return Response(body, media_type="text/csv; charset=utf-8", headers=CACHED)
+        if kind == "json":
+            return _json(await run_in_threadpool(api.dataset_json, name))
+        raise api.ApiError(404, "Datasets come as .csv or .json; see /api/v1/datasets.")
+    except api.ApiError as refused:
+        return _error(refused.status, str(refused))
+
+
+def _what_if_answer(query: dict[str, list[str]]) -> dict:
+    return api.what_if_answer(query, prepared.what_if_inputs(), url_state.declared(pages.WHAT_IF))
+
+
+async def what_if_model(request: Request) -> Response:
+    """``/api/v1/what-if``: the what-if model for the page's parameters."""
+    try:
+        return _json(await run_in_threadpool(_what_if_answer, _query(request.url.query)))
+    except api.ApiError as refused:
+        return _error(refused.status, str(refused))
+
+
+async def unknown(_request: Request) -> Response:
+    """Any other address under ``/api/``."""
+    return _error(404, "No such API address; see /api/v1/datasets and /api/v1/what-if.")
+
+
+ROUTES = [
+    Route("/api/v1/preview/{page}.png", preview_image, methods=["GET"]),
+    Route("/api/v1/datasets", datasets, methods=["GET"]),
+    Route("/api/v1/datasets/{file}", dataset, methods=["GET"]),
+    Route("/api/v1/what-if", what_if_model, methods=["GET"]),
+    Route("/api/{rest:path}", unknown),
+]
+
+app = st.App("app.py", middleware=[Middleware(Pages)], routes=ROUTES)

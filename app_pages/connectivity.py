@@ -9,6 +9,7 @@ shown, params, parsed = ui.open_page(pages.CONNECTIVITY, prepared.connectivity_p
 
 st.title("Connectivity: three corridors and the Suez route")
 contents = ui.Contents()  # filled by the section headings below
+st.markdown(prepared.lead_figures(pages.CONNECTIVITY.script))
 st.markdown(
     "India and Russia promote three ways to move goods between them faster than through the Suez Canal. "
     "The map shows where each runs; below, what each claim rests on — a measurement, a study, an estimate or "

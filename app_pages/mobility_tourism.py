@@ -10,6 +10,7 @@ groups = shown.groups
 
 st.title("Mobility and tourism: workers, students and visitors")
 contents = ui.Contents()  # filled by the section headings below
+st.markdown(prepared.lead_figures(pages.MOBILITY.script))
 st.markdown(
     "Officials called the labour mobility agreement signed at the summit the 'single most important development' "
     "since 2024. The numbers around it are striking but measure different things — work permits, quotas, "

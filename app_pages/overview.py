@@ -10,6 +10,7 @@ facts, agreements = fixed.facts, fixed.agreements
 
 st.title("India and Russia: the 23rd Annual Summit at a glance")
 contents = ui.Contents()  # filled by the section headings below
+st.markdown(prepared.lead_figures(pages.OVERVIEW.script))
 st.markdown(
     "What happened when Vladimir Putin came to New Delhi, what was expected and what was signed, and where "
     "each part of the story lives in this explainer. Every statement names its source; where sources "

@@ -15,6 +15,11 @@ st.markdown(
     "link to a public copy of the same text. The original publication of one explainer could not be found, and "
     "its citation says so."
 )
+st.markdown(
+    "**Open data.** Every data file behind these pages, with its columns, units, licence and the sources it "
+    "cites, is at [/api/v1/datasets](/api/v1/datasets) as JSON and CSV; the what-if model answers at "
+    "[/api/v1/what-if](/api/v1/what-if?export_growth=10) with the page's parameters."
+)
 ui.show_notices(parsed.values())
 
 catalogue = tables["sources"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from components import charts, connectivity, defence, mobility, overview, trade, what_if
+from components import charts, connectivity, defence, mobility, overview, pages, trade, what_if
 from components.charts import Spec
 from components.data import (
     CITING_TABLES,
@@ -64,6 +64,25 @@ def overview_page() -> OverviewPage:
         document_counts="; ".join(figure_markdown(row) for row in counts.itertuples()),
         agreements=load_table("agreements.csv"),
         dated_differently=date_disagreements(timeline),
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def lead_figures(script: str) -> str:
+    """Markdown: a page's most-asked figures in one line for its first screen, each as its source words it, cited."""
+    figures = load_figures()
+    if script == pages.OVERVIEW.script:
+        sipri, published = load_table("sipri_india_arms_imports.csv"), load_table("sipri_published_shares.csv")
+        numbers = [
+            overview.trade_key_numbers(load_trade_annual())[0],
+            overview.defence_key_numbers(sipri, published)[0],
+        ]
+    elif script == pages.MOBILITY.script:
+        numbers = overview.mobility_key_numbers(figures)
+    else:
+        numbers = overview.connectivity_key_numbers(figures)
+    return "**In figures:** " + " · ".join(
+        f"{md(n.wording or f'{n.label}: {n.value}')} ({source_markdown(n.source_id, short=True)})" for n in numbers
     )
 
 

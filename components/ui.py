@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from components import url_state
+from components import images, url_state
 from components.charts import Spec
 from components.data import DataError, load_sources, load_table, source_ids
 from components.formatting import column_label, figure_phrase, is_key_column, md, number_text
@@ -58,8 +59,8 @@ def source_name(source_id: str) -> str:
 
 
 def source_names(cell: str) -> str:
-    """Short names for every source in a ``source_id`` cell."""
-    return "; ".join(source_name(s) for s in source_ids(cell))
+    """Short names for every source in a ``source_id`` cell, each once."""
+    return "; ".join(dict.fromkeys(source_name(s) for s in source_ids(cell)))
 
 
 def source_markdown(cell: str, short: bool = False) -> str:
@@ -187,7 +188,7 @@ def show_chart(chart: Spec, table: pd.DataFrame | Callable[[], pd.DataFrame], fi
     """A chart, its caption, and a table view with a CSV download of the same data (built when opened)."""
     draw(chart)
     st.caption(caption)
-    table_view("Table and CSV download", table, file_stem)
+    table_view("Table and CSV download; chart as PNG or SVG", table, file_stem, (chart, caption))
 
 
 @st.fragment
@@ -201,13 +202,38 @@ def lazy_section(label: str, key: str, render: Callable[[], None]) -> None:
             render()
 
 
-def table_view(label: str, table: pd.DataFrame | Callable[[], pd.DataFrame], file_stem: str) -> None:
-    """A closed section holding ``table`` (or what it builds) with its sources named, and a CSV download of it."""
+def table_view(
+    label: str,
+    table: pd.DataFrame | Callable[[], pd.DataFrame],
+    file_stem: str,
+    chart: tuple[Spec, str] | None = None,
+) -> None:
+    """A closed section holding ``table`` (or what it builds) with its sources named and a CSV download of it, and,
+    given a chart and its caption, the chart as PNG and SVG with its title, source line and link drawn in."""
 
     def render() -> None:
         table_with_download(with_sources(table() if callable(table) else table), file_stem)
+        if chart is not None:
+            chart_downloads(*chart, file_stem)
 
     lazy_section(label, f"table-{file_stem}", render)
+
+
+def chart_downloads(chart: Spec, caption: str, file_stem: str) -> None:
+    """PNG and SVG downloads of a chart, drawn on the server only when the reader clicks."""
+    query = urlencode(query_of(st.query_params), doseq=True)
+    link = f"{st.context.url or ''}{'?' + query if query else ''}"
+    framed = images.framed_chart(chart.standalone(), caption, link)
+    for kind, draw_image in (("PNG", lambda: images.png(framed, scale=2)), ("SVG", lambda: images.svg(framed))):
+        st.download_button(
+            f"Download chart ({kind})",
+            draw_image,
+            file_name=f"{file_stem}.{kind.lower()}",
+            mime="image/png" if kind == "PNG" else "image/svg+xml",
+            key=f"download-{file_stem}-{kind}",
+            on_click="ignore",
+            icon=":material/image:",
+        )
 
 
 def url_widget(param: Param, **extra):

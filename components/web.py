@@ -30,6 +30,8 @@ def answer(path: str, query: str = "") -> Answer:
     """How the server treats a GET for ``path``: pages, Streamlit's own routes and files pass; the landing page's
     name and a page with a trailing slash redirect (keeping the query); any other path is not found, since
     Streamlit would serve a blank page for one with two or more segments."""
+    if path.startswith("/api/") and any(part in ("", ".", "..") for part in path[5:].split("/")):
+        return Answer("not found")  # a path trick under the API (an encoded slash arrives decoded)
     if path == "/" or path in PAGE_PATHS or path.startswith(STREAMLIT_PREFIXES):
         return Answer("pass")
     if "." in path.rsplit("/", 1)[-1]:  # a file such as /favicon.png or /manifest.json
@@ -41,6 +43,16 @@ def answer(path: str, query: str = "") -> Answer:
     if stripped in PAGE_PATHS:
         return Answer("redirect", f"{stripped}{suffix}")
     return Answer("not found")
+
+
+SCRIPT_OF_PATH = {"/": pages.PAGES[0].script} | {f"/{p.url_path}": p.script for p in pages.PAGES[1:]}
+"""Each page's script by the path a reader opens it at."""
+_STREAMLIT_TITLE = b"<title>Streamlit</title>"
+
+
+def with_head(html: bytes, tags: str) -> bytes:
+    """Streamlit's page shell with our tags in its head, in place of its generic title."""
+    return html.replace(_STREAMLIT_TITLE, b"", 1).replace(b"</head>", tags.encode("utf-8") + b"\n</head>", 1)
 
 
 def not_found_html() -> str:

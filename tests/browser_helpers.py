@@ -49,3 +49,26 @@ def fresh_page(browser: Browser, viewport: dict[str, int] = PHONE, **options) ->
         yield context.new_page()
     finally:
         context.close()
+
+
+DATA_MARKS = """(chart) => {
+  const marks = [...chart.querySelectorAll('svg.marks g.role-mark')];
+  const of = (kind, tag) =>
+    marks.filter(g => g.classList.contains('mark-' + kind)).flatMap(g => [...g.querySelectorAll(tag)]);
+  return {
+    labels: of('text', 'text').map(t => t.textContent),
+    dashes: of('line', 'path').map(p => p.getAttribute('stroke-dasharray')),
+    cells: of('rect', 'path').map(p => p.getAttribute('fill')),
+    points: of('symbol', 'path').map(p => p.getAttribute('fill')),
+    drawn: marks.reduce((n, g) => n + g.querySelectorAll('path, text').length, 0),
+  };
+}"""
+
+
+def drawn_charts(page: Page, expected: int) -> list[dict]:
+    """The data marks each chart on the page has drawn (Vega's SVG): labels, line dashes, cell and point fills."""
+    charts = page.locator("[data-testid=stVegaLiteChart]")
+    expect(charts).to_have_count(expected, timeout=30_000)
+    for index in range(expected):
+        expect(charts.nth(index).locator("svg.marks g.role-mark").first).to_be_attached(timeout=30_000)
+    return [charts.nth(index).evaluate(DATA_MARKS) for index in range(expected)]

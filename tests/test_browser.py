@@ -7,8 +7,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from browser_helpers import expect_no_error_boxes, fresh_page, metric_value, open_idle, settle, slider
-from playwright.sync_api import Page, expect
+from browser_helpers import drawn_charts, expect_no_error_boxes, fresh_page, metric_value, open_idle, settle, slider
+from PIL import Image
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 TOTAL_2030 = "Total trade in 2030"
@@ -24,40 +25,6 @@ def test_trade_page_draws_every_chart_without_errors(page, app_url):
         assert box and box["width"] > 200 and box["height"] > 100
     expect_no_error_boxes(page)
     assert metric_value(page, "Total trade, FY2024-25 (US$ bn)") == "68.69"
-
-
-DATA_MARKS = """(chart) => {
-  const marks = [...chart.querySelectorAll('svg.marks g.role-mark')];
-  const of = (kind, tag) =>
-    marks.filter(g => g.classList.contains('mark-' + kind)).flatMap(g => [...g.querySelectorAll(tag)]);
-  return {
-    labels: of('text', 'text').map(t => t.textContent),
-    dashes: of('line', 'path').map(p => p.getAttribute('stroke-dasharray')),
-    cells: of('rect', 'path').map(p => p.getAttribute('fill')),
-    points: of('symbol', 'path').map(p => p.getAttribute('fill')),
-    drawn: marks.reduce((n, g) => n + g.querySelectorAll('path, text').length, 0),
-  };
-}"""
-
-
-def drawn_charts(page: Page, expected: int) -> list[dict]:
-    """The data marks each chart on the page has drawn (Vega's SVG): labels, line dashes, cell and point fills."""
-    charts = page.locator("[data-testid=stVegaLiteChart]")
-    expect(charts).to_have_count(expected, timeout=30_000)
-    for index in range(expected):
-        expect(charts.nth(index).locator("svg.marks g.role-mark").first).to_be_attached(timeout=30_000)
-    return [charts.nth(index).evaluate(DATA_MARKS) for index in range(expected)]
-
-
-CHARTS_PER_PAGE = {"": 1, "trade": 4, "what-if": 1, "defence": 4, "mobility": 6, "connectivity": 2}
-
-
-@pytest.mark.parametrize(("path", "charts"), CHARTS_PER_PAGE.items())
-def test_every_chart_draws_its_data_with_no_undefined_labels(page, app_url, path, charts):
-    open_idle(page, f"{app_url}/{path}")
-    for index, marks in enumerate(drawn_charts(page, charts)):
-        assert marks["drawn"] > 0, index
-        assert not {"undefined", "NaN", "null"} & set(marks["labels"]), (index, marks["labels"])
 
 
 def test_the_what_if_charts_draw_each_layer_from_its_own_data(page, app_url):
@@ -82,7 +49,7 @@ def test_the_what_if_charts_draw_each_layer_from_its_own_data(page, app_url):
 def test_a_charts_csv_download_holds_its_table_with_sources(page, app_url):
     open_idle(page, f"{app_url}/what-if?export_growth=12")
     what_if = page.locator("[data-testid=stExpander]").filter(has_text="Table and CSV download").first
-    what_if.get_by_text("Table and CSV download").click()
+    what_if.get_by_text("Table and CSV download").first.click()
     with page.expect_download() as download:
         what_if.get_by_role("button", name="Download CSV").click()
     assert download.value.suggested_filename == "india_russia_trade_what_if.csv"
@@ -91,6 +58,21 @@ def test_a_charts_csv_download_holds_its_table_with_sources(page, app_url):
     assert {"fiscal_year", "total_bn", "source_id", "source"} <= set(header)
     assert len(lines) == 6  # FY2025-26 to FY2029-30
     assert "TRADESTAT" in lines[1]
+    expect_no_error_boxes(page)
+
+
+def test_a_charts_png_and_svg_downloads_carry_its_title_and_source(page, app_url):
+    open_idle(page, f"{app_url}/defence")
+    section = page.locator("[data-testid=stExpander]").filter(has_text="chart as PNG or SVG").first
+    section.get_by_text("chart as PNG or SVG").click()
+    with page.expect_download(timeout=60_000) as png:
+        section.get_by_role("button", name="Download chart (PNG)").click()
+    image = Image.open(png.value.path())
+    assert image.format == "PNG" and image.width >= 1500 and image.height >= 600  # drawn at twice its size
+    with page.expect_download(timeout=60_000) as svg:
+        section.get_by_role("button", name="Download chart (SVG)").click()
+    drawn = Path(svg.value.path()).read_text(encoding="utf-8")
+    assert drawn.startswith("<svg") and "SIPRI" in drawn and f"{app_url}/defence" in drawn
     expect_no_error_boxes(page)
 
 

@@ -4,7 +4,7 @@ no table column or control showing a raw code."""
 from __future__ import annotations
 
 import pytest
-from browser_helpers import DESKTOP, PHONE, expect_no_error_boxes, fresh_page, open_idle, settle
+from browser_helpers import DESKTOP, PHONE, drawn_charts, expect_no_error_boxes, fresh_page, open_idle, settle
 from playwright.sync_api import expect
 
 from components import pages
@@ -17,15 +17,35 @@ CUT_OFF = """() => [...document.querySelectorAll(
 """The text of every card part whose text is wider than its box (shown with an ellipsis or hidden)."""
 
 
+FIRST_SCREEN = {
+    pages.OVERVIEW: "US$ 68.69 bn",
+    pages.TRADE: "US$ 68.69 bn in FY2024-25",
+    pages.WHAT_IF: "Total trade in 2030",
+    pages.DEFENCE: "40% in 2021–25",
+    pages.MOBILITY: "72,000",
+    pages.CONNECTIVITY: "up to 40%",
+    pages.SOURCES: "The catalogue:",
+}
+"""The figure a reader comes to each page for, which its first screen on a phone shows."""
+CHARTS = {pages.OVERVIEW: 1, pages.TRADE: 4, pages.WHAT_IF: 1, pages.DEFENCE: 4, pages.MOBILITY: 6}
+CHARTS |= {pages.CONNECTIVITY: 2, pages.SOURCES: 0}
+
+
 @pytest.mark.parametrize("page_info", pages.PAGES, ids=[p.url_path for p in pages.PAGES])
-def test_no_card_is_cut_off_and_no_error_shows_on_a_phone_or_a_laptop(browser, app_url, page_info):
+def test_each_page_reads_whole_on_a_phone_and_a_laptop(browser, app_url, page_info):
+    """Its key figure on a phone's first screen; at 390 and 1366 px no card cut off and no error; every chart
+    drawn with its data and no 'undefined' label."""
     with fresh_page(browser, PHONE) as page:
         open_idle(page, f"{app_url}/{'' if page_info is pages.PAGES[0] else page_info.url_path}")
+        expect(page.get_by_text(FIRST_SCREEN[page_info]).first).to_be_in_viewport()
         for viewport in (PHONE, DESKTOP):
             page.set_viewport_size(viewport)
             page.wait_for_timeout(300)  # the layout follows the new width
             expect_no_error_boxes(page)
             assert page.evaluate(CUT_OFF) == [], viewport
+        for index, marks in enumerate(drawn_charts(page, CHARTS[page_info])):
+            assert marks["drawn"] > 0, index
+            assert not {"undefined", "NaN", "null"} & set(marks["labels"]), (index, marks["labels"])
 
 
 def test_an_address_under_a_page_shows_page_not_found_with_links_that_work(browser, app_url):

@@ -4,13 +4,17 @@ and an address that is no page gets a real "page not found" page, not Streamlit'
 from __future__ import annotations
 
 import http.client
+import io
+import json
+import re
 from urllib.parse import urlparse
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from PIL import Image
 
-from components import pages, web
+from components import api, pages, web
 
 
 @pytest.mark.parametrize(
@@ -66,3 +70,61 @@ def test_the_served_app_redirects_old_addresses_and_answers_unknown_ones_with_a_
     assert missing.status == 404 and "Page not found" in body and 'href="/what-if"' in body
     page = fetch(f"{app_url}/trade")
     assert page.status == 200 and "<noscript>" in page.read().decode()
+
+
+def fetch_bytes(url: str) -> tuple[int, dict[str, str], bytes]:
+    response = fetch(url)
+    return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+
+
+@pytest.mark.browser
+def test_a_link_preview_bot_sees_the_scenarios_figures_in_escaped_tags_and_the_image_is_a_card(app_url):
+    status, _, body = fetch_bytes(f"{app_url}/what-if?export_growth=15&import_growth=-5&x=%22%3E%3Cscript%3E")
+    head = body.decode().split("</head>")[0]
+    contents = re.findall(r'<meta (?:property|name)="(?:og|twitter):[a-z:_]+" content="([^"]*)">', head)
+    assert status == 200 and len(contents) == 12 and not [c for c in contents if "<" in c or ">" in c]
+    assert 'property="og:title" content="Trade what-if: US$ 53.0 bn by FY2029-30?' in head
+    assert "US$ 47.0 bn short of the US$ 100 bn target" in head and "<title>Streamlit</title>" not in head
+    image = re.search(r'property="og:image" content="([^"]+)"', head).group(1).replace("&amp;", "&")
+    assert image.startswith(f"{app_url}/api/v1/preview/what-if.png?export_growth=15")
+    status, headers, png = fetch_bytes(image)
+    assert status == 200 and headers["content-type"] == "image/png"
+    assert Image.open(io.BytesIO(png)).size == (1200, 630)
+    _, _, old = fetch_bytes(f"{app_url}/trade?export_growth=15&import_growth=-5")  # an old what-if link
+    assert "US$ 53.0 bn" in old.decode().split("</head>")[0]
+    _, _, defence = fetch_bytes(f"{app_url}/defence")
+    assert "2021–25: 40% (Deccan Herald)" in defence.decode()
+
+
+@pytest.mark.browser
+def test_every_dataset_round_trips_over_http_with_cache_and_cross_origin_headers(app_url):
+    status, headers, body = fetch_bytes(f"{app_url}/api/v1/datasets")
+    listed = json.loads(body)["datasets"]
+    assert status == 200 and headers["access-control-allow-origin"] == "*" and "max-age" in headers["cache-control"]
+    assert {d["name"] for d in listed} == set(api.datasets())
+    for described in listed:
+        _, _, rows = fetch_bytes(app_url + described["json"])
+        if described["csv"] is None:  # the map's TopoJSON: JSON only
+            assert json.loads(rows)["data"]["type"] == "Topology"
+            continue
+        _, _, csv = fetch_bytes(app_url + described["csv"])
+        assert csv == api.dataset(described["name"]).file.read_bytes()
+        assert len(json.loads(rows)["data"]) == described["rows"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/api/v1/datasets/..%2Fsources.csv", 404),
+        ("/api/v1/datasets/%2E%2E/README.md", 404),
+        ("/api/v1/datasets/sources.txt", 404),
+        ("/api/v1/nothing", 404),
+        ("/api/v1/what-if?export_growth=%3Cb%3Ex", 400),
+        ("/api/v1/what-if?export_growth=5&export_growth=6", 400),
+        ("/api/v1/preview/nothing.png", 404),
+    ],
+)
+def test_bad_and_hostile_api_requests_get_a_json_error(app_url, path, status):
+    got, headers, body = fetch_bytes(app_url + path)
+    assert got == status and headers["content-type"].startswith("application/json") and json.loads(body)["error"]

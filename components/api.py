@@ -1,0 +1,220 @@
+"""The open data API's answers (``/api/v1/``), as pure functions of the request: the datasets with their metadata,
+their rows, and the what-if model. ``serve.py`` turns each into an HTTP response."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from components import pages, what_if
+from components.data import DATA_DIR, load_sources, source_ids
+from components.formatting import UNIT_SUFFIXES, column_label, fy
+from components.params import Parsed, parse_params
+from components.scenario import SCENARIO_PARAMS, common_growth_needed, export_growth_needed, project
+
+README = DATA_DIR / "README.md"
+COUNTRIES = "world-atlas/countries-110m.json"  # the one dataset that is not a table: JSON only
+LICENCES = {
+    "sipri": "© SIPRI (Arms Transfers Database); reuse with attribution to SIPRI.",
+    "tradestat": "Official statistics of the Government of India (Ministry of Commerce & Industry, TRADESTAT), "
+    "reproduced unchanged with attribution.",
+    "natural earth": "Natural Earth data are in the public domain; the world-atlas packaging is under the ISC "
+    "licence (© 2013-2019 Michael Bostock).",
+    "compiled": "Compiled by the India–Russia Partnership Explorer from the sources each row names; news articles "
+    "are quoted only in short snippets, with attribution.",
+}
+LICENCE_OF = {
+    "sipri_india_arms_imports": "sipri",
+    "sipri_published_shares": "compiled",
+    "trade_annual": "tradestat",
+    "trade_hs2": "tradestat",
+    "scenario_bases": "tradestat",
+    "countries-110m": "natural earth",
+}
+SOURCE_COLUMNS = re.compile(r"(^|_)source_id$")
+TITLES = {
+    "agreements": "Agreements, pacts and negotiations: expected and signed",
+    "defence_platforms": "Major Russian-origin defence platforms and their status",
+    "facts": "Facts stated in words, with their sources",
+    "figures": "Every reported figure, with its source and wording",
+    "journeys": "Corridor journeys compared with the Suez route",
+    "route_nodes": "Ports, cities and drawing points of the corridors",
+    "routes": "The corridors as ordered legs",
+    "scenario_bases": "The what-if's base years (official figures, frozen)",
+    "sipri_india_arms_imports": "SIPRI arms-transfer register: deliveries to India, 2000–2023",
+    "sipri_published_shares": "Russia's share of India's arms imports as published by SIPRI",
+    "sources": "The source catalogue",
+    "summit_facts": "The 23rd Annual Summit at a glance",
+    "timeline": "Dated events",
+    "trade_annual": "India–Russia merchandise trade by fiscal year (TRADESTAT)",
+    "trade_hs2": "India–Russia trade by HS chapter, FY2024-25 and FY2025-26 (TRADESTAT)",
+    "trade_items": "Goods the articles name, with their HS chapters",
+    "trade_targets": "Targets and commitments",
+    "countries-110m": "Natural Earth 1:110m country boundaries (TopoJSON, world-atlas 2.0.2)",
+}
+"""Each dataset's title; what it holds and where it comes from are read from ``data/README.md``."""
+
+
+class ApiError(Exception):
+    """A request the API refuses: its HTTP status and a message naming what was wrong."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One data file the app reads, as the API offers it."""
+
+    name: str
+    file: Path
+    title: str
+    description: str
+    origin: str
+
+
+@cache
+def datasets() -> dict[str, Dataset]:
+    """Every CSV the app reads (named by file stem), described by the data folder's README table."""
+    described = {}
+    for line in README.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0].startswith("`") and cells[0].endswith(".csv`"):
+            described[cells[0].strip("`")] = (cells[1], cells[2])
+        if len(cells) == 3 and cells[0] == "`world-atlas/`":
+            described[COUNTRIES] = (cells[1], cells[2])
+    read = sorted({f for p in pages.PAGES for f in p.reads})
+    return {
+        Path(f).stem: Dataset(
+            Path(f).stem,
+            DATA_DIR / f,
+            TITLES[Path(f).stem],
+            _plain(described[f][0]),
+            _plain(described[f][1]),
+        )
+        for f in read
+    }
+
+
+def _plain(cell: str) -> str:
+    return cell.replace("`", "").replace("**", "")
+
+
+def _unit(column: str) -> str | None:
+    return next((unit for suffix, unit in UNIT_SUFFIXES.items() if column.endswith(suffix)), None)
+
+
+def _is_table(dataset: Dataset) -> bool:
+    return dataset.file.suffix == ".csv"
+
+
+def _rows(dataset: Dataset) -> pd.DataFrame:
+    if not _is_table(dataset):
+        return pd.DataFrame()
+    return pd.read_csv(dataset.file, dtype=str, keep_default_na=False)
+
+
+@cache
+def metadata(dataset: Dataset) -> dict:
+    """A dataset's metadata: what it holds, its columns with units, its licence and every source it cites."""
+    table = _rows(dataset)
+    cited = sorted(
+        {
+            sid
+            for column in table.columns
+            if SOURCE_COLUMNS.search(column)
+            for cell in table[column]
+            for sid in source_ids(cell)
+        }
+    )
+    sources = load_sources()
+    return {
+        "name": dataset.name,
+        "title": dataset.title,
+        "description": dataset.description,
+        "origin": dataset.origin,
+        "licence": LICENCES[LICENCE_OF.get(dataset.name, "compiled")],
+        "rows": len(table) if _is_table(dataset) else None,
+        "columns": [{"name": c, "label": column_label(c), "unit": _unit(c)} for c in table.columns],
+        "csv": f"/api/v1/datasets/{dataset.name}.csv" if _is_table(dataset) else None,
+        "json": f"/api/v1/datasets/{dataset.name}.json",
+        "sources": [
+            {
+                "id": sid,
+                "title": sources.at[sid, "title"],
+                "publisher": sources.at[sid, "publisher"],
+                "url": sources.at[sid, "url"] or None,
+            }
+            for sid in cited
+        ],
+    }
+
+
+def dataset(name: str) -> Dataset:
+    """A dataset by name; anything else (a path trick included) is not found."""
+    found = datasets().get(name)
+    if found is None:
+        raise ApiError(404, f"No dataset named {name[:60]!r}; see /api/v1/datasets.")
+    return found
+
+
+def catalogue() -> dict:
+    return {"datasets": [metadata(d) for d in datasets().values()]}
+
+
+def dataset_json(name: str) -> dict:
+    found = dataset(name)
+    data = _rows(found).to_dict(orient="records") if _is_table(found) else json.loads(found.file.read_text("utf-8"))
+    return {**metadata(found), "data": data}
+
+
+def dataset_csv(name: str) -> bytes:
+    found = dataset(name)
+    if not _is_table(found):
+        raise ApiError(404, f"{name} is not a table: it comes as JSON only ({metadata(found)['json']}).")
+    return found.file.read_bytes()
+
+
+def what_if_answer(query: dict[str, list[str]], inputs: what_if.Inputs, params: dict) -> dict:
+    """The what-if model for the page's parameters: the inputs as understood, the path, the verdict, the growth
+    needed and the base year's sources. A value the page would ignore or adjust, or an unknown key, is refused."""
+    unknown = sorted(set(query) - set(params))
+    if unknown:
+        raise ApiError(400, f"Unknown parameter {unknown[0][:40]!r}; known: {', '.join(params)}.")
+    parsed: dict[str, Parsed] = parse_params(list(params.values()), query)
+    for p in parsed.values():
+        if p.status in ("invalid", "adjusted"):  # the page would show a default or a changed value: refuse it
+            raise ApiError(400, p.message.split("; using the default")[0].rstrip(".") + ".")
+    levers = what_if.levers_of({p.key: parsed[p.key].value for p in SCENARIO_PARAMS})
+    base_id = parsed["base"].value
+    base = inputs.bases[base_id]
+    path = project(base, levers)
+    total = float(path["total_bn"].iloc[-1])
+    exports_needed, both_needed = export_growth_needed(base, levers), common_growth_needed(base, levers)
+    sources = load_sources()
+    return {
+        "inputs": {p.key: parsed[p.key].value for p in (*SCENARIO_PARAMS, params["base"])},
+        "base_year": {"fiscal_year": fy(base_id), "label": inputs.base_labels[base_id]},
+        "projection": json.loads(path.to_json(orient="records")),
+        "units": "US$ billion; fiscal years April–March; years after the base are this model's projections, not "
+        "official figures",
+        "verdict": what_if.verdict(total),
+        "total_2030_bn": round(total, 3),
+        "gap_to_target_bn": round(total - 100, 3),
+        "growth_needed": {
+            "exports_pct_a_year": None if exports_needed is None or math.isnan(exports_needed) else exports_needed,
+            "both_flows_pct_a_year": None if both_needed is None or math.isnan(both_needed) else both_needed,
+            "lines": list(what_if.growth_needed_lines(base, levers)),
+        },
+        "sources": [
+            {"id": sid, "title": sources.at[sid, "title"], "url": sources.at[sid, "url"] or None}
+            for sid in source_ids(inputs.base_sources[base_id])
+        ],
+    }

@@ -1,0 +1,112 @@
+"""Images rendered on the server from the app's own Vega-Lite specs with vl-convert (offline): a chart with its
+title, units, source line and link baked in (PNG or SVG), and a 1200×630 link-preview card. No Streamlit here."""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import textwrap
+
+import vl_convert
+from PIL import Image
+
+CARD_SIZE = (1200, 630)
+WIDTH = 1100  # the drawing's width inside the card's margins
+FONT = "Liberation Sans, Arial, sans-serif"
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def plain(markdown: str) -> str:
+    """Markdown as plain text for an image: links become their words, escapes and emphasis go."""
+    text = _LINK.sub(r"\1", markdown)
+    text = re.sub(r"\\(.)", r"\1", text)
+    return text.replace("**", "").replace("*", "")
+
+
+def _text_block(lines: list[str], size: int, bold: bool = False, colour: str = "#222222") -> dict:
+    """A block of text lines as a Vega-Lite view of its own height."""
+    height = int(len(lines) * size * 1.3) + 4
+    return {
+        "data": {"values": [{}]},
+        "mark": {
+            "type": "text",
+            "align": "left",
+            "baseline": "top",
+            "fontSize": size,
+            "fontWeight": "bold" if bold else "normal",
+            "font": FONT,
+            "color": colour,
+            "lineHeight": size * 1.3,
+        },
+        "encoding": {"text": {"value": lines}, "x": {"value": 0}, "y": {"value": 0}},
+        "width": WIDTH,
+        "height": height,
+    }
+
+
+def _wrapped(text: str, size: int) -> list[str]:
+    return textwrap.wrap(text, width=max(20, int(WIDTH / (size * 0.52))))
+
+
+def framed(chart: dict, title: str, subtitle: str, footer: str, chart_height: int = 360) -> dict:
+    """A chart spec under its title and subtitle (units, period) and over its source line and link, as one spec."""
+    body = {k: v for k, v in copy.deepcopy(chart).items() if k not in ("$schema", "datasets", "config", "usermeta")}
+    body["width"], body["height"] = WIDTH, chart_height
+    blocks = [_text_block(_wrapped(title, 30), 30, bold=True)]
+    if subtitle:
+        blocks.append(_text_block(_wrapped(subtitle, 18), 18, colour="#444444"))
+    blocks += [body, _text_block(_wrapped(footer, 15), 15, colour="#555555")]
+    return {
+        "$schema": chart.get("$schema", "https://vega.github.io/schema/vega-lite/v5.json"),
+        "datasets": chart.get("datasets", {}),
+        "config": {**chart.get("config", {}), "view": {"stroke": None}, "font": FONT},
+        "background": "white",
+        "padding": 24,
+        "spacing": 14,
+        "vconcat": blocks,
+        "resolve": {"scale": {"color": "independent"}},
+    }
+
+
+def png(spec: dict, scale: float = 1.0) -> bytes:
+    return vl_convert.vegalite_to_png(spec, scale=scale)
+
+
+def svg(spec: dict) -> bytes:
+    return vl_convert.vegalite_to_svg(spec).encode("utf-8")
+
+
+def card(spec: dict) -> bytes:
+    """A 1200×630 PNG: the framed spec drawn and fitted, centred on white, whatever size it came out."""
+    drawn = Image.open(io.BytesIO(png(spec)))
+    drawn.thumbnail(CARD_SIZE)
+    canvas = Image.new("RGB", CARD_SIZE, "white")
+    canvas.paste(drawn.convert("RGB"), ((CARD_SIZE[0] - drawn.width) // 2, (CARD_SIZE[1] - drawn.height) // 2))
+    out = io.BytesIO()
+    canvas.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def text_card(title: str, lines: list[str], footer: str) -> dict:
+    """A preview card with no chart: the page's title, its key figures and the source line."""
+    blocks = [_text_block(_wrapped(title, 40), 40, bold=True)]
+    for line in lines:
+        blocks.append(_text_block(_wrapped(line, 26), 26, colour="#0b3d6b"))
+    blocks.append(_text_block(_wrapped(footer, 16), 16, colour="#555555"))
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "config": {"view": {"stroke": None}, "font": FONT},
+        "background": "white",
+        "padding": 40,
+        "spacing": 24,
+        "vconcat": blocks,
+    }
+
+
+def framed_chart(chart: dict, caption: str, link: str) -> dict:
+    """A page's chart as an image: its caption's first sentence as the title (what, units, period), the rest as the
+    source line, and the page's link."""
+    text = plain(caption)
+    title, _, rest = text.partition(". ")
+    return framed(chart, title.rstrip("."), "", f"{rest} {link}".strip())

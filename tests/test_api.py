@@ -1,0 +1,116 @@
+"""The open data API and link previews as pure functions: every dataset with its metadata, rows that round-trip
+against the file, the what-if model as the page computes it, and bad input refused with a message naming it."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from components import api, images, pages, prepared, previews, url_state, what_if
+from components.scenario import project
+
+
+def answer(**query):
+    return api.what_if_answer(
+        {k: v if isinstance(v, list) else [v] for k, v in query.items()},
+        prepared.what_if_inputs(),
+        url_state.declared(pages.WHAT_IF),
+    )
+
+
+def test_every_file_the_app_reads_is_a_dataset_with_described_columns_licence_and_sources():
+    read = {Path(f).stem for p in pages.PAGES for f in p.reads}
+    assert set(api.datasets()) == read and "countries-110m" in read
+    for name in read:
+        meta = api.metadata(api.dataset(name))
+        assert meta["title"] and meta["description"] and meta["origin"] and meta["licence"]
+        assert all(c["label"][0].isupper() for c in meta["columns"])
+        if name not in ("sources", "countries-110m"):
+            assert meta["sources"] and all(s["title"] for s in meta["sources"]), name
+    trade = {c["name"]: c["unit"] for c in api.metadata(api.dataset("trade_annual"))["columns"]}
+    assert trade["exports_usd_mn"] == "US$ mn" and trade["status"] is None
+
+
+def test_a_datasets_json_rows_are_its_file_and_its_csv_is_the_file_itself():
+    countries = api.dataset_json("countries-110m")["data"]
+    assert countries["type"] == "Topology" and "public domain" in api.metadata(api.dataset("countries-110m"))["licence"]
+    with pytest.raises(api.ApiError):
+        api.dataset_csv("countries-110m")
+    for name, found in api.datasets().items():
+        if found.file.suffix != ".csv":
+            continue
+        rows = pd.DataFrame(api.dataset_json(name)["data"])
+        pd.testing.assert_frame_equal(rows, pd.read_csv(found.file, dtype=str, keep_default_na=False))
+        assert api.dataset_csv(name) == found.file.read_bytes()
+
+
+@pytest.mark.parametrize("name", ["nothing", "../sources", "sources.csv", "", "..", "data/README"])
+def test_an_unknown_dataset_or_a_path_trick_is_not_found(name):
+    with pytest.raises(api.ApiError) as refused:
+        api.dataset(name)
+    assert refused.value.status == 404
+
+
+def test_the_what_if_answer_is_the_pages_model_for_the_same_link():
+    got = answer(export_growth="15", import_growth="-5")
+    inputs = prepared.what_if_inputs()
+    levers = what_if.levers_of(
+        {"export_growth": 15, "import_growth": -5}
+        | dict.fromkeys(("pharma_capture", "engineering_capture", "energy_change"), 0)
+    )
+    path = project(inputs.bases["2025-26"], levers)
+    assert got["total_2030_bn"] == pytest.approx(path["total_bn"].iloc[-1], abs=1e-3)
+    assert got["verdict"] == what_if.verdict(path["total_bn"].iloc[-1])
+    assert got["inputs"]["export_growth"] == 15 and got["base_year"]["fiscal_year"] == "FY2025-26"
+    assert [row["fiscal_year"] for row in got["projection"]][-1] == "2029-30"
+    assert got["sources"][0]["id"] == "tradestat-annual"
+    json.dumps(got)  # plain JSON: no NaN, no numpy types
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ({"export_growth": "abc"}, "export_growth"),
+        ({"import_growth": "1e9"}, "import_growth"),
+        ({"export_growth": ["1", "2"]}, "export_growth"),
+        ({"base": "<b>x</b>"}, "base"),
+        ({"bogus": "1"}, "bogus"),
+    ],
+)
+def test_bad_what_if_input_is_refused_naming_the_parameter(query, named):
+    with pytest.raises(api.ApiError) as refused:
+        answer(**query)
+    assert refused.value.status == 400 and named in str(refused.value) and "default" not in str(refused.value)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.dictionaries(st.sampled_from(["export_growth", "import_growth", "energy_change"]), st.text(max_size=12)))
+def test_any_what_if_query_gets_an_answer_or_a_400(query):
+    try:
+        answer(**query)
+    except api.ApiError as refused:
+        assert refused.status == 400
+
+
+def test_a_what_if_links_preview_states_its_scenario_and_every_tag_is_escaped():
+    preview = previews.preview_for(pages.WHAT_IF.script, {"export_growth": ["15"], "import_growth": ["-5"]})
+    assert "US$ 53.0 bn" in preview.title and "US$ 47.0 bn short of the US$ 100 bn target" in preview.description
+    old = previews.preview_for(pages.TRADE.script, {"export_growth": ["15"], "import_growth": ["-5"]})
+    assert old == preview  # an old /trade what-if link says the same
+    tags = previews.head_tags(preview, 'https://x/what-if?a="><script>', "https://x/i.png?b=<svg>")
+    assert "<script>" not in tags and "<svg>" not in tags and "&quot;&gt;&lt;script&gt;" in tags
+    for p in pages.PAGES:
+        described = previews.preview_for(p.script, {})
+        assert p.title in described.title and described.description
+
+
+def test_preview_cards_are_1200_by_630_pngs():
+    for drawn in (previews.page_card(pages.DEFENCE.script), previews.what_if_card(previews.scenario_key({}))):
+        assert Image.open(io.BytesIO(drawn)).size == images.CARD_SIZE
