@@ -419,4 +419,6 @@ def sources_page() -> dict[str, pd.DataFrame]:
         "defence_disagreements": defence.versions(load_table("facts.csv")),
         "sipri_revisions": edition_revisions(load_table("sipri_published_shares.csv")),
     }
-    return {name: with_sources(table) if "source_id" in table else table for name, table in tables.items()}
+    named = {name: with_sources(table) if "source_id" in table else table for name, table in tables.items()}
+    named["citations"] = named["citations"][["source", "figure", "file", "source_id"]]  # a phone shows who first
+    return named
