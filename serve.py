@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from functools import lru_cache
 from urllib.parse import parse_qs
 
 import streamlit as st
@@ -17,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from components import api, pages, prepared, previews, url_state, web, what_if
+from components import api, pages, prepared, previews, url_state, web
 
 NOT_FOUND = web.not_found_html()
 LOGGER = logging.getLogger(__name__)
@@ -26,9 +25,8 @@ DRAWING = asyncio.Semaphore(2)
 """At most two images drawn at once, each off the event loop: a burst of bots queues here, readers do not."""
 
 
-def _query(raw: bytes | str) -> dict[str, list[str]]:
-    text = raw.decode("latin-1") if isinstance(raw, bytes) else raw
-    return parse_qs(text, keep_blank_values=True)
+def _query(raw: str) -> dict[str, list[str]]:
+    return parse_qs(raw, keep_blank_values=True)
 
 
 def _origin(headers: dict[str, str], scheme: str) -> str:
@@ -57,17 +55,17 @@ class Pages:
             await _error(404, "No such API address; see /api/v1/datasets.")(scope, receive, send)
         elif decided.action == "not found":
             await HTMLResponse(NOT_FOUND, 404, {"Cache-Control": "public, max-age=300"})(scope, receive, send)
-        elif scope["path"] in web.SCRIPT_OF_PATH:
+        elif decided.action == "page":
             await self._page(scope, receive, send, raw_query)
         else:
             await self.app(scope, receive, send)
 
     async def _page(self, scope, receive, send, raw_query: str) -> None:
-        script = web.SCRIPT_OF_PATH[scope["path"]]
+        page = web.PAGE_AT[scope["path"]]
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         origin = _origin(headers, scope.get("scheme", "http"))
         try:
-            tags = await run_in_threadpool(_tags, script, scope["path"], raw_query, origin)
+            tags = await run_in_threadpool(_tags, page, scope["path"], raw_query, origin)
         except Exception:  # a preview must never cost a reader the page: serve it without the tags
             LOGGER.exception("No link preview for %s", scope["path"])
             tags = ""
@@ -91,36 +89,23 @@ class Pages:
         await self.app(plain, receive, with_tags)
 
 
-def _tags(script: str, path: str, raw_query: str, origin: str) -> str:
+def _tags(page: pages.PageInfo, path: str, raw_query: str, origin: str) -> str:
     """A page address's link-preview tags: its own preview, address and image."""
     query = _query(raw_query)
-    name = next(p.url_path for p in pages.PAGES if p.script == script)
-    image_query = previews.image_query(script, query)
     return previews.head_tags(
-        previews.preview_for(script, query),
+        previews.preview_for(page, query),
         f"{origin}{path}{'?' + raw_query if raw_query else ''}",
-        f"{origin}/api/v1/preview/{name}.png{'?' + image_query if image_query else ''}",
+        f"{origin}{previews.image_address(page, query)}",
     )
-
-
-@lru_cache(maxsize=256)
-def _card(script: str, scenario: tuple) -> bytes:
-    if script == pages.WHAT_IF.script:
-        return previews.what_if_card(scenario)
-    return previews.page_card(script)
 
 
 async def preview_image(request: Request) -> Response:
     """``/api/v1/preview/{page}.png``: the page's 1200×630 preview card (a what-if's for its own scenario)."""
-    script = next((p.script for p in pages.PAGES if p.url_path == request.path_params["page"]), None)
-    if script is None:
+    page = next((p for p in pages.PAGES if p.url_path == request.path_params["page"]), None)
+    if page is None:
         return _error(404, "No such page.")
-    query = _query(request.url.query)
-    if script == pages.TRADE.script and (moved := what_if.migrated_query(query)) is not None:
-        script, query = pages.WHAT_IF.script, moved
-    scenario = previews.scenario_key(query) if script == pages.WHAT_IF.script else ()
     async with DRAWING:
-        png = await run_in_threadpool(_card, script, scenario)
+        png = await run_in_threadpool(previews.card, page, _query(request.url.query))
     return Response(png, media_type="image/png", headers=CACHED)
 
 

@@ -34,7 +34,7 @@ def fmt_mn(value: float, digits: int = 1) -> str:
     return f"US$ {value:,.{digits}f} mn"
 
 
-def _number(value: float) -> str:
+def number_text(value: float) -> str:
     """A figure as printed: thousands separated, no trailing zeros ('100,000', '4.88', '-58.9')."""
     return f"{value:,.0f}" if value == int(value) and abs(value) >= 1000 else f"{value:g}"
 
@@ -45,7 +45,7 @@ CURRENCY_UNITS = {"US$ bn": ("US$", "bn"), "US$ mn": ("US$", "mn"), "EUR bn": ("
 
 def figure_phrase(value: float, unit: str, qualifier: str = "", value_high: float = math.nan) -> str:
     """A reported figure as worded by its source, e.g. 'nearly US$ 70 bn', 'US$ 2.7–2.8 bn' or 'about 45%'."""
-    number = _number(value) if math.isnan(value_high) else f"{_number(value)}–{_number(value_high)}"
+    number = number_text(value) if math.isnan(value_high) else f"{number_text(value)}–{number_text(value_high)}"
     if unit == "%":
         number, unit = f"{number}%", ""
     elif unit in CURRENCY_UNITS:
@@ -111,8 +111,3 @@ def column_label(name: str) -> str:
 def is_key_column(name: str) -> bool:
     """An identifier column ('source_id', 'platform_id'): kept in downloads, not shown, as the names beside it are."""
     return name.endswith("_id")
-
-
-def number_text(value: float) -> str:
-    """A number for a table cell that also holds '—': as printed, thousands separated."""
-    return _number(value)

@@ -57,15 +57,19 @@ def framed(chart: dict, title: str, subtitle: str, footer: str, chart_height: in
     if subtitle:
         blocks.append(_text_block(_wrapped(subtitle, 18), 18, colour="#444444"))
     blocks += [body, _text_block(_wrapped(footer, 15), 15, colour="#555555")]
+    stacked = _stacked(blocks, padding=24, spacing=14, config=chart.get("config", {}))
+    return stacked | {"datasets": chart.get("datasets", {}), "resolve": {"scale": {"color": "independent"}}}
+
+
+def _stacked(blocks: list[dict], padding: int, spacing: int, config: dict | None = None) -> dict:
+    """Views one above the other on white, in the image font."""
     return {
-        "$schema": chart.get("$schema", "https://vega.github.io/schema/vega-lite/v5.json"),
-        "datasets": chart.get("datasets", {}),
-        "config": {**chart.get("config", {}), "view": {"stroke": None}, "font": FONT},
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "config": {**(config or {}), "view": {"stroke": None}, "font": FONT},
         "background": "white",
-        "padding": 24,
-        "spacing": 14,
+        "padding": padding,
+        "spacing": spacing,
         "vconcat": blocks,
-        "resolve": {"scale": {"color": "independent"}},
     }
 
 
@@ -94,14 +98,7 @@ def text_card(title: str, lines: list[str], footer: str) -> dict:
     for line in lines:
         blocks.append(_text_block(_wrapped(line, 26), 26, colour="#0b3d6b"))
     blocks.append(_text_block(_wrapped(footer, 16), 16, colour="#555555"))
-    return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "config": {"view": {"stroke": None}, "font": FONT},
-        "background": "white",
-        "padding": 40,
-        "spacing": 24,
-        "vconcat": blocks,
-    }
+    return _stacked(blocks, padding=40, spacing=24)
 
 
 def framed_chart(chart: dict, caption: str, link: str) -> dict:

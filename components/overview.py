@@ -31,6 +31,11 @@ class KeyNumber:
     page: pages.PageInfo
     wording: str = ""  # the figure as its source words it, where the card shortens it
 
+    @property
+    def said(self) -> str:
+        """The figure in a line of text: as its source words it, else the card's label and value."""
+        return self.wording or f"{self.label}: {self.value}"
+
 
 def in_order(present, order: tuple[str, ...]) -> tuple[str, ...]:
     """The values present, in the catalogue's order."""

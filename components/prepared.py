@@ -41,25 +41,25 @@ class OverviewPage:
     """What the Overview shows that depends on its data files alone."""
 
     facts: pd.DataFrame  # the summit at a glance
-    key_numbers: tuple[list[overview.KeyNumber], ...]  # a row of cards per part of the story
+    key_numbers: tuple[tuple[overview.KeyNumber, ...], ...]  # a row of cards per part of the story
     document_counts: str  # how many documents, per source, as Markdown
     agreements: pd.DataFrame
     dated_differently: pd.DataFrame  # events sources date differently
 
 
+CARD_ROWS = (pages.TRADE, pages.DEFENCE, pages.MOBILITY, pages.CONNECTIVITY)
+"""The pages whose headline figures the Overview shows as a row of cards each."""
+
+
 @st.cache_resource(show_spinner=False)
 def overview_page() -> OverviewPage:
     """The Overview's fixed parts, from its data files."""
-    figures, sipri = load_figures(), load_table("sipri_india_arms_imports.csv")
-    timeline = load_timeline()
+    figures, timeline = load_figures(), load_timeline()
     counts = figures[figures["metric"] == "Documents signed or exchanged at the summit"]
     return OverviewPage(
         facts=load_table("summit_facts.csv"),
-        key_numbers=(
-            overview.trade_key_numbers(load_trade_annual()),
-            overview.defence_key_numbers(sipri, load_table("sipri_published_shares.csv")),
-            overview.mobility_key_numbers(figures),
-            overview.connectivity_key_numbers(figures),
+        key_numbers=tuple(
+            key_numbers(p.script) for p in (pages.TRADE, pages.DEFENCE, pages.MOBILITY, pages.CONNECTIVITY)
         ),
         document_counts="; ".join(figure_markdown(row) for row in counts.itertuples()),
         agreements=load_table("agreements.csv"),
@@ -68,21 +68,27 @@ def overview_page() -> OverviewPage:
 
 
 @st.cache_resource(show_spinner=False)
-def lead_figures(script: str) -> str:
-    """Markdown: a page's most-asked figures in one line for its first screen, each as its source words it, cited."""
-    figures = load_figures()
+def key_numbers(script: str) -> tuple[overview.KeyNumber, ...]:
+    """A page's headline figures, taken from the rows its page shows; the Overview leads with Trade's first and
+    Defence's first. The Overview's cards, the pages' first screens and the link previews all use these."""
     if script == pages.OVERVIEW.script:
+        return key_numbers(pages.TRADE.script)[0], key_numbers(pages.DEFENCE.script)[0]
+    if script == pages.TRADE.script:
+        return tuple(overview.trade_key_numbers(load_trade_annual()))
+    if script == pages.DEFENCE.script:
         sipri, published = load_table("sipri_india_arms_imports.csv"), load_table("sipri_published_shares.csv")
-        numbers = [
-            overview.trade_key_numbers(load_trade_annual())[0],
-            overview.defence_key_numbers(sipri, published)[0],
-        ]
-    elif script == pages.MOBILITY.script:
-        numbers = overview.mobility_key_numbers(figures)
-    else:
-        numbers = overview.connectivity_key_numbers(figures)
+        return tuple(overview.defence_key_numbers(sipri, published))
+    if script == pages.MOBILITY.script:
+        return tuple(overview.mobility_key_numbers(load_figures()))
+    return tuple(overview.connectivity_key_numbers(load_figures()))
+
+
+@st.cache_resource(show_spinner=False)
+def lead_figures(script: str) -> str:
+    """Markdown: a page's headline figures in one line for its first screen, each as its source words it, cited."""
+    numbers = key_numbers(script)
     return "**In figures:** " + " · ".join(
-        f"{md(n.wording or f'{n.label}: {n.value}')} ({source_markdown(n.source_id, short=True)})" for n in numbers
+        f"{md(n.said)} ({source_markdown(n.source_id, short=True)})" for n in numbers
     )
 
 

@@ -4,12 +4,14 @@ tags), built from the same data and, for a what-if link, the same validated para
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from html import escape
 from urllib.parse import urlencode
 
-from components import images, overview, pages, prepared, url_state, what_if
-from components.data import load_figures, load_sources, load_table, load_trade_annual
+import pandas as pd
+
+from components import images, pages, prepared, url_state, what_if
+from components.data import load_sources
 from components.formatting import fy
 from components.params import parse_params
 from components.scenario import SCENARIO_PARAMS, TARGET_TOTAL_BN, project
@@ -20,66 +22,74 @@ SITE = "India–Russia Partnership Explorer"
 
 @dataclass(frozen=True)
 class Preview:
-    """A page's preview: its title and one-line description (the key figure with its source)."""
+    """A page's preview: its title, one-line description, and the figure lines its card shows."""
 
     title: str
     description: str
+    lines: tuple[str, ...] = ()
 
 
-def _figure_line(number: overview.KeyNumber) -> str:
-    said = number.wording or f"{number.label}: {number.value}"
-    return f"{said} ({source_name(number.source_id)})"
+Scenario = tuple[tuple[str, int | str], ...]
+"""A what-if link's validated values, in the page's order: what its preview and image are computed (and cached) by."""
 
 
-@cache
-def page_previews() -> dict[str, Preview]:
-    """Each page's preview (by script) when its address carries no scenario; built once per server."""
-    figures, annual = load_figures(), load_trade_annual()
-    trade_numbers = overview.trade_key_numbers(annual)
-    defence_numbers = overview.defence_key_numbers(
-        load_table("sipri_india_arms_imports.csv"), load_table("sipri_published_shares.csv")
-    )
-    mobility_numbers = overview.mobility_key_numbers(figures)
-    corridor_numbers = overview.connectivity_key_numbers(figures)
-    lines = {
-        pages.OVERVIEW: f"The 23rd India–Russia Annual Summit, New Delhi, 4–5 December 2025, with every figure "
-        f"sourced. {_figure_line(trade_numbers[0])}; {_figure_line(defence_numbers[0])}.",
-        pages.TRADE: f"{_figure_line(trade_numbers[0])}; {_figure_line(trade_numbers[1])}.",
-        pages.DEFENCE: f"{_figure_line(defence_numbers[0])}; {_figure_line(defence_numbers[1])}.",
-        pages.MOBILITY: f"{_figure_line(mobility_numbers[0])}; {_figure_line(mobility_numbers[1])}.",
-        pages.CONNECTIVITY: f"{_figure_line(corridor_numbers[0])}; {_figure_line(corridor_numbers[1])}.",
-        pages.SOURCES: f"The {len(load_sources())} sources behind every figure, what each is cited for, and where "
-        "sources disagree.",
-    }
-    previews = {p.script: Preview(f"{p.title} · {SITE}", line) for p, line in lines.items()}
-    previews[pages.WHAT_IF.script] = what_if_preview({})
-    return previews
+def resolved(page: pages.PageInfo, query: dict[str, list[str]]) -> tuple[pages.PageInfo, dict[str, list[str]]]:
+    """The page an address shows, with its query: an old ``/trade`` link holding a what-if lever is the What-if
+    page with that part of the query, as the Trade page itself redirects it."""
+    if page is pages.TRADE and (moved := what_if.migrated_query(query)) is not None:
+        return pages.WHAT_IF, moved
+    return page, query
 
 
-def what_if_preview(query: dict[str, list[str]]) -> Preview:
-    """A what-if link's preview: the scenario's 2030 total against the US$ 100 bn target, from the link's values
-    validated as the page validates them (a bad value falls back to its default, as on the page)."""
-    inputs = prepared.what_if_inputs()
+def scenario_of(query: dict[str, list[str]]) -> Scenario:
+    """A what-if link's values validated as the page validates them (a bad value falls back to its default)."""
     params = url_state.declared(pages.WHAT_IF)
     parsed = parse_params(list(params.values()), query)
-    levers = what_if.levers_of({p.key: parsed[p.key].value for p in SCENARIO_PARAMS})
-    base = inputs.bases[parsed["base"].value]
-    total = project(base, levers)["total_bn"].iloc[-1]
-    source = source_names(inputs.base_sources[parsed["base"].value])
+    return tuple((p.key, parsed[p.key].value) for p in (*SCENARIO_PARAMS, params["base"]))
+
+
+def _projected(scenario: Scenario) -> tuple[str, pd.DataFrame]:
+    values = dict(scenario)
+    inputs = prepared.what_if_inputs()
+    levers = what_if.levers_of({p.key: values[p.key] for p in SCENARIO_PARAMS})
+    return str(values["base"]), project(inputs.bases[str(values["base"])], levers)
+
+
+@lru_cache(maxsize=256)
+def what_if_preview(scenario: Scenario) -> Preview:
+    """A what-if link's preview: the scenario's 2030 total against the US$ 100 bn target, by the page's model."""
+    base_id, path = _projected(scenario)
+    values, total = dict(scenario), path["total_bn"].iloc[-1]
+    source = source_names(prepared.what_if_inputs().base_sources[base_id])
     return Preview(
         f"Trade what-if: US$ {total:,.1f} bn by FY2029-30? · {SITE}",
-        f"{what_if.verdict(total)} Exports {parsed['export_growth'].value:+d}% and imports "
-        f"{parsed['import_growth'].value:+d}% a year from the official {fy(parsed['base'].value)} figures ({source}).",
+        f"{what_if.verdict(total)} Exports {values['export_growth']:+d}% and imports "
+        f"{values['import_growth']:+d}% a year from the official {fy(base_id)} figures ({source}).",
     )
 
 
-def preview_for(script: str, query: dict[str, list[str]]) -> Preview:
+INTRODUCTIONS = {
+    pages.OVERVIEW.script: "The 23rd India–Russia Annual Summit, New Delhi, 4–5 December 2025, with every figure "
+    "sourced. ",
+}
+
+
+@lru_cache(maxsize=len(pages.PAGES))
+def page_preview(script: str) -> Preview:
+    """A page's preview when its address carries no scenario: its headline figures, each with its source."""
+    if script == pages.SOURCES.script:
+        line = f"The {len(load_sources())} sources behind every figure, what each is cited for, and where they disagree"
+        lines = (line,)
+    else:
+        lines = tuple(f"{n.said} ({source_name(n.source_id)})" for n in prepared.key_numbers(script))
+    title = next(p.title for p in pages.PAGES if p.script == script)
+    return Preview(f"{title} · {SITE}", f"{INTRODUCTIONS.get(script, '')}{'; '.join(lines)}.", lines)
+
+
+def preview_for(page: pages.PageInfo, query: dict[str, list[str]]) -> Preview:
     """The preview of a page's address: a what-if link (or an old /trade one) states its own scenario."""
-    if script == pages.WHAT_IF.script:
-        return what_if_preview(query)
-    if script == pages.TRADE.script and (moved := what_if.migrated_query(query)) is not None:
-        return what_if_preview(moved)
-    return page_previews()[script]
+    page, query = resolved(page, query)
+    return what_if_preview(scenario_of(query)) if page is pages.WHAT_IF else page_preview(page.script)
 
 
 def head_tags(preview: Preview, page_url: str, image_url: str) -> str:
@@ -109,31 +119,27 @@ def head_tags(preview: Preview, page_url: str, image_url: str) -> str:
     return "\n".join(tags)
 
 
-def image_query(script: str, query: dict[str, list[str]]) -> str:
-    """The preview image's query: a what-if's own parameters, nothing for other pages."""
-    if script == pages.TRADE.script:
-        query = what_if.migrated_query(query) or {}
-        script = pages.WHAT_IF.script if query else script
+def image_address(page: pages.PageInfo, query: dict[str, list[str]]) -> str:
+    """The preview image's path and query: a what-if's own validated values, nothing for other pages."""
+    page, query = resolved(page, query)
+    if page is not pages.WHAT_IF:
+        return f"/api/v1/preview/{page.url_path}.png"
+    return f"/api/v1/preview/{page.url_path}.png?{urlencode(scenario_of(query))}"
+
+
+def card(page: pages.PageInfo, query: dict[str, list[str]]) -> bytes:
+    """The 1200×630 preview image of an address (drawn once per scenario or page; see ``_card``)."""
+    page, query = resolved(page, query)
+    return _card(page.script, scenario_of(query) if page is pages.WHAT_IF else ())
+
+
+@lru_cache(maxsize=256)
+def _card(script: str, scenario: Scenario) -> bytes:
     if script != pages.WHAT_IF.script:
-        return ""
-    return urlencode([(k, v) for k, values in query.items() if k in what_if.WHAT_IF_KEYS for v in values])
-
-
-def scenario_key(query: dict[str, list[str]]) -> tuple[tuple[str, int | str], ...]:
-    """A what-if link's validated values (the page's defaults where a value is bad): the key its image is cached by,
-    so a burst of different spellings of one scenario draws it once."""
-    params = url_state.declared(pages.WHAT_IF)
-    parsed = parse_params(list(params.values()), query)
-    return tuple((p.key, parsed[p.key].value) for p in (*SCENARIO_PARAMS, params["base"]))
-
-
-def what_if_card(key: tuple[tuple[str, int | str], ...]) -> bytes:
-    """The 1200×630 preview of a what-if scenario: its path chart under the verdict, over the source line."""
-    values = dict(key)
-    inputs = prepared.what_if_inputs()
-    base_id = str(values["base"])
-    levers = what_if.levers_of({p.key: values[p.key] for p in SCENARIO_PARAMS})
-    path = project(inputs.bases[base_id], levers)
+        preview = page_preview(script)
+        return images.card(images.text_card(preview.title.split(" · ")[0], list(preview.lines), SITE))
+    base_id, path = _projected(scenario)
+    values, inputs = dict(scenario), prepared.what_if_inputs()
     chart = prepared.trade_projection(TARGET_TOTAL_BN).with_data(what_if.chart_paths(inputs.official, path, None))
     spec = images.framed(
         chart.standalone(),
@@ -145,10 +151,3 @@ def what_if_card(key: tuple[tuple[str, int | str], ...]) -> bytes:
         chart_height=300,
     )
     return images.card(spec)
-
-
-def page_card(script: str) -> bytes:
-    """The 1200×630 preview of a page: its title and key figures, each with its source."""
-    preview = page_previews()[script]
-    lines = [line.strip().rstrip(".") for line in preview.description.split(";")]
-    return images.card(images.text_card(preview.title.split(" · ")[0], lines, SITE))

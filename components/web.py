@@ -13,40 +13,40 @@ STREAMLIT_PREFIXES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/"
 """Paths served by Streamlit itself (or by our routes), never by a page."""
 
 
+PAGE_AT = {"/": pages.PAGES[0]} | {f"/{p.url_path}": p for p in pages.PAGES[1:]}
+"""Each page by the path a reader opens it at; the landing page lives at ``/``."""
+LANDING = f"/{pages.PAGES[0].url_path}"
+"""The landing page's own name: an old or guessed address for ``/``."""
+
+
 @dataclass(frozen=True)
 class Answer:
-    """What to do with a browser's request for a path: let Streamlit serve it, redirect it, or say not found."""
+    """What to do with a browser's request for a path: serve a page, let Streamlit serve it, redirect it, or say
+    not found."""
 
-    action: Literal["pass", "redirect", "not found"]
+    action: Literal["page", "pass", "redirect", "not found"]
     location: str = ""
 
 
-PAGE_PATHS = frozenset(f"/{p.url_path}" for p in pages.PAGES[1:])
-LANDING = f"/{pages.PAGES[0].url_path}"
-"""The landing page lives at ``/``; its own name is an old or guessed address for it."""
-
-
 def answer(path: str, query: str = "") -> Answer:
-    """How the server treats a GET for ``path``: pages, Streamlit's own routes and files pass; the landing page's
-    name and a page with a trailing slash redirect (keeping the query); any other path is not found, since
-    Streamlit would serve a blank page for one with two or more segments."""
+    """How the server treats a GET for ``path``: a page is served (with its preview tags); Streamlit's own routes
+    and files pass; the landing page's name and a page with a trailing slash redirect (keeping the query); any
+    other path is not found, since Streamlit would serve a blank page for one with two or more segments."""
     if path.startswith("/api/") and any(part in ("", ".", "..") for part in path[5:].split("/")):
         return Answer("not found")  # a path trick under the API (an encoded slash arrives decoded)
-    if path == "/" or path in PAGE_PATHS or path.startswith(STREAMLIT_PREFIXES):
-        return Answer("pass")
-    if "." in path.rsplit("/", 1)[-1]:  # a file such as /favicon.png or /manifest.json
+    if path in PAGE_AT:
+        return Answer("page")
+    if path.startswith(STREAMLIT_PREFIXES) or "." in path.rsplit("/", 1)[-1]:  # e.g. /favicon.png, /manifest.json
         return Answer("pass")
     stripped = path.rstrip("/") or "/"
     suffix = f"?{query}" if query else ""
     if stripped == LANDING:
         return Answer("redirect", f"/{suffix}")
-    if stripped in PAGE_PATHS:
+    if stripped in PAGE_AT:
         return Answer("redirect", f"{stripped}{suffix}")
     return Answer("not found")
 
 
-SCRIPT_OF_PATH = {"/": pages.PAGES[0].script} | {f"/{p.url_path}": p.script for p in pages.PAGES[1:]}
-"""Each page's script by the path a reader opens it at."""
 _STREAMLIT_TITLE = b"<title>Streamlit</title>"
 
 
@@ -58,9 +58,7 @@ def with_head(html: bytes, tags: str) -> bytes:
 def not_found_html() -> str:
     """A small page that says the address is not one of the app's and links every page; it echoes nothing from
     the request."""
-    links = "\n".join(
-        f'<li><a href="/{"" if p is pages.PAGES[0] else p.url_path}">{escape(p.title)}</a></li>' for p in pages.PAGES
-    )
+    links = "\n".join(f'<li><a href="{path}">{escape(p.title)}</a></li>' for path, p in PAGE_AT.items())
     return f"""<!doctype html>
 <html lang="en">
 <head>
