@@ -427,4 +427,6 @@ def sources_page() -> dict[str, pd.DataFrame]:
     }
     named = {name: with_sources(table) if "source_id" in table else table for name, table in tables.items()}
     named["citations"] = named["citations"][["source", "figure", "file", "source_id"]]  # a phone shows who first
+    catalogue = named["sources"]
+    named["sources"] = catalogue[[*catalogue.columns.drop("id"), "id"]]  # the title first, the link's id last
     return named
