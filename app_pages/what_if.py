@@ -101,9 +101,9 @@ def what_if_page() -> None:
     )
     buttons = st.container(horizontal=True)
     pin = what_if.lever_values(levers, what_if.COMPARE_PARAMS)  # scenario A's keys, holding the sliders' values
-    buttons.button("Pin this scenario as A", on_click=st.query_params.update, args=(pin,), width="stretch")
+    buttons.button("Pin this scenario as A", on_click=st.query_params.update, args=(pin,))
     if pinned is not None:
-        buttons.button("Remove scenario A", on_click=unpin, width="stretch")
+        buttons.button("Remove scenario A", on_click=unpin)
 
     # --- Share --------------------------------------------------------------------------------------------
     st.markdown(

@@ -527,15 +527,19 @@ WHY_NOT_MET = {
         "that the explainer needs."
     ),
     "slider key press": (
-        "Key press: the server's share is small (the rerun rows above: the what-if page's rerun costs about what "
-        "the reference's does). The rest is the browser: after every rerun Streamlit's React tree renders each "
-        "element of the page again. A Chrome trace of five key presses on /what-if puts about 170 ms of JavaScript "
-        "per press in React's render work: about 85 ms for the first screen alone (five bound sliders, two cards, "
-        "the sentence), about 50 ms for the chart and the rest for the presets, share panel and the closed "
-        "sections. Cut to its first screen, the page measured 1.05-1.44x. Tried and dropped: running the first "
-        "screen as an `st.fragment` (1.4-1.6x, but the chart, growth needed and share link went stale, and asking "
-        "for a full rerun from the fragment gave the page's cost back); chart variants without the point layer "
-        "(they needed a spec the frontend rejects). Meeting 1.5x would mean fewer levers or results on the page."
+        "Key press: the server's share is small (the rerun rows above). The rest is the browser. The what-if page "
+        "is one `st.fragment`, so a slider reruns the page alone, not the navigation, sidebar and footer; in one "
+        "run alternating with the reference (5 rounds of 15 presses) that took its key press from 249 to 216 ms "
+        "(2.16x to 1.87x; reference 115 ms). A Chrome trace puts about 215 ms of main-thread JavaScript per press "
+        "on /what-if against about 70 ms on the reference: Streamlit's frontend renders each element of the rerun "
+        "(React and its CSS-in-JS) as its message arrives, and the frame that shows the new figure comes only "
+        "after the rerun's other elements are rendered. Measured and dropped, no gain: sending the answer before "
+        "the sliders (even with a 50 ms pause after it), the chart without its point layer or drawn on canvas. "
+        "Cut to a title, two sliders and two cards the page measures 1.1x; its first screen alone (the sentence, "
+        "the cards, five levers and the reality checks) about 1.5x. Meeting 1.5x with the whole page would take "
+        "the answer out of Streamlit's rerun: the model computed in the browser by a custom component, a second "
+        "copy of the scenario model in JavaScript. The ratio also moves between runs: /mobility, unchanged, "
+        "measured 1.38x, 1.98x and 1.60x in three runs on 2026-11-23."
     ),
 }
 
