@@ -28,9 +28,10 @@ class Spec:
 
     template: dict
     data: pd.DataFrame | None = None
+    key: Spec | None = None  # a key drawn apart, above the chart on the page and in its image
 
     @classmethod
-    def of(cls, chart: alt.TopLevelMixin, datasets: dict | None = None) -> Spec:
+    def of(cls, chart: alt.TopLevelMixin, datasets: dict | None = None, key: Spec | None = None) -> Spec:
         """A chart's validated spec, with a top-level null legend title written as Streamlit would write it.
 
         ``datasets`` are named datasets added after validation: large fixed geometry need not go through Altair,
@@ -42,7 +43,7 @@ class Spec:
         legend = spec.get("encoding", {}).get("color", {}).get("legend")
         if isinstance(legend, dict) and "title" in legend and legend["title"] is None:
             legend["title"] = " "
-        return cls(spec)
+        return cls(spec, key=key)
 
     def with_data(self, data: pd.DataFrame) -> Spec:
         """This template filled with one rerun's data for its named top-level dataset."""
@@ -483,6 +484,10 @@ MAP_EXTENT = {
 }
 
 
+MAP_HEIGHT, MAP_HEIGHT_PER_WIDTH = 460, 0.66
+"""The route map's height: 460 px, or less on a narrow screen, where the routes fit the width and a fixed height
+left a blank band of Arctic sea above them."""
+
 COUNTRIES = "countries"
 """The route map's named dataset of country shapes (TopoJSON), given to ``Spec.of`` apart from the chart."""
 
@@ -543,7 +548,9 @@ def route_map(legs: pd.DataFrame, ports: pd.DataFrame, highlight: str) -> alt.Ch
         text="short_name:N"
     )
     projected = projection.to_dict()
-    return (land + lines + points.project(**projected) + labels.project(**projected)).properties(height=460)
+    layers = land + lines + points.project(**projected) + labels.project(**projected)
+    height = alt.param(name="height", expr=f"min({MAP_HEIGHT}, width * {MAP_HEIGHT_PER_WIDTH})")
+    return layers.properties(height=MAP_HEIGHT).add_params(height)
 
 
 def route_legend(route_names: dict[str, str]) -> alt.Chart:

@@ -49,16 +49,27 @@ def _wrapped(text: str, size: int) -> list[str]:
     return textwrap.wrap(text, width=max(20, int(WIDTH / (size * 0.52))))
 
 
-def framed(chart: dict, title: str, subtitle: str, footer: str, chart_height: int = 360) -> dict:
-    """A chart spec under its title and subtitle (units, period) and over its source line and link, as one spec."""
-    body = {k: v for k, v in copy.deepcopy(chart).items() if k not in ("$schema", "datasets", "config", "usermeta")}
+def _view(chart: dict) -> dict:
+    """A chart spec as one view of a stacked image (its datasets, config and metadata go to the top)."""
+    return {k: v for k, v in copy.deepcopy(chart).items() if k not in ("$schema", "datasets", "config", "usermeta")}
+
+
+def framed(
+    chart: dict, title: str, subtitle: str, footer: str, chart_height: int = 360, key: dict | None = None
+) -> dict:
+    """A chart spec under its title and subtitle (units, period) and its key, if drawn apart, and over its source
+    line and link, as one spec."""
+    body = _view(chart)
     body["width"], body["height"] = WIDTH, chart_height
     blocks = [_text_block(_wrapped(title, 30), 30, bold=True)]
     if subtitle:
         blocks.append(_text_block(_wrapped(subtitle, 18), 18, colour="#444444"))
+    if key is not None:
+        blocks.append(_view(key) | {"width": WIDTH})
     blocks += [body, _text_block(_wrapped(footer, 15), 15, colour="#555555")]
     stacked = _stacked(blocks, padding=24, spacing=14, config=chart.get("config", {}))
-    return stacked | {"datasets": chart.get("datasets", {}), "resolve": {"scale": {"color": "independent"}}}
+    datasets = {**(key or {}).get("datasets", {}), **chart.get("datasets", {})}
+    return stacked | {"datasets": datasets, "resolve": {"scale": {"color": "independent"}}}
 
 
 def _stacked(blocks: list[dict], padding: int, spacing: int, config: dict | None = None) -> dict:
@@ -101,9 +112,9 @@ def text_card(title: str, lines: list[str], footer: str) -> dict:
     return _stacked(blocks, padding=40, spacing=24)
 
 
-def framed_chart(chart: dict, caption: str, link: str) -> dict:
-    """A page's chart as an image: its caption's first sentence as the title (what, units, period), the rest as the
-    source line, and the page's link."""
+def framed_chart(chart: dict, caption: str, link: str, key: dict | None = None) -> dict:
+    """A page's chart as an image: its caption's first sentence as the title (what, units, period), its key if it
+    has one apart, the rest of the caption as the source line, and the page's link."""
     text = plain(caption)
     title, _, rest = text.partition(". ")
-    return framed(chart, title.rstrip("."), "", f"{rest} {link}".strip())
+    return framed(chart, title.rstrip("."), "", f"{rest} {link}".strip(), key=key)

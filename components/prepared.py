@@ -397,15 +397,11 @@ def connectivity_page() -> ConnectivityPage:
 
 @st.cache_resource(show_spinner=False, max_entries=len(connectivity.ROUTE_NAMES) + 1)
 def route_map(highlight: str) -> Spec:
-    """The map with one route (or all) highlighted; its geometry is large and never changes."""
+    """The map with one route (or all) highlighted, and its key; its geometry is large and never changes."""
     shown = connectivity_page()
-    return Spec.of(charts.route_map(shown.legs, shown.ports, highlight), {charts.COUNTRIES: load_countries()})
-
-
-@st.cache_resource(show_spinner=False)
-def route_legend() -> Spec:
-    """The map's key."""
-    return Spec.of(charts.route_legend(connectivity.ROUTE_NAMES))
+    chart = charts.route_map(shown.legs, shown.ports, highlight)
+    key = Spec.of(charts.route_legend(connectivity.ROUTE_NAMES))
+    return Spec.of(chart, {charts.COUNTRIES: load_countries()}, key=key)
 
 
 # --- Sources ----------------------------------------------------------------------------------------

@@ -223,7 +223,8 @@ def chart_downloads(chart: Spec, caption: str, file_stem: str) -> None:
     """PNG and SVG downloads of a chart, drawn on the server only when the reader clicks."""
     query = urlencode(query_of(st.query_params), doseq=True)
     link = f"{st.context.url or ''}{'?' + query if query else ''}"
-    framed = images.framed_chart(chart.standalone(), caption, link)
+    key = chart.key.standalone() if chart.key else None
+    framed = images.framed_chart(chart.standalone(), caption, link, key)
     for kind, draw_image in (("PNG", lambda: images.png(framed, scale=2)), ("SVG", lambda: images.svg(framed))):
         st.download_button(
             f"Download chart ({kind})",

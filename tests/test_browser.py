@@ -208,6 +208,10 @@ def test_connectivity_map_draws_offline_and_keeps_its_route_in_the_link(page, ap
         expect(other.get_by_role("heading", name="Northern Sea Route").first).to_be_visible()
         expect(other.get_by_role("combobox", name="From")).to_have_value("Chennai")
         expect(other.locator("[data-testid=stVegaLiteChart]")).to_have_count(2, timeout=30_000)
+        phone_map = other.locator("[data-testid=stVegaLiteChart]").nth(1)
+        expect(phone_map.locator("svg").first).to_be_visible(timeout=30_000)
+        box = phone_map.bounding_box()
+        assert box and box["height"] <= 0.7 * box["width"]  # on a phone the map is as tall as its routes need
         expect_no_error_boxes(other)
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import copy
 import json
+import re
+from html import escape
 
 import pandas as pd
 import streamlit as st
 
-from components import charts, connectivity, data, defence, mobility, prepared, trade, what_if
+from components import charts, connectivity, data, defence, images, mobility, prepared, trade, what_if
 from components.scenario import Levers, project, sensitivity
 
 
@@ -160,6 +162,19 @@ def test_route_map_embeds_its_geometry_and_uses_a_projection():
     assert "datum.route_id == 'instc'" in text
 
 
+def test_the_map_is_no_taller_than_a_narrow_screen_needs_and_its_image_carries_its_key():
+    route_map = prepared.route_map("all")
+    narrow = images.svg({**route_map.standalone(), "width": 358})
+    assert 200 < int(re.search(rb'height="(\d+)', narrow).group(1)) < 300  # 460 px left a blank band on a phone
+    wide = images.svg({**route_map.standalone(), "width": 900})
+    assert int(re.search(rb'height="(\d+)', wide).group(1)) >= 460
+    drawn = images.svg(
+        images.framed_chart(route_map.standalone(), "Routes. Natural Earth.", "https://x", route_map.key.standalone())
+    )
+    for name in connectivity.ROUTE_NAMES.values():
+        assert f">{escape(name)}</text>".encode() in drawn  # drawn as text, not only in a line's description
+
+
 def test_drawing_leaves_the_shared_specs_as_built():
     """Every session draws the same cached specs; Streamlit 1.67 writes a blank into a null legend title of a spec
     it is given (the supplier chart had one), so a spec must come out of drawing unchanged."""
@@ -176,7 +191,7 @@ def test_drawing_leaves_the_shared_specs_as_built():
         *[spec for _, spec in prepared.mobility_page().groups.values()],
         prepared.count_projection("embassy-2024", 6_000_000.0),
         prepared.route_map("instc"),
-        prepared.route_legend(),
+        prepared.route_map("instc").key,
     ]
     built = copy.deepcopy([spec.template for spec in specs])
     for spec in specs:
