@@ -241,9 +241,9 @@ DOMAIN_COLOURS = {
 }
 
 
-def timeline(events: pd.DataFrame, axis_format: str = "%Y") -> alt.LayerChart:
-    """Dated events on a time axis, one row per domain, each labelled with its number in the list under the chart
-    (hover also gives the event and its date)."""
+def timeline(events: pd.DataFrame, labels: pd.DataFrame, axis_format: str = "%Y") -> alt.LayerChart:
+    """Dated events on a time axis, one row per domain, labelled with their numbers in the list under the chart
+    (``labels``: domain, when, numbers, above; close events share one), and hover gives each event and its date."""
     domains = [d for d in DOMAIN_COLOURS if d in set(events["domain"])]
     points = (
         alt.Chart(events)
@@ -264,8 +264,10 @@ def timeline(events: pd.DataFrame, axis_format: str = "%Y") -> alt.LayerChart:
             ],
         )
     )
-    numbers = points.mark_text(dy=-14, fontSize=11).encode(text="number:Q", color=alt.value("#333333"))
-    return alt.layer(points, numbers).properties(height=alt.Step(44))
+    numbers = alt.Chart(labels).encode(x="when:T", y=alt.Y("domain:N", sort=domains), text="numbers:N")
+    above = numbers.mark_text(dy=-14, fontSize=11, color="#333333").transform_filter("datum.above")
+    below = numbers.mark_text(dy=16, fontSize=11, color="#333333").transform_filter("!datum.above")
+    return alt.layer(points, above, below).properties(height=alt.Step(44))
 
 
 SUPPLIER_COLOURS = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]

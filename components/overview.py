@@ -86,6 +86,35 @@ def timeline_view(timeline: pd.DataFrame, domains: tuple[str, ...], period: str)
     return chosen.assign(date_label=labels, number=range(1, len(chosen) + 1)).reset_index(drop=True)
 
 
+LABELS_ACROSS, CHARACTERS_PER_SLOT = 12, 4
+"""How many number labels fit across the timeline on a phone, and how many characters each one's slot holds: in
+one domain's row, events closer than a slot share one label, and labels whose texts would meet on a phone alternate
+above and below the points."""
+
+
+def timeline_labels(events: pd.DataFrame) -> pd.DataFrame:
+    """The timeline's number labels: one per run of close events in a domain ("11, 12, 22"), at the run's middle
+    date, so the numbers of events days apart do not print over each other; a label near the one before it in its
+    row goes below the points when that one is above. Columns: domain, when, numbers, above."""
+    span = max(events["when"].max() - events["when"].min(), pd.Timedelta(days=1))
+    close = span / LABELS_ACROSS
+    runs: list[list] = []
+    for _, row in events.sort_values(["domain", "when"], kind="stable").iterrows():
+        if runs and runs[-1][0]["domain"] == row["domain"] and row["when"] - runs[-1][0]["when"] <= close:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    labels = []
+    for run in runs:
+        when = run[0]["when"] + (run[-1]["when"] - run[0]["when"]) / 2
+        before = labels[-1] if labels and labels[-1]["domain"] == run[0]["domain"] else None
+        numbers = ", ".join(str(r["number"]) for r in sorted(run, key=lambda r: r["number"]))
+        reach = (len(before["numbers"]) + len(numbers) + 2) / (2 * CHARACTERS_PER_SLOT) if before else 0
+        near = before is not None and before["above"] and when - before["when"] <= reach * close
+        labels.append({"domain": run[0]["domain"], "when": when, "numbers": numbers, "above": not near})
+    return pd.DataFrame(labels)
+
+
 def agreements_view(agreements: pd.DataFrame, domains: tuple[str, ...], statuses: tuple[str, ...]) -> pd.DataFrame:
     """The agreements of the chosen domains and statuses."""
     chosen = agreements["domain"].isin(domains) & agreements["status"].isin(statuses)

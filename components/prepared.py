@@ -142,7 +142,8 @@ def timeline(domains: tuple[str, ...], period: str) -> tuple[pd.DataFrame, Spec 
         f"{e.number}. **{md(e.date_label)}** · {md(e.event)} ({source_markdown(e.source_id, short=True)})"
         for e in events.itertuples()
     )
-    return events, Spec.of(charts.timeline(events, overview.PERIOD_AXIS_FORMATS[period])), listed
+    chart = charts.timeline(events, overview.timeline_labels(events), overview.PERIOD_AXIS_FORMATS[period])
+    return events, Spec.of(chart), listed
 
 
 # --- Trade and the what-if --------------------------------------------------------------------------

@@ -41,6 +41,47 @@ def test_timeline_filters_by_domain_and_period(timeline):
     assert overview.timeline_view(timeline, (), "all").empty
 
 
+@pytest.mark.parametrize("period", list(overview.PERIODS))
+def test_every_event_number_is_on_the_timeline_once_and_close_events_share_a_label(timeline, period):
+    events = overview.timeline_view(timeline, tuple(data.DOMAINS), period)
+    labels = overview.timeline_labels(events)
+    numbers = [int(n) for text in labels["numbers"] for n in text.split(", ")]
+    assert sorted(numbers) == list(events["number"])
+    close = (events["when"].max() - events["when"].min()) / overview.LABELS_ACROSS
+    for domain in set(events["domain"]):  # two labels of a row are never closer than half that
+        gaps = labels.loc[labels["domain"] == domain, "when"].sort_values().diff().dropna()
+        assert (gaps > close / 2).all(), (period, domain)
+    if period == "2024-2026":  # the summit week's trade events print as one label, not over each other
+        summit = events[(events["domain"] == "trade") & (events["when"].between("2025-12-01", "2025-12-07"))]
+        shared = [text for text in labels["numbers"] if str(summit["number"].iloc[0]) in text.split(", ")]
+        assert len(summit) > 1 and set(map(str, summit["number"])) <= set(shared[0].split(", "))
+
+
+def test_timeline_labels_join_events_days_apart_and_keep_distant_ones_apart():
+    events = pd.DataFrame(
+        {
+            "domain": ["trade", "trade", "trade", "defence"],
+            "when": pd.to_datetime(["2024-01-01", "2025-12-04", "2025-12-05", "2025-12-05"]),
+            "number": [1, 2, 4, 3],
+        }
+    )
+    labels = overview.timeline_labels(events).set_index("numbers")
+    assert list(labels.index) == ["3", "1", "2, 4"]
+    assert labels.loc["2, 4", "when"] == pd.Timestamp("2025-12-04 12:00")
+    assert labels["above"].all()  # far apart: every label above its points
+    near = pd.DataFrame(
+        {
+            "domain": ["defence", "trade", "trade", "trade", "trade"],
+            "when": pd.to_datetime(["2024-01-01", "2025-10-01", *["2025-12-05"] * 3]),  # a slot: 2 years / 12
+            "number": [1, 2, 3, 4, 5],
+        }
+    )
+    labels = overview.timeline_labels(near)
+    assert list(labels["numbers"]) == ["1", "2", "3, 4, 5"]
+    assert list(labels["above"]) == [True, True, False]  # "2" and "3, 4, 5" would meet on a phone: one goes below
+    assert overview.timeline_labels(near[near["number"] < 4])["above"].all()  # "2" and "3" would not
+
+
 def test_dates_are_shown_as_precisely_as_their_source_gives_them(timeline):
     view = overview.timeline_view(timeline, tuple(data.DOMAINS), "all").set_index("event_id")
     assert view.loc["strategic-partnership", "date_label"] == "2000"
