@@ -100,7 +100,11 @@ def trade_history(series: pd.DataFrame, jump_year_end: int, jump_label: str) -> 
     )
     lines = base.mark_line(strokeWidth=2)
     points = base.mark_point(size=45, filled=True).encode(
-        fill=alt.condition("datum.status == 'provisional'", alt.value("white"), alt.Color("measure:N"))
+        fill=alt.condition(
+            "datum.status == 'provisional'",
+            alt.value("white"),
+            alt.Fill("measure:N", scale=_series_scale(measures), legend=None),  # a point in its line's colour
+        )
     )
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#888", strokeWidth=1).encode(y="y:Q")
     jump = pd.DataFrame({"year_end": [jump_year_end], "label": [jump_label]})

@@ -10,7 +10,8 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from components import images, pages, prepared, url_state, what_if
+from components import defence, images, pages, prepared, trade, url_state, what_if
+from components.charts import Spec
 from components.data import load_sources
 from components.formatting import fy
 from components.params import parse_params
@@ -133,15 +134,40 @@ def card(page: pages.PageInfo, query: dict[str, list[str]]) -> bytes:
     return _card(page.script, scenario_of(query) if page is pages.WHAT_IF else ())
 
 
-@lru_cache(maxsize=256)
-def _card(script: str, scenario: Scenario) -> bytes:
+def _headline_chart(script: str) -> tuple[Spec, str, str] | None:
+    """A page's first chart as its link opens, what it shows (units, period) and its source; None for a page whose
+    card is its figures in words."""
+    if script == pages.TRADE.script:
+        history = prepared.trade_page()[1]["history"]
+        shows = "India's merchandise trade with Russia, US$ billion, fiscal years April–March"
+        return history, shows, f"Source: {source_name(trade.OFFICIAL_SOURCE)}"
+    if script == pages.DEFENCE.script:
+        params = url_state.declared(pages.DEFENCE)
+        window, period = params["window"].default, params["period"].default
+        _, shares = prepared.russia_share(window, tuple(sorted(period)))
+        shows = f"Russia's share of India's arms imports, each year and over {window} years, {period[0]}–{period[1]}"
+        return shares, shows, f"Computed from {source_name(defence.SIPRI_SOURCE)} (volume of weapons, not money)"
+    if script == pages.CONNECTIVITY.script:
+        shows = "The INSTC, the Chennai–Vladivostok corridor and the Northern Sea Route beside the Suez route"
+        return prepared.route_map("all"), shows, "Country shapes: Natural Earth; ports from the sources in the app"
+    return None
+
+
+def card_spec(script: str, scenario: Scenario) -> dict:
+    """What a preview card draws: a what-if link's scenario, a page's headline figure over its first chart, or a
+    page's figures in words."""
     if script != pages.WHAT_IF.script:
-        preview = page_preview(script)
-        return images.card(images.text_card(preview.title.split(" · ")[0], list(preview.lines), SITE))
+        preview, headline = page_preview(script), _headline_chart(script)
+        if headline is None:
+            return images.text_card(preview.title.split(" · ")[0], list(preview.lines), SITE)
+        chart, shows, source = headline
+        key = chart.key.standalone() if chart.key else None
+        title = preview.lines[0] if preview.lines else preview.title
+        return images.framed(chart.standalone(), title, shows, f"{source}. {SITE}.", chart_height=300, key=key)
     base_id, path = _projected(scenario)
     values, inputs = dict(scenario), prepared.what_if_inputs()
     chart = prepared.trade_projection(TARGET_TOTAL_BN).with_data(what_if.chart_paths(inputs.official, path, None))
-    spec = images.framed(
+    return images.framed(
         chart.standalone(),
         what_if.verdict(path["total_bn"].iloc[-1]),
         f"Exports {values['export_growth']:+d}% and imports {values['import_growth']:+d}% a year from "
@@ -150,4 +176,8 @@ def _card(script: str, scenario: Scenario) -> bytes:
         f"model, not an official figure. {SITE}, Trade what-if.",
         chart_height=300,
     )
-    return images.card(spec)
+
+
+@lru_cache(maxsize=256)
+def _card(script: str, scenario: Scenario) -> bytes:
+    return images.card(card_spec(script, scenario))

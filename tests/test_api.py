@@ -111,6 +111,19 @@ def test_a_what_if_links_preview_states_its_scenario_and_every_tag_is_escaped():
         assert p.title in described.title and described.description
 
 
+def test_a_pages_preview_card_shows_its_headline_figure_over_its_first_chart():
+    def card(page: pages.PageInfo) -> str:
+        return json.dumps(previews.card_spec(page.script, ()), ensure_ascii=False)
+
+    for page, first_chart in ((pages.TRADE, "US$ billion"), (pages.DEFENCE, "arms imports"), (pages.CONNECTIVITY, "")):
+        headline = previews.page_preview(page.script).lines[0]
+        assert " ".join(headline.split()[:4]) in card(page)  # the headline figure (the title wraps after)
+        assert '"layer"' in card(page) and first_chart in card(page)  # and a chart under it
+    assert "Suez route (the baseline)" in card(pages.CONNECTIVITY)  # the map's key
+    for page in (pages.OVERVIEW, pages.MOBILITY, pages.SOURCES):  # their figures in words
+        assert '"layer"' not in card(page)
+
+
 def test_preview_cards_are_1200_by_630_pngs():
     for drawn in (previews.card(pages.DEFENCE, {}), previews.card(pages.TRADE, {"export_growth": ["15"]})):
         assert Image.open(io.BytesIO(drawn)).size == images.CARD_SIZE

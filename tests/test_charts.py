@@ -30,6 +30,8 @@ def test_history_has_four_series_tooltips_units_and_the_2022_annotation():
         assert word in text
     layers = chart.to_dict()["layer"]
     assert any(layer["mark"]["type"] == "rule" for layer in layers if isinstance(layer["mark"], dict))
+    fill = next(layer["encoding"]["fill"] for layer in layers if "fill" in layer.get("encoding", {}))
+    assert fill["scale"]["range"] == [charts.SERIES_COLOURS[m] for m in fill["scale"]["domain"]]  # points as lines
     colour = next(layer["encoding"]["color"] for layer in layers if "color" in layer.get("encoding", {}))
     assert colour["scale"]["domain"] == ["Total", "Exports", "Imports", "Balance"]
 
