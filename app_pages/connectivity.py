@@ -20,10 +20,8 @@ ui.show_notices(parsed.values())
 # --- Map ------------------------------------------------------------------------------------------
 contents.header("Where the routes run", "Map")
 highlight = ui.url_widget(params["route"])
-route_map = prepared.route_map(highlight)
-ui.draw(route_map.key)
 ui.show_chart(
-    route_map,
+    prepared.route_map(highlight),
     shown.ports.rename(columns={"source_id_node": "source_id", "evidence_node": "evidence"}),
     "india_russia_corridor_ports",
     "Country shapes: Natural Earth 1:110m (world-atlas). Ports and cities sit at coordinates from the sources in "

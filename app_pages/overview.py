@@ -71,7 +71,7 @@ else:
         chart,
         events[["date_label", "event", "domain", "note", "source_id"]],
         "india_russia_timeline",
-        f"{len(events)} dated events, {overview.PERIODS[period][0].lower()}, numbered as in the list below. Where "
+        f"{len(events)} dated events ({overview.PERIODS[period][0]}), numbered as in the list below. Where "
         "sources give different dates, each appears.",
     )
     st.markdown(listed)

@@ -16,7 +16,13 @@ from components import pages, what_if
 from components.data import DATA_DIR, load_sources, source_ids
 from components.formatting import UNIT_SUFFIXES, column_label, fy
 from components.params import Parsed, parse_params
-from components.scenario import SCENARIO_PARAMS, common_growth_needed, export_growth_needed, project
+from components.scenario import (
+    SCENARIO_PARAMS,
+    TARGET_TOTAL_BN,
+    common_growth_needed,
+    export_growth_needed,
+    project,
+)
 
 README = DATA_DIR / "README.md"
 COUNTRIES = "world-atlas/countries-110m.json"  # the one dataset that is not a table: JSON only
@@ -169,7 +175,9 @@ def catalogue() -> dict:
     return {"datasets": [metadata(d) for d in datasets().values()]}
 
 
+@cache
 def dataset_json(name: str) -> dict:
+    """A dataset's metadata and rows, read once per server (only known names get this far: others raise)."""
     found = dataset(name)
     data = _rows(found).to_dict(orient="records") if _is_table(found) else json.loads(found.file.read_text("utf-8"))
     return {**metadata(found), "data": data}
@@ -207,7 +215,7 @@ def what_if_answer(query: dict[str, list[str]], inputs: what_if.Inputs, params: 
         "official figures",
         "verdict": what_if.verdict(total),
         "total_2030_bn": round(total, 3),
-        "gap_to_target_bn": round(total - 100, 3),
+        "gap_to_target_bn": round(total - TARGET_TOTAL_BN, 3),
         "growth_needed": {
             "exports_pct_a_year": None if exports_needed is None or math.isnan(exports_needed) else exports_needed,
             "both_flows_pct_a_year": None if both_needed is None or math.isnan(both_needed) else both_needed,

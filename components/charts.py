@@ -63,6 +63,10 @@ class Spec:
             return self.template
         return self._with_dataset(json.loads(self.data.to_json(orient="records", date_format="iso")))
 
+    def standalone_key(self) -> dict | None:
+        """The chart's key drawn apart, as :meth:`standalone` gives it, or None."""
+        return self.key.standalone() if self.key is not None else None
+
     def _with_dataset(self, values: pd.DataFrame | list | None) -> dict:
         if values is None:
             return self.template

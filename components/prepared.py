@@ -58,9 +58,7 @@ def overview_page() -> OverviewPage:
     counts = figures[figures["metric"] == "Documents signed or exchanged at the summit"]
     return OverviewPage(
         facts=load_table("summit_facts.csv"),
-        key_numbers=tuple(
-            key_numbers(p.script) for p in (pages.TRADE, pages.DEFENCE, pages.MOBILITY, pages.CONNECTIVITY)
-        ),
+        key_numbers=tuple(key_numbers(p.script) for p in CARD_ROWS),
         document_counts="; ".join(figure_markdown(row) for row in counts.itertuples()),
         agreements=load_table("agreements.csv"),
         dated_differently=date_disagreements(timeline),

@@ -161,9 +161,9 @@ def card_spec(script: str, scenario: Scenario) -> dict:
         if headline is None:
             return images.text_card(preview.title.split(" · ")[0], list(preview.lines), SITE)
         chart, shows, source = headline
-        key = chart.key.standalone() if chart.key else None
         title = preview.lines[0] if preview.lines else preview.title
-        return images.framed(chart.standalone(), title, shows, f"{source}. {SITE}.", chart_height=300, key=key)
+        footer = f"{source}. {SITE}."
+        return images.framed(chart.standalone(), title, shows, footer, chart_height=300, key=chart.standalone_key())
     base_id, path = _projected(scenario)
     values, inputs = dict(scenario), prepared.what_if_inputs()
     chart = prepared.trade_projection(TARGET_TOTAL_BN).with_data(what_if.chart_paths(inputs.official, path, None))

@@ -121,7 +121,9 @@ def with_sources(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def draw(chart: Spec) -> None:
-    """Draw a chart full width; its spec was validated once, when it was built."""
+    """Draw a chart full width, under its key if it has one apart; its spec was validated once, when it was built."""
+    if chart.key is not None:
+        draw(chart.key)
     st.vega_lite_chart(chart.for_streamlit(), width="stretch")
 
 
@@ -223,8 +225,7 @@ def chart_downloads(chart: Spec, caption: str, file_stem: str) -> None:
     """PNG and SVG downloads of a chart, drawn on the server only when the reader clicks."""
     query = urlencode(query_of(st.query_params), doseq=True)
     link = f"{st.context.url or ''}{'?' + query if query else ''}"
-    key = chart.key.standalone() if chart.key else None
-    framed = images.framed_chart(chart.standalone(), caption, link, key)
+    framed = images.framed_chart(chart.standalone(), caption, link, chart.standalone_key())
     for kind, draw_image in (("PNG", lambda: images.png(framed, scale=2)), ("SVG", lambda: images.svg(framed))):
         st.download_button(
             f"Download chart ({kind})",
