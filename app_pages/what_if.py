@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components import charts, pages, prepared, trade, ui, what_if
+from components.answer import answer_panel
 from components.formatting import fy, md
 from components.scenario import SCENARIO_PARAMS, TARGET_TOTAL_BN, project
 from components.share import share_panel
@@ -41,9 +42,7 @@ def what_if_page() -> None:
     if pinned is not None:
         comparison.markdown(what_if.comparison_table(pinned, project(base, pinned), levers, path))
     with answer:
-        st.markdown(f"**{md(what_if.verdict(path['total_bn'].iloc[-1]))}**")
-        for column, card in zip(st.columns(2), what_if.result_cards(base, path), strict=True):
-            column.metric(card.label, card.value, delta=card.delta, border=True, help=card.help)
+        answer_panel(base, levers, path, key="answer")
         if base_id != (newer := base_param.default):
             st.info(what_if.newer_base_note(inputs, base_id, newer), icon=":material/update:")
             newer_link = what_if.share_params(newer, levers, pinned)

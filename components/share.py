@@ -69,7 +69,8 @@ export default function (component) {
 }
 """
 
-_share_panel = st.components.v2.component("india_russia_share_panel", html=_HTML, css=_CSS, js=_JS)
+COMPONENT_NAME = "india_russia_share_panel"
+_share_panel = st.components.v2.component(COMPONENT_NAME, html=_HTML, css=_CSS, js=_JS)
 
 
 def share_panel(target: str, title: str, key: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
@@ -26,9 +26,14 @@ def open_idle(page: Page, url: str) -> Page:
     return page
 
 
+def metric_card(page: Page, label: str) -> Locator:
+    """The card labelled ``label``: an ``st.metric``, or a card of the What-if answer."""
+    cards = page.locator("[data-testid=stMetric], [data-testid=answer-card]")
+    return cards.filter(has=page.get_by_text(label, exact=True))
+
+
 def metric_value(page: Page, label: str) -> str:
-    card = page.locator("[data-testid=stMetric]").filter(has=page.get_by_text(label, exact=True))
-    return card.locator("[data-testid=stMetricValue]").inner_text()
+    return metric_card(page, label).locator("[data-testid=stMetricValue], [data-testid=answer-value]").inner_text()
 
 
 def slider(page: Page, label: str):

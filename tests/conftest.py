@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -15,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from components import pages
+from components.answer import COMPONENT_NAME as ANSWER_COMPONENT
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -136,8 +138,23 @@ def open_page(page: str, opened: tuple[str, ...] = (), **query: str | list[str])
     return app.run()
 
 
+def component_data(app: AppTest, name: str) -> dict | None:
+    """The data a custom component (``st.components.v2``) on the page was drawn with, if it is on the page."""
+    drawn = [e for e in app.get("bidi_component") if e.proto.component_name == name]
+    return json.loads(drawn[0].proto.json) if drawn else None
+
+
+def answer(app: AppTest) -> dict | None:
+    """The What-if answer as the server sent it: its sentence and its cards (label, value, delta, help)."""
+    return component_data(app, ANSWER_COMPONENT)
+
+
 def metric(app: AppTest, label: str) -> str:
-    return next(m.value for m in app.metric if m.label == label)
+    """The value a card shows: an ``st.metric``, or a card of the What-if answer."""
+    cards = {m.label: m.value for m in app.metric} | {
+        c["label"]: c["value"] for c in (answer(app) or {"cards": []})["cards"]
+    }
+    return cards[label]
 
 
 def frame_with(app: AppTest, column: str):

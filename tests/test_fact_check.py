@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import PAGES, open_page, warnings
+from conftest import PAGES, answer, open_page, warnings
 from streamlit.testing.v1 import AppTest
 
 from components import pages
@@ -21,6 +21,8 @@ def everything_shown(app: AppTest, tables: bool = True) -> str:
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "latex"):
         parts += [str(e.value) for e in getattr(app, kind)]
     parts += [f"{m.label} {m.value} {m.proto.delta} {m.help}" for m in app.metric]
+    if shown := answer(app):
+        parts += [shown["sentence"], *(" ".join(card.values()) for card in shown["cards"])]
     if tables:
         parts += [e.value.to_csv() for e in app.dataframe] + [e.value.to_csv() for e in app.table]
     return "\n".join(parts).replace("\\", "")

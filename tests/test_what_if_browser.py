@@ -7,7 +7,17 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser_helpers import DESKTOP, PHONE, expect_no_error_boxes, fresh_page, metric_value, open_idle, settle, slider
+from browser_helpers import (
+    DESKTOP,
+    PHONE,
+    expect_no_error_boxes,
+    fresh_page,
+    metric_card,
+    metric_value,
+    open_idle,
+    settle,
+    slider,
+)
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -21,16 +31,12 @@ def bottom_of(page: Page, locator) -> float:
     return box["y"] + box["height"]
 
 
-def card(page: Page, label: str):
-    return page.locator("[data-testid=stMetric]").filter(has=page.get_by_text(label, exact=True))
-
-
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1366, "height": 900}], ids=["390x844", "1366x900"])
 def test_a_shared_scenario_answers_on_the_first_screen(browser, app_url, viewport):
     with fresh_page(browser, viewport) as page:
         open_idle(page, f"{app_url}/{SCENARIO}")
         sentence = page.get_by_text(re.compile(r"^In this scenario India–Russia trade reaches US\$ 53\.0 bn"))
-        first_screen = [sentence, card(page, TOTAL), card(page, BALANCE), slider(page, "Export growth")]
+        first_screen = [sentence, metric_card(page, TOTAL), metric_card(page, BALANCE), slider(page, "Export growth")]
         first_screen.append(page.locator("[data-testid=stSlider]").filter(has_text="Import growth"))
         for element in first_screen:
             expect(element).to_be_visible()
@@ -46,7 +52,7 @@ def test_a_key_press_moves_the_figures_and_the_address_and_the_address_reopens_t
     thumb.focus()
     thumb.press("ArrowRight")
     expect(page).to_have_url(re.compile(r"export_growth=16(&|$)"), timeout=20_000)
-    expect(card(page, TOTAL)).not_to_contain_text(before)
+    expect(metric_card(page, TOTAL)).not_to_contain_text(before)
     settle(page)
     # the page reruns alone (a fragment): what follows the sliders moves too, and the app's frame stays
     expect(page.get_by_test_id("share-link")).to_contain_text("export_growth=16&")

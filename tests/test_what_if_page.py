@@ -6,11 +6,11 @@ import json
 from urllib.parse import parse_qs
 
 import pytest
-from conftest import metric, open_page, warnings
+from conftest import answer, component_data, metric, open_page, warnings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components import data, pages, what_if
+from components import data, pages, share, what_if
 from components.formatting import fmt_bn
 from components.params import parse_param
 from components.scenario import SCENARIO_PARAMS, Levers, project
@@ -30,8 +30,7 @@ def sliders(app) -> dict[str, int]:
 
 
 def share_data(app) -> dict:
-    (panel,) = app.get("bidi_component")
-    return json.loads(panel.proto.json)
+    return component_data(app, share.COMPONENT_NAME)
 
 
 def test_the_page_opens_with_neutral_levers_and_states_its_answer_in_words():
@@ -40,11 +39,10 @@ def test_the_page_opens_with_neutral_levers_and_states_its_answer_in_words():
     assert sliders(app) == {p.key: p.default for p in SCENARIO_PARAMS}
     total, balance = expected_2030()
     assert (metric(app, "Total trade in 2030"), metric(app, "Trade balance in 2030")) == (total, balance)
-    assert app.markdown[0].value.replace("\\", "") == (
-        f"**In this scenario India–Russia trade reaches {total} in FY2029-30, US$ 40.1 bn short of the "
-        "US$ 100 bn target.**"
+    assert answer(app)["sentence"] == (
+        f"In this scenario India–Russia trade reaches {total} in FY2029-30, US$ 40.1 bn short of the US$ 100 bn target."
     )
-    deltas = [m.proto.delta for m in app.metric]
+    deltas = [card["delta"] for card in answer(app)["cards"]]
     assert deltas == ["-US$ 40.1 bn vs the US$ 100 bn target", "+US$ 0.0 bn vs FY2025-26"]
     assert "13.7% a year would reach the target" in " ".join(m.value for m in app.markdown).replace("\\", "")
     assert not warnings(app)

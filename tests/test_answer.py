@@ -1,0 +1,100 @@
+"""The What-if answer redrawn in the browser: its JavaScript model gives the server's words and figures for every
+slider position (run in Chromium), and a key press shows the new answer before, or without, the server's rerun."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from browser_helpers import expect_no_error_boxes, metric_card, metric_value, open_idle, slider
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from playwright.sync_api import Page, expect
+
+from components import data, what_if
+from components.answer import MODEL_JS, answer_data
+from components.formatting import fmt_bn, fmt_change_bn
+from components.scenario import SCENARIO_PARAMS, TARGET_TOTAL_BN, Levers, project
+
+pytestmark = pytest.mark.browser
+BASES = {b: what_if.scenario_base(data.load_scenario_bases(), b, data.load_figures()) for b in ("2024-25", "2025-26")}
+EXPORT_GROWTH, IMPORT_GROWTH = SCENARIO_PARAMS[:2]
+
+
+@pytest.fixture(scope="module")
+def blank(browser) -> Iterator[Page]:
+    """An empty page to run the answer's JavaScript in."""
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+def in_javascript(page: Page, function: str, cases: list) -> list:
+    """``function`` of the answer's JavaScript model applied to each case's arguments."""
+    return page.evaluate(f"(cases) => {{ {MODEL_JS}\n return cases.map((args) => {function}(...args)); }}", cases)
+
+
+def server_texts(base_id: str, levers: Levers) -> dict:
+    """The answer's sentence, values and deltas as the server words them."""
+    shown = answer_data(BASES[base_id], levers, project(BASES[base_id], levers))
+    return {
+        "sentence": shown["sentence"],
+        "values": [card["value"] for card in shown["cards"]],
+        "deltas": [card["delta"] for card in shown["cards"]],
+    }
+
+
+def browser_texts(page: Page, base_id: str, levers: list[Levers]) -> list[dict]:
+    base = answer_data(BASES[base_id], Levers(), project(BASES[base_id], Levers()))["base"]
+    return in_javascript(page, "answerTexts", [[base, vars(lever), TARGET_TOTAL_BN] for lever in levers])
+
+
+@pytest.mark.parametrize("base_id", BASES)
+def test_every_position_of_the_growth_sliders_reads_as_the_server_words_it(blank, base_id):
+    levers = [
+        Levers(export_growth=x, import_growth=m)
+        for x in range(EXPORT_GROWTH.low, EXPORT_GROWTH.high + 1)
+        for m in range(IMPORT_GROWTH.low, IMPORT_GROWTH.high + 1)
+    ]
+    shown = browser_texts(blank, base_id, levers)
+    wrong = [(lever, got) for lever, got in zip(levers, shown, strict=True) if got != server_texts(base_id, lever)]
+    assert not wrong, f"{len(wrong)} positions differ, first: {wrong[0]}"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    base_id=st.sampled_from(sorted(BASES)),
+    values=st.tuples(*(st.integers(p.low, p.high) for p in SCENARIO_PARAMS)),
+)
+def test_every_lever_reads_as_the_server_words_it(blank, base_id, values):
+    levers = Levers(*values)
+    assert browser_texts(blank, base_id, [levers]) == [server_texts(base_id, levers)]
+
+
+def test_money_is_rounded_as_python_rounds_it_even_on_exact_ties(blank):
+    values = [0.25, 0.75, -0.25, -0.75, 1.25, 2.5, 0.05, -0.05, -0.04, 0.0, 99.95, 1234.25, -1234.75, 5.0e6]
+    assert in_javascript(blank, "fmtBn", [[v] for v in values]) == [fmt_bn(v, 1) for v in values]
+    assert in_javascript(blank, "fmtChangeBn", [[v] for v in values]) == [fmt_change_bn(v) for v in values]
+
+
+def test_a_key_press_shows_the_new_answer_without_waiting_for_the_server(page, app_url):
+    open_idle(page, f"{app_url}/what-if?export_growth=15&import_growth=-5")
+    page.evaluate("WebSocket.prototype.send = function () {}")  # the server no longer hears of the page's changes
+    thumb = slider(page, "Export growth")
+    thumb.focus()
+    thumb.press("ArrowRight")
+    expected = server_texts("2025-26", Levers(export_growth=16, import_growth=-5))
+    expect(metric_card(page, "Total trade in 2030")).to_contain_text(expected["values"][0])
+    expect(metric_card(page, "Trade balance in 2030")).to_contain_text(expected["deltas"][1])
+    expect(page.get_by_test_id("answer-sentence")).to_have_text(expected["sentence"])
+    # the rest of the page is the server's, still for the link's 15%: only the answer was redrawn in the browser
+    expect(page.get_by_test_id("share-link")).to_contain_text("export_growth=15&")
+    assert metric_value(page, "Total trade in 2030") != server_texts("2025-26", Levers(15, -5))["values"][0]
+    expect_no_error_boxes(page)
+
+
+def test_each_card_explains_its_figure_on_a_tap(page, app_url):
+    open_idle(page, f"{app_url}/what-if")
+    page.get_by_role("button", name="About Trade balance in 2030").click()
+    expect(page.get_by_text(re.compile(r"^India's exports minus imports in FY2029-30"))).to_be_visible()
