@@ -561,7 +561,12 @@ WHY_NOT_MET = {
         "be cut without cutting content has been: chart specs are built once per server, the what-if charts only "
         "swap their data, and every table view, the method (KaTeX) and the share link (the code highlighter) are "
         "built only when a reader opens them. Meeting 1.25x on these pages would mean dropping charts or tables "
-        "that the explainer needs."
+        "that the explainer needs. /what-if has one chart and no open table; there the cost is its controls and "
+        "sections (five sliders, pills, buttons, three closed sections, two custom components): opened in turn with "
+        "the reference (6 rounds, 2026-11-23), the page measured 1.42x, and the same page cut after its chart (the "
+        "first screen and the chart alone) 1.17x; no one section below the chart accounts for the difference (without"
+        " the share panel 1.41x, the presets 1.35x, the comparison 1.45x, the grid and method sections 1.30x). Main-"
+        "thread time while opening: about 2.4 s against the reference's 1.6 s."
     ),
     "slider key press": (
         "Key press: a card drawn by Streamlit changes only when the rerun comes back. The server's share of that "

@@ -158,6 +158,8 @@ function placeHelpBelowItsButton(root) {
   root.querySelectorAll(".card").forEach((card) => {
     const button = card.querySelector(".help");
     const help = card.querySelector(".help-text");
+    if (help.dataset.placed) return;  // once per card, however often the component is drawn
+    help.dataset.placed = "yes";
     help.addEventListener("toggle", (event) => {
       if (event.newState !== "open") return;
       const spot = button.getBoundingClientRect();
