@@ -38,6 +38,7 @@ import streamlit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests")]
 
+from browser_helpers import METRIC_VALUES, metric_card  # noqa: E402  (and find a card the same way)
 from conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, wait_until_healthy  # noqa: E402  (the tests launch Chromium the same way)
 from protocol import Run, open_session  # noqa: E402
 
@@ -64,8 +65,6 @@ class WhatIf:
     metric: str = ""  # label of the metric the change shows in; empty for a table
 
 
-RESULT_CARDS = "[data-testid=stMetric], [data-testid=answer-card]"  # st.metric, or the What-if's answer card
-RESULT_VALUES = "[data-testid=stMetricValue], [data-testid=answer-value]"
 REFERENCE_WHAT_IF = WhatIf("", "x", (5.0, 10.0), "Value in 2030")
 WHAT_IFS = (
     WhatIf("what-if", "export_growth", (5.0, 10.0), "Total trade in 2030"),
@@ -289,8 +288,7 @@ def key_presses(browser, url: str, what_if: WhatIf) -> KeyPresses:
     page.goto(url)
     page.wait_for_function(IDLE, timeout=90_000)
     thumb = page.locator(f".st-key-{what_if.key}").get_by_role("slider")
-    card = page.locator(RESULT_CARDS).filter(has=page.get_by_text(what_if.metric, exact=True))
-    value = card.locator(RESULT_VALUES)
+    value = metric_card(page, what_if.metric).locator(METRIC_VALUES)
     thumb.focus()
     presses = KeyPresses([], [])
     for _ in range(KEY_PRESSES):

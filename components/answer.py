@@ -72,24 +72,19 @@ function answerTexts(base, levers, goal) {
 """
 """The scenario model and the answer's wording in JavaScript, as ``components.scenario`` and ``what_if`` have them."""
 
-_HTML = """
+_CARD_HTML = """
+    <section class="card" data-testid="answer-card">
+      <div class="label"><span class="label-text"></span>
+        <button type="button" class="help" popovertarget="help-{index}" aria-label="About this figure">?</button></div>
+      <p class="value" data-testid="answer-value"></p>
+      <p class="delta"><span class="arrow" aria-hidden="true"></span><span class="delta-text"></span></p>
+      <p class="help-text" id="help-{index}" popover></p>
+    </section>"""
+
+_HTML = f"""
 <div class="answer">
   <p class="sentence" data-testid="answer-sentence" aria-live="polite"></p>
-  <div class="cards">
-    <section class="card" data-testid="answer-card">
-      <div class="label"><span class="label-text"></span>
-        <button type="button" class="help" popovertarget="help-0" aria-label="About this figure">?</button></div>
-      <p class="value" data-testid="answer-value"></p>
-      <p class="delta"><span class="arrow" aria-hidden="true"></span><span class="delta-text"></span></p>
-      <p class="help-text" id="help-0" popover></p>
-    </section>
-    <section class="card" data-testid="answer-card">
-      <div class="label"><span class="label-text"></span>
-        <button type="button" class="help" popovertarget="help-1" aria-label="About this figure">?</button></div>
-      <p class="value" data-testid="answer-value"></p>
-      <p class="delta"><span class="arrow" aria-hidden="true"></span><span class="delta-text"></span></p>
-      <p class="help-text" id="help-1" popover></p>
-    </section>
+  <div class="cards">{"".join(_CARD_HTML.format(index=index) for index in range(2))}
   </div>
 </div>
 """

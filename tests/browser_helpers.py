@@ -26,14 +26,17 @@ def open_idle(page: Page, url: str) -> Page:
     return page
 
 
+METRIC_CARDS = "[data-testid=stMetric], [data-testid=answer-card]"  # st.metric, or a card of the What-if answer
+METRIC_VALUES = "[data-testid=stMetricValue], [data-testid=answer-value]"
+
+
 def metric_card(page: Page, label: str) -> Locator:
     """The card labelled ``label``: an ``st.metric``, or a card of the What-if answer."""
-    cards = page.locator("[data-testid=stMetric], [data-testid=answer-card]")
-    return cards.filter(has=page.get_by_text(label, exact=True))
+    return page.locator(METRIC_CARDS).filter(has=page.get_by_text(label, exact=True))
 
 
 def metric_value(page: Page, label: str) -> str:
-    return metric_card(page, label).locator("[data-testid=stMetricValue], [data-testid=answer-value]").inner_text()
+    return metric_card(page, label).locator(METRIC_VALUES).inner_text()
 
 
 def slider(page: Page, label: str):
