@@ -83,11 +83,10 @@ def what_if_page() -> None:
         if match
         else "The sliders match no preset."
     )
-    meanings = [
+    meanings = "\n".join(
         f"- **{md(p.label)}**: {md(p.definition)} ({ui.source_markdown(p.source_id, short=True)})" for p in choices
-    ]
-    with st.expander("What each preset means"):
-        st.markdown("\n".join(meanings))
+    )
+    ui.lazy_section("What each preset means", "preset_meanings", lambda: st.markdown(meanings))
 
     def unpin() -> None:
         """Drop scenario A from the link."""

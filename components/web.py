@@ -48,11 +48,18 @@ def answer(path: str, query: str = "") -> Answer:
 
 
 _STREAMLIT_TITLE = b"<title>Streamlit</title>"
+SERVER_AT_APP_ROOT = '<script>window.__streamlit = {BACKEND_BASE_URL: new URL(".", location.href).href};</script>'
+"""Tells Streamlit's frontend where its server is: the app's root, the folder of every page's address (also behind
+a proxy that adds a path prefix). Left to find it, the frontend at ``/what-if`` first asks
+``/what-if/_stcore/health``, waits for the 404 and a retry delay, then asks the root: about 0.1 s lost on every
+link to a page. ``window.__streamlit`` is the frontend's own configuration hook for hosts (``BACKEND_BASE_URL``);
+the script is fixed text."""
 
 
 def with_head(html: bytes, tags: str) -> bytes:
-    """Streamlit's page shell with our tags in its head, in place of its generic title."""
-    return html.replace(_STREAMLIT_TITLE, b"", 1).replace(b"</head>", tags.encode("utf-8") + b"\n</head>", 1)
+    """Streamlit's page shell with our tags in its head, in place of its generic title, and where its server is."""
+    head = f"{tags}\n{SERVER_AT_APP_ROOT}\n</head>".encode()
+    return html.replace(_STREAMLIT_TITLE, b"", 1).replace(b"</head>", head, 1)
 
 
 def not_found_html() -> str:

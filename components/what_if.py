@@ -62,8 +62,9 @@ def base_label(bases: pd.DataFrame, base_id: str) -> str:
 
 
 def base_param(bases: pd.DataFrame) -> ChoiceParam:
-    """The base year as a URL parameter: every base a link may name; without one, the current base."""
-    return ChoiceParam("base", "Base year", tuple(bases["base"]), current_base(bases))
+    """The base year as a URL parameter: every base a link may name; without one, the current base. A segmented
+    control: one tap on a phone, every base in view."""
+    return ChoiceParam("base", "Base year", tuple(bases["base"]), current_base(bases), widget="segmented")
 
 
 def scenario_base(bases: pd.DataFrame, base_id: str, figures: pd.DataFrame) -> Base:

@@ -85,6 +85,15 @@ def test_a_deep_link_as_a_servers_first_visit_gets_the_whole_app(page, fresh_app
     expect(page.get_by_text("Every view is in the address bar")).to_be_visible()
 
 
+def test_a_deep_link_asks_for_the_server_at_the_apps_root_only(page, app_url):
+    asked = []
+    page.on("request", lambda request: asked.append(urlparse(request.url).path))
+    open_idle(page, f"{app_url}/what-if?export_growth=7")
+    expect(page.locator("[data-testid=stSlider]").first).to_be_visible()
+    assert "/_stcore/health" in asked and "/_stcore/host-config" in asked
+    assert not [path for path in asked if path.startswith("/what-if/")]  # no guess at /what-if/_stcore/... first
+
+
 def test_sources_page_shows_its_tables_without_errors(page, app_url):
     open_idle(page, f"{app_url}/sources")
     expect(page.locator("[data-testid=stDataFrame]")).to_have_count(6, timeout=30_000)

@@ -10,8 +10,8 @@ from conftest import answer, component_data, metric, open_page, warnings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components import data, pages, share, what_if
-from components.formatting import fmt_bn
+from components import data, pages, share, ui, what_if
+from components.formatting import fmt_bn, md
 from components.params import parse_param
 from components.scenario import SCENARIO_PARAMS, Levers, project
 
@@ -105,6 +105,19 @@ def test_a_preset_sets_every_slider_and_names_itself():
     assert any(c.value == "The sliders match no preset." for c in app.caption)
 
 
+def test_what_each_preset_means_is_built_when_opened_with_every_definition_and_its_source():
+    meanings = "What each preset means"
+    assert not [m for m in open_page(WHAT_IF).markdown if "**Trend since FY2022\\-23**" in m.value]
+    opened = open_page(WHAT_IF, opened=("preset_meanings",))
+    (listing,) = [m.value for m in opened.markdown if "**Trend since FY2022\\-23**" in m.value]
+    presets = what_if.prepare(data.load_trade_annual(), data.load_scenario_bases(), data.load_figures()).presets
+    presets = presets["2025-26"]
+    assert [line.split("**")[1] for line in listing.splitlines()] == [md(p.label) for p in presets]
+    for line, preset in zip(listing.splitlines(), presets, strict=True):
+        assert md(preset.definition) in line and line.endswith(f"({ui.source_markdown(preset.source_id, short=True)})")
+    assert [e.label for e in opened.expander if e.label == meanings] == [meanings]
+
+
 def test_pinning_a_scenario_compares_it_with_the_sliders_and_keeps_it_in_the_link():
     app = open_page(WHAT_IF, export_growth="5")
     pin = next(b for b in app.button if b.label == "Pin this scenario as A")
@@ -133,7 +146,7 @@ def test_a_link_with_scenario_a_draws_both_and_one_without_it_works_as_before():
 
 def test_an_old_base_year_computes_as_it_was_made_and_points_to_the_newer_one():
     app = open_page(WHAT_IF, base="2024-25", export_growth="10")
-    assert app.selectbox(key="base").value == "2024-25"
+    assert app.button_group(key="base").value == "2024-25"
     assert metric(app, "Total trade in 2030") == expected_2030("2024-25", export_growth=10)[0]
     assert any("a newer base exists: FY2025\\-26 \\(provisional, latest\\)" in i.value for i in app.info)
     (newer,) = [link for link in app.page_link if link.proto.page == "what-if"]
