@@ -83,10 +83,17 @@ def what_if_page() -> None:
         if match
         else "The sliders match no preset."
     )
-    meanings = "\n".join(
-        f"- **{md(p.label)}**: {md(p.definition)} ({ui.source_markdown(p.source_id, short=True)})" for p in choices
-    )
-    ui.lazy_section("What each preset means", "preset_meanings", lambda: st.markdown(meanings))
+
+    def preset_meanings() -> None:
+        """Every preset's definition and the source of its numbers."""
+        st.markdown(
+            "\n".join(
+                f"- **{md(p.label)}**: {md(p.definition)} ({ui.source_markdown(p.source_id, short=True)})"
+                for p in choices
+            )
+        )
+
+    ui.lazy_section("What each preset means", "preset_meanings", preset_meanings)
 
     def unpin() -> None:
         """Drop scenario A from the link."""

@@ -159,6 +159,13 @@ def test_an_old_base_year_computes_as_it_was_made_and_points_to_the_newer_one():
         "energy_change": ["0"],
     }
     assert not open_page(WHAT_IF, base="2025-26").info
+    app.button_group(key="base").set_value("2025-26").run()  # one tap on the base year's segmented control
+    assert (
+        metric(app, "Total trade in 2030")
+        == expected_2030("2025-26", export_growth=10)[0]
+        != expected_2030("2024-25", export_growth=10)[0]
+    )
+    assert not app.info and parse_qs(share_data(app)["target"].split("?")[1])["base"] == ["2025-26"]
 
 
 @pytest.mark.parametrize(
