@@ -16,7 +16,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from components import api, pages, prepared, previews, url_state, web
+from components import api, feed, pages, prepared, previews, url_state, web
+from components.data import load_sources, load_timeline
 
 NOT_FOUND = web.not_found_html()
 LOGGER = logging.getLogger(__name__)
@@ -150,9 +151,20 @@ async def what_if_model(request: Request) -> Response:
         return _error(refused.status, str(refused))
 
 
+def _changes(site_url: str) -> bytes:
+    return feed.changes_atom(load_timeline(), load_sources(), site_url)
+
+
+async def changes(request: Request) -> Response:
+    """``/api/v1/changes.atom``: every dated change since the summit, as an Atom feed."""
+    headers = {k.lower(): v for k, v in request.headers.items()}
+    body = await run_in_threadpool(_changes, _origin(headers, request.url.scheme))
+    return Response(body, media_type="application/atom+xml; charset=utf-8", headers=CACHED)
+
+
 async def unknown(_request: Request) -> Response:
     """Any other address under ``/api/``."""
-    return _error(404, "No such API address; see /api/v1/datasets and /api/v1/what-if.")
+    return _error(404, "No such API address; see /api/v1/datasets, /api/v1/what-if and /api/v1/changes.atom.")
 
 
 ROUTES = [
@@ -160,6 +172,7 @@ ROUTES = [
     Route("/api/v1/datasets", datasets, methods=["GET"]),
     Route("/api/v1/datasets/{file}", dataset, methods=["GET"]),
     Route("/api/v1/what-if", what_if_model, methods=["GET"]),
+    Route("/api/v1/changes.atom", changes, methods=["GET"]),
     Route("/api/{rest:path}", unknown),
 ]
 

@@ -3,9 +3,8 @@
 import streamlit as st
 
 from components import defence, pages, prepared, ui
-from components.data import load_sources
 from components.formatting import md
-from components.provenance import as_of
+from components.provenance import UNDATED
 
 fixed, params, parsed = ui.open_page(pages.DEFENCE, prepared.defence_page)
 comparison, platforms = fixed["comparison"], fixed["platforms"]
@@ -79,7 +78,6 @@ ui.show_chart(
 contents.header("Major platforms and programmes", "Platforms")
 query = ui.url_widget(params["q"])
 found = defence.search_platforms(platforms, query)
-sources = load_sources()
 ui.show_table(found, defence.PLATFORM_COLUMNS)
 if found.empty:
     st.caption("No platform matches the search.")
@@ -88,7 +86,8 @@ platform = platforms[platforms["short_name"] == chosen].iloc[0]
 with st.container(border=True):
     st.subheader(platform["platform"])
     st.markdown(f"{md(platform['category'])} · {md(platform['how_made'])} · **{md(platform['status'])}**")
-    ui.cite(platform["source_id"], f"Status {as_of(platform['source_id'], sources)}", short=True)
+    dated = platform["as_of"] != UNDATED
+    ui.cite(platform["source_id"], f"Status as of {platform['as_of']}" if dated else f"Status ({UNDATED})", short=True)
     st.markdown(ui.fact_lines(platform["platform_id"]))
 disputed = fixed["disputed"]
 ui.table_view(
@@ -105,8 +104,9 @@ ui.show_chart(
     steps_chart,
     steps[["date_label", "event", "note", "source_id"]],
     "relos_timeline",
-    "RELOS from draft to ratification. The Federation Council's vote is dated 8 December by India Today and "
-    "10 December by TASS; both appear. Each point's source is in the table below.",
+    "RELOS from draft to ratification, and a report that it is in force. The Federation Council's vote is dated "
+    "8 December by India Today and 10 December by TASS; both appear. The April 2026 report of its entry into force "
+    "comes only from an exam-coaching site. Each point's source is in the table below.",
 )
 
 # --- Nuclear and space ----------------------------------------------------------------------------

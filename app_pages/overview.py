@@ -28,6 +28,18 @@ for column, topic in zip(st.columns(len(topics)), topics, strict=True):
             st.markdown(f"{md(fact.fact)}")
             ui.cite(fact.source_id, short=True)
 
+# --- Since the summit ------------------------------------------------------------------------------
+contents.header("Since the summit: where each deliverable stands", "Since the summit")
+st.markdown(
+    "Each agreement and programme the summit touched, at the summit and now, from its strongest source; a later "
+    f"report that only a weak source makes is shown apart. Newest news first; news last searched for on "
+    f"{fixed.searched}."
+)
+st.markdown("\n".join(f"- {line}" for line in fixed.moved))
+st.markdown(fixed.unmoved)
+st.caption("Follow these changes in a feed reader: [changes feed (Atom)](/api/v1/changes.atom).")
+ui.table_view("Every item at the summit and now, with sources (CSV)", fixed.standings, "india_russia_since_the_summit")
+
 # --- Key numbers --------------------------------------------------------------------------------------
 contents.header("Key numbers", "Key numbers")
 for numbers in fixed.key_numbers:

@@ -20,6 +20,15 @@ import streamlit as st
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 SOURCE_KINDS = ("seed article", "official statistics", "database", "news", "official statement")
+SOURCE_RANKS = {
+    1: "official statistics or government document",
+    2: "wire service or national paper of record",
+    3: "named outlet",
+    4: "aggregator, blog or unattributed page",
+}
+"""How strong a source is, strongest first: a figure's headline citation is its strongest source."""
+WEAK = 4
+"""The rank of a source that never heads a card, a first screen or a preview on its own."""
 CONFIDENCE_LEVELS = ("verified", "verified (secondary)", "derived")
 FIGURE_UNITS = (
     "US$ bn",
@@ -61,6 +70,8 @@ AGREEMENT_STATUSES = (
     "ratified",
     "in force",
 )
+UNSIGNED = ("expected", "under negotiation", "announced")
+"""Agreement statuses before any signing: a row with one of them has no signing date."""
 DATE_PATTERN = r"(\d{4}(-\d{2}(-\d{2})?)?)?"
 
 
@@ -82,9 +93,10 @@ class Column:
 
 
 ID_PATTERN = r"[a-z0-9-]+"
+IDS_PATTERN = r"[a-z0-9-]+(;[a-z0-9-]+)*"
 YES_NO = ("Yes", "No")
 DAY_PATTERN = r"\d{4}-\d{2}-\d{2}"
-SOURCE_ID = Column("source_id", pattern=r"[a-z0-9-]+(;[a-z0-9-]+)*")
+SOURCE_ID = Column("source_id", pattern=IDS_PATTERN)
 EVIDENCE = Column("evidence")
 NOTE = Column("note", required=False)
 CITED = (SOURCE_ID, EVIDENCE)
@@ -110,6 +122,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("url", required=False, pattern=r"https?://\S+"),
         Column("seed_file", required=False, pattern=r"\d{3}_[0-9a-f]{16}\.txt"),
         Column("kind", choices=SOURCE_KINDS),
+        Column("rank", choices=tuple(str(rank) for rank in SOURCE_RANKS)),
         Column("accessed", pattern=DAY_PATTERN),
         Column("note", required=False),
     ),
@@ -178,6 +191,8 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("precision", choices=("day", "month", "year")),
         Column("event"),
         Column("domain", choices=DOMAINS),
+        Column("item_id", required=False, pattern=IDS_PATTERN),  # the tracked items (tracked.csv) the event moves
+        Column("status", required=False),  # the item's status after the event, where it changes it
         *CITED,
         NOTE,
     ),
@@ -188,7 +203,6 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("parties"),
         Column("status", choices=AGREEMENT_STATUSES),
         Column("signed", required=False, pattern=DAY_PATTERN),
-        Column("steps", required=False, pattern=r"[a-z0-9-]+(;[a-z0-9-]+)*"),  # timeline event ids
         Column("what_it_does"),
         Column("expected", required=False),
         Column("expected_source_id", required=False, pattern=SOURCE_ID.pattern),
@@ -270,6 +284,12 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("claim", choices=CLAIMS),
         Column("note", required=False),
     ),
+    "tracked.csv": (
+        key("item_id"),
+        Column("item"),
+        Column("domain", choices=DOMAINS),
+        Column("searched", pattern=DAY_PATTERN),  # the day stored public reporting was last searched for its news
+    ),
     "scenario_bases.csv": (
         Column("base", pattern=r"\d{4}-\d{2}(\.r\d+)?"),
         Column("fiscal_year", pattern=r"\d{4}-\d{2}"),
@@ -292,7 +312,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("set_at", required=False),
         Column("set_source_id", required=False, pattern=SOURCE_ID.pattern),
         Column("set_evidence", required=False),
-        Column("status"),
+        Column("status", required=False),  # empty for a target tracked in tracked.csv: its status is its history's
         Column("status_source_id", required=False, pattern=SOURCE_ID.pattern),
         Column("status_evidence", required=False),
         Column("progress_figure_ids", required=False, pattern=SOURCE_ID.pattern),
@@ -301,7 +321,9 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
 }
 
 
-CITING_TABLES = tuple(name for name in SCHEMAS if name != "sources.csv")
+UNCITED_TABLES = ("sources.csv", "tracked.csv")
+"""The catalogue, and the list of items whose statuses are followed (their statuses are dated, cited events)."""
+CITING_TABLES = tuple(name for name in SCHEMAS if name not in UNCITED_TABLES)
 """Every table whose rows cite sources."""
 
 
@@ -381,7 +403,7 @@ def load_sources() -> pd.DataFrame:
     for line, row in enumerate(sources.itertuples(), start=2):
         if not row.url and not row.seed_file:
             raise DataError(f"sources.csv, line {line}: a source needs a url or a seed_file")
-    return sources.set_index("id", drop=False)
+    return sources.assign(rank=sources["rank"].astype(int)).set_index("id", drop=False)
 
 
 @st.cache_data(show_spinner=False)
@@ -395,6 +417,27 @@ def load_timeline() -> pd.DataFrame:
     """Dated events, with ``when`` as a timestamp, in date order."""
     timeline = load_table("timeline.csv")
     return timeline.assign(when=pd.to_datetime(timeline["date"])).sort_values("when", kind="stable")
+
+
+@st.cache_data(show_spinner=False)
+def load_tracked() -> pd.DataFrame:
+    """The items whose statuses are followed, indexed by id, checked against the timeline that dates them and the
+    agreements (every agreement is followed)."""
+    tracked = check_unique(load_table("tracked.csv"), "item_id").set_index("item_id", drop=False)
+    timeline, agreements = load_table("timeline.csv"), load_table("agreements.csv")
+    for line, event in enumerate(timeline.itertuples(), start=2):
+        unknown = [i for i in source_ids(event.item_id) if i not in tracked.index]
+        if unknown:
+            raise DataError(f"timeline.csv, line {line}: item '{unknown[0]}' is not in tracked.csv")
+        if event.status and not event.item_id:
+            raise DataError(f"timeline.csv, line {line}: a status needs the item_id it belongs to")
+    untracked = [a for a in agreements["agreement_id"] if a not in tracked.index]
+    if untracked:
+        raise DataError(f"tracked.csv: agreement '{untracked[0]}' is not tracked")
+    for line, agreement in enumerate(agreements.itertuples(), start=2):
+        if agreement.signed and agreement.status in UNSIGNED:
+            raise DataError(f"agreements.csv, line {line}: '{agreement.status}' comes before signing: no signing date")
+    return tracked
 
 
 @st.cache_data(show_spinner=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|$~:])")
 
@@ -18,6 +19,25 @@ def fy(fiscal_year: str) -> str:
     return f"FY{fiscal_year}"
 
 
+DATE_FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
+"""A date as precisely as its source gives it: '5 Dec 2025', 'Dec 2025' or '2025'."""
+
+
+def day_label(when, precision: str = "day") -> str:
+    """A date in the house style, at its precision: '5 Dec 2025', 'Dec 2025' or '2025'."""
+    return when.strftime(DATE_FORMATS[precision])
+
+
+def iso_day_label(day: str) -> str:
+    """A 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' date written in the house style: '2025', 'Dec 2025', '5 Dec 2025'; '' for
+    no date."""
+    if not day:
+        return ""
+    parts = [int(p) for p in day.split("-")]
+    precision = ("year", "month", "day")[len(parts) - 1]
+    return day_label(date(parts[0], *(parts[1:] + [1] * (3 - len(parts)))), precision)
+
+
 def fmt_bn(value: float, digits: int = 2) -> str:
     """'US$ 68.69 bn'; a minus sign for deficits."""
     return f"US$ {value:,.{digits}f} bn".replace("US$ -", "−US$ ")
@@ -27,6 +47,14 @@ def fmt_change_bn(change: float, digits: int = 1) -> str:
     """'+US$ 1.0 bn' or '-US$ 40.1 bn': a signed change in the one money format (the sign leads, as st.metric
     needs to colour it)."""
     return f"{'-' if round(change, digits) < 0 else '+'}US$ {abs(change):,.{digits}f} bn"
+
+
+def fmt_pct_change(change: float, digits: int = 1) -> str:
+    """A relative change as 'down 12.9%', 'up 3.0%' or 'unchanged' at that precision."""
+    shown = round(change * 100, digits)
+    if shown == 0:
+        return "unchanged"
+    return f"{'down' if shown < 0 else 'up'} {abs(shown):.{digits}f}%"
 
 
 def fmt_mn(value: float, digits: int = 1) -> str:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
-from components import defence, mobility, pages, trade
-from components.data import AGREEMENT_STATUSES, DOMAINS, figure, source_ids
-from components.formatting import figure_phrase, fmt_bn
+from components import defence, mobility, pages, status, trade
+from components.data import AGREEMENT_STATUSES, DOMAINS, figure
+from components.formatting import day_label, figure_phrase, fmt_bn, fmt_pct_change
 from components.params import ChoiceParam, MultiChoiceParam
-from components.provenance import UNDATED, latest_date
 
 PERIODS = {
     "all": ("All years", None, None),
@@ -18,7 +18,6 @@ PERIODS = {
     "summit-weeks": ("November–December 2025", "2025-11-01", "2025-12-31"),
 }
 PERIOD_AXIS_FORMATS = {"all": "%Y", "2024-2026": "%b %Y", "summit-weeks": "%-d %b"}
-PRECISION_FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
 
 
 @dataclass(frozen=True)
@@ -67,11 +66,6 @@ def overview_params(timeline: pd.DataFrame, agreements: pd.DataFrame) -> dict[st
     }
 
 
-def date_label(when: pd.Timestamp, precision: str) -> str:
-    """A date as precisely as its source gives it: '4 Dec 2025', 'Sep 2018' or '2000'."""
-    return when.strftime(PRECISION_FORMATS[precision])
-
-
 def timeline_view(timeline: pd.DataFrame, domains: tuple[str, ...], period: str) -> pd.DataFrame:
     """The events of the chosen domains and period in date order, with a readable date and a number that labels
     each one on the chart and in the list under it."""
@@ -82,7 +76,7 @@ def timeline_view(timeline: pd.DataFrame, domains: tuple[str, ...], period: str)
     if end:
         chosen = chosen[chosen["when"] <= pd.Timestamp(end)]
     chosen = chosen.sort_values("when", kind="stable")
-    labels = [date_label(w, p) for w, p in zip(chosen["when"], chosen["precision"], strict=True)]
+    labels = [day_label(w, p) for w, p in zip(chosen["when"], chosen["precision"], strict=True)]
     return chosen.assign(date_label=labels, number=range(1, len(chosen) + 1)).reset_index(drop=True)
 
 
@@ -122,45 +116,46 @@ def agreements_view(agreements: pd.DataFrame, domains: tuple[str, ...], statuses
 
 
 def agreement_steps(agreements: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
-    """Each agreement's dated steps from the timeline, in date order, each with its own source."""
-    rows = [
-        {"agreement_id": a.agreement_id, "event_id": event_id}
-        for a in agreements.itertuples()
-        for event_id in source_ids(a.steps)
-    ]
-    steps = pd.DataFrame(rows, columns=["agreement_id", "event_id"]).merge(timeline, on="event_id")
-    labels = [date_label(w, p) for w, p in zip(steps["when"], steps["precision"], strict=True)]
+    """Each agreement's dated steps from the timeline (the events naming it), in date order, each with its own
+    source."""
+    steps = [status.history(timeline, a).assign(agreement_id=a) for a in agreements["agreement_id"]]
+    steps = pd.concat(steps, ignore_index=True) if steps else timeline.head(0).assign(agreement_id="")
+    labels = [day_label(w, p) for w, p in zip(steps["when"], steps["precision"], strict=True)]
     return steps.assign(date_label=labels).sort_values(["agreement_id", "when"], kind="stable")
 
 
-def expected_vs_outcome(agreements: pd.DataFrame, steps: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """What the seed articles expected beside what happened: the status as of its latest dated source or step
-    (``steps`` as ``agreement_steps`` gives them)."""
-    steps = steps.groupby("agreement_id")["date"].max()
-    known = [max(latest_date(a.source_id, sources), steps.get(a.agreement_id, "")) for a in agreements.itertuples()]
-    signed = agreements["signed"].map(lambda d: f"; signed {d}" if d else "")
+def expected_vs_outcome(agreements: pd.DataFrame, standings: Mapping[str, status.Standing]) -> pd.DataFrame:
+    """What the seed articles expected beside where each agreement stands now (``standings`` by agreement id)."""
     return pd.DataFrame(
         {
             "agreement": agreements["agreement"],
             "articles_expected": agreements["expected"].where(agreements["expected"] != "", "(not anticipated)"),
             "expected_source_id": agreements["expected_source_id"],
-            "outcome": agreements["status"]
-            + pd.Series([f", as of {d}" if d else f", {UNDATED}" for d in known], index=agreements.index)
-            + signed,
-            "source_id": agreements["source_id"],
+            "standing": [standings[a] for a in agreements["agreement_id"]],
         }
     )
 
 
 def trade_key_numbers(annual: pd.DataFrame) -> list[KeyNumber]:
-    """The Trade page's headline figures, from the official series it shows."""
+    """The Trade page's headline figures, from the official series it shows: the latest year first, with its change
+    on the year before, then the record year the summit talked about and its balance."""
+    series = trade.annual_bn(annual)
+    latest, before = series.iloc[-1], series.iloc[-2]
     record = trade.official_year(annual, trade.HEADLINE_YEAR)
-    latest = trade.annual_bn(annual).iloc[-1]
     provisional = " (provisional)" if latest["status"] == "provisional" else ""
+    change = latest["total_bn"] / before["total_bn"] - 1
     page = pages.TRADE
     return [
         KeyNumber(
-            f"Total trade, {trade.fy(trade.HEADLINE_YEAR)}",
+            f"Total trade, {trade.fy(latest['fiscal_year'])}{provisional}",
+            fmt_bn(latest["total_bn"]),
+            trade.OFFICIAL_SOURCE,
+            page,
+            f"Total trade, {trade.fy(latest['fiscal_year'])}{provisional}: {fmt_bn(latest['total_bn'])}, "
+            f"{fmt_pct_change(change)} on {trade.fy(before['fiscal_year'])}",
+        ),
+        KeyNumber(
+            f"Total trade, {trade.fy(trade.HEADLINE_YEAR)} (record)",
             fmt_bn(record["total_bn"]),
             trade.OFFICIAL_SOURCE,
             page,
@@ -168,12 +163,6 @@ def trade_key_numbers(annual: pd.DataFrame) -> list[KeyNumber]:
         KeyNumber(
             f"India's trade balance, {trade.fy(trade.HEADLINE_YEAR)}",
             fmt_bn(record["balance_bn"]),
-            trade.OFFICIAL_SOURCE,
-            page,
-        ),
-        KeyNumber(
-            f"Total trade, {trade.fy(latest['fiscal_year'])}{provisional}",
-            fmt_bn(latest["total_bn"]),
             trade.OFFICIAL_SOURCE,
             page,
         ),
@@ -223,5 +212,5 @@ def mobility_key_numbers(figures: pd.DataFrame) -> list[KeyNumber]:
 
 def connectivity_key_numbers(figures: pd.DataFrame) -> list[KeyNumber]:
     """The corridors' headline claims, as the Connectivity page shows them."""
-    labels = {"instc-time-cut-s003": "INSTC: freight time cut (aim)", "emc-days": "Chennai–Vladivostok, 2024"}
+    labels = {"instc-days-concor": "INSTC: Mumbai–Moscow (plan)", "emc-days": "Chennai–Vladivostok, 2024"}
     return figure_key_numbers(figures, labels, pages.CONNECTIVITY)

@@ -28,7 +28,7 @@ OVERVIEW = PageInfo(
     ":material/home:",
     "overview",
     CITED
-    | _csv("agreements", "summit_facts", "timeline", "trade_annual")
+    | _csv("agreements", "summit_facts", "timeline", "tracked", "trade_annual")
     | _csv("sipri_india_arms_imports", "sipri_published_shares"),
 )
 TRADE = PageInfo(
@@ -36,7 +36,9 @@ TRADE = PageInfo(
     "Trade",
     ":material/swap_horiz:",
     "trade",
-    CITED | _csv("trade_annual", "trade_hs2", "trade_items", "trade_targets", "agreements"),
+    CITED
+    | _csv("trade_annual", "trade_hs2", "trade_items", "trade_targets")
+    | _csv("agreements", "facts", "timeline", "tracked"),
 )
 WHAT_IF = PageInfo(
     "app_pages/what_if.py",
@@ -50,7 +52,8 @@ DEFENCE = PageInfo(
     "Defence",
     ":material/shield:",
     "defence",
-    _csv("sources", "defence_platforms", "facts", "sipri_india_arms_imports", "sipri_published_shares", "timeline"),
+    _csv("sources", "defence_platforms", "facts", "sipri_india_arms_imports", "sipri_published_shares", "timeline")
+    | _csv("tracked", "agreements"),
 )
 MOBILITY = PageInfo(
     "app_pages/mobility_tourism.py",
@@ -71,7 +74,7 @@ SOURCES = PageInfo(
     "Sources",
     ":material/menu_book:",
     "sources",
-    frozenset().union(OVERVIEW.reads, TRADE.reads, WHAT_IF.reads, DEFENCE.reads, MOBILITY.reads)
+    (frozenset().union(OVERVIEW.reads, TRADE.reads, WHAT_IF.reads, DEFENCE.reads, MOBILITY.reads) - _csv("tracked"))
     | _csv("journeys", "route_nodes", "routes"),
 )
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from components import charts, connectivity, defence, mobility, overview, pages, trade, what_if
+from components import charts, connectivity, defence, mobility, overview, pages, status, trade, what_if
 from components.charts import Spec
 from components.data import (
     CITING_TABLES,
@@ -24,10 +24,11 @@ from components.data import (
     load_sources,
     load_table,
     load_timeline,
+    load_tracked,
     load_trade_annual,
     row,
 )
-from components.formatting import figure_phrase, fmt_mn, md
+from components.formatting import day_label, figure_phrase, fmt_mn, iso_day_label, md
 from components.provenance import UNDATED, citations, date_disagreements, edition_revisions, latest_date
 from components.ui import figure_markdown, source_markdown, source_names, with_sources
 
@@ -45,6 +46,10 @@ class OverviewPage:
     document_counts: str  # how many documents, per source, as Markdown
     agreements: pd.DataFrame
     dated_differently: pd.DataFrame  # events sources date differently
+    searched: str  # when stored public reporting was last searched for news of the followed items
+    moved: tuple[str, ...]  # Markdown, per followed item with news since the summit, newest first
+    unmoved: str  # Markdown: the followed items with no news since the summit
+    standings: pd.DataFrame  # every followed item at the summit and now, for the table and its download
 
 
 CARD_ROWS = (pages.TRADE, pages.DEFENCE, pages.MOBILITY, pages.CONNECTIVITY)
@@ -56,13 +61,85 @@ def overview_page() -> OverviewPage:
     """The Overview's fixed parts, from its data files."""
     figures, timeline = load_figures(), load_timeline()
     counts = figures[figures["metric"] == "Documents signed or exchanged at the summit"]
+    followed = standings().values()
+    quiet = [s for s in followed if not s.moved]
+    searched = sorted({s.searched_label for s in followed})
     return OverviewPage(
         facts=load_table("summit_facts.csv"),
         key_numbers=tuple(key_numbers(p.script) for p in CARD_ROWS),
         document_counts="; ".join(figure_markdown(row) for row in counts.itertuples()),
         agreements=load_table("agreements.csv"),
         dated_differently=date_disagreements(timeline),
+        searched=", ".join(searched),
+        moved=tuple(since_summit_markdown(s) for s in followed if s.moved),
+        unmoved="**No later report found:** "
+        + "; ".join(f"{md(s.item)} ({md(standing_words(s.now))})" if s.now else md(s.item) for s in quiet)
+        + ".",
+        standings=standings_table(tuple(followed)),
     )
+
+
+@st.cache_resource(show_spinner=False)
+def standings() -> dict[str, status.Standing]:
+    """Every followed item's standing by id, newest news first (the Overview, the agreements, the Trade and Defence
+    statuses and the changes feed all read these)."""
+    return {s.item_id: s for s in status.standings(load_tracked(), load_timeline(), load_sources())}
+
+
+def standing_words(step: status.Step) -> str:
+    """A status with its date, in words: 'signed, 5 Dec 2025'."""
+    return f"{step.status}, {step.date_label}"
+
+
+def standing_markdown(standing: status.Standing) -> str:
+    """Markdown: where an item stands now, from its strongest source, any later weakly sourced report apart, and
+    when it was last searched for."""
+    parts = []
+    if standing.now is not None:
+        parts.append(f"**{md(standing.now.status)}** ({dated_citation(standing.now)})")
+    if standing.reported is not None:
+        later = standing.reported
+        parts.append(f"{source_markdown(later.source_id, short=True)}: {md(later.status)} ({md(later.date_label)})")
+    note = standing.search_note if not standing.moved else ""
+    return "; ".join([*parts, md(note)] if note else parts)
+
+
+def dated_citation(step: status.Step) -> str:
+    """Markdown: a status's date and its source, '5 Dec 2025, Business Standard'."""
+    return f"{md(step.date_label)}, {source_markdown(step.source_id, short=True)}"
+
+
+def since_summit_markdown(standing: status.Standing) -> str:
+    """Markdown: one followed item at the summit and now."""
+    before = standing.at_summit
+    at_summit = f"{md(before.status)} ({dated_citation(before)})" if before else "no status reported"
+    return f"**{md(standing.item)}** — at the summit: {at_summit}. Now: {standing_markdown(standing)}."
+
+
+def standings_table(followed: tuple[status.Standing, ...]) -> pd.DataFrame:
+    """Every followed item at the summit and now, with the sources of each, as a table to read and download."""
+
+    def cells(step: status.Step | None) -> tuple[str, str, str]:
+        return (step.status, step.date_label, step.source_id) if step else ("", "", "")
+
+    rows = []
+    for s in followed:
+        summit, now, reported = cells(s.at_summit), cells(s.now), cells(s.reported)
+        rows.append(
+            {
+                "item": s.item,
+                "at_the_summit": summit[0],
+                "at_the_summit_date": summit[1],
+                "now": now[0],
+                "now_date": now[1],
+                "reported_later_by_a_weak_source": reported[0],
+                "reported_date": reported[1],
+                "searched": s.searched_label,
+                "source_id": ";".join(dict.fromkeys(i for i in (summit[2], now[2], reported[2]) if i)),
+            }
+        )
+    table = pd.DataFrame(rows)
+    return table[table["source_id"] != ""].reset_index(drop=True)
 
 
 @st.cache_resource(show_spinner=False)
@@ -96,7 +173,7 @@ class AgreementsView:
 
     chosen: pd.DataFrame  # the tracker's rows
     comparison: pd.DataFrame  # what the articles expected beside what happened, with sources named
-    step_lines: tuple[str, ...]  # per agreement with dated steps: its steps as one Markdown line
+    step_lines: tuple[str, ...]  # per agreement with more than one dated step: its steps as one Markdown line
 
 
 @st.cache_resource(**LINK_KEYED)
@@ -104,18 +181,20 @@ def agreements(domains: tuple[str, ...], statuses: tuple[str, ...]) -> Agreement
     """The agreements of these domains and statuses: expected against outcome, and each one's dated steps."""
     chosen = overview.agreements_view(load_table("agreements.csv"), domains, statuses)
     steps_by_agreement = overview.agreement_steps(chosen, load_timeline())
-    outcomes = overview.expected_vs_outcome(chosen, steps_by_agreement, load_sources())
+    outcomes = overview.expected_vs_outcome(chosen, standings())
     expected_by = outcomes["expected_source_id"].map(lambda c: f" — {source_names(c)}" if c else "")
     comparison = pd.DataFrame(
         {
             "Agreement": outcomes["agreement"],
             "What the articles expected": outcomes["articles_expected"] + expected_by,
-            "What happened (status, as of)": outcomes["outcome"] + " — " + outcomes["source_id"].map(source_names),
+            "Where it stands (as of)": outcomes["standing"].map(standing_text),
         }
     )
     notes = chosen.set_index("agreement_id")
     step_lines = []
     for agreement_id, steps in steps_by_agreement.groupby("agreement_id", sort=False):
+        if len(steps) < 2:  # signed at the summit and nothing since: the table says it
+            continue
         agreement = notes.loc[agreement_id]
         step_lines.append(
             f"**Step by step — {md(agreement['agreement'])}:** "
@@ -126,6 +205,27 @@ def agreements(domains: tuple[str, ...], statuses: tuple[str, ...]) -> Agreement
             + (f". {md(agreement['note'])}" if agreement["note"] else "")
         )
     return AgreementsView(chosen, comparison, tuple(step_lines))
+
+
+@st.cache_resource(show_spinner=False)
+def item_steps(item_id: str) -> str:
+    """Markdown: a followed item's dated events in order, each with its source."""
+    return "; ".join(
+        f"{md(day_label(e.when, e.precision))}: {md(e.event)} ({source_markdown(e.source_id, short=True)})"
+        for e in status.history(load_timeline(), item_id).itertuples()
+    )
+
+
+def standing_text(standing: status.Standing) -> str:
+    """Plain text for a table cell: an item's status now with its date and source, a later weakly sourced report
+    apart, and when it was last searched for."""
+    parts = []
+    if standing.now is not None:
+        parts.append(f"{standing_words(standing.now)} — {source_names(standing.now.source_id)}")
+    if standing.reported is not None:
+        later = standing.reported
+        parts.append(f"reported only by {source_names(later.source_id)}: {standing_words(later)}")
+    return "; ".join([*parts, standing.search_note])
 
 
 @st.cache_resource(**LINK_KEYED)
@@ -147,7 +247,10 @@ def timeline(domains: tuple[str, ...], period: str) -> tuple[pd.DataFrame, Spec 
 # --- Trade and the what-if --------------------------------------------------------------------------
 @st.cache_resource(show_spinner=False)
 def trade_page() -> tuple[trade.TradeView, dict]:
-    """The Trade page's view of its five data files, its tables with sources named and its charts."""
+    """The Trade page's view of its data files, its tables with sources named and its charts (the statuses and facts
+    its targets show are read here too, so a damaged file stops the page before it draws)."""
+    standings()
+    load_table("facts.csv")
     hs2 = trade.check_hs2_years(load_table("trade_hs2.csv"))
     view = trade.view(
         load_trade_annual(), hs2, load_figures(), load_table("trade_items.csv"), load_table("trade_targets.csv")
@@ -161,9 +264,9 @@ def trade_page() -> tuple[trade.TradeView, dict]:
         "other versions": {
             key: "**Other versions:**\n"
             + "\n".join(
-                f"- {md(figure_phrase(r.value_bn, 'US$ bn', r.qualifier))}: {md(source_names(r.source_id))}"
+                f"- {md(figure_phrase(r.value_bn, 'US$ bn', r.qualifier))}: {source_markdown(r.source_id, short=True)}"
                 + (" *(our computation from its figures)*" if r.how.startswith("computed") else "")
-                for r in rows
+                for r in sorted(rows, key=lambda r: status.rank_of(r.source_id, load_sources()))
             )
             for key, rows in view.other_versions.items()
         },
@@ -173,6 +276,10 @@ def trade_page() -> tuple[trade.TradeView, dict]:
         **{key: Spec.of(charts.composition(shares)) for key, shares in view.compositions.items()},
         **{sector: Spec.of(charts.gap_bars(gap)) for sector, gap in view.gaps.groupby("sector", sort=False)},
         "exporters": exporters_brief(view, hs2),
+        "crude": " · ".join(
+            f"{md(period)}: " + "; ".join(figure_markdown(r, with_note=False) for r in rows.itertuples())
+            for period, rows in view.crude_counted.groupby("period", sort=False)
+        ),
     }
 
 
@@ -244,7 +351,7 @@ def defence_page() -> dict:
     comparison = with_sources(defence.published_vs_computed(sipri, published))
     blocks = defence.category_periods(int(sipri["delivery_year"].min()), int(sipri["delivery_year"].max()))
     categories = defence.russian_categories(sipri, blocks)
-    steps = overview.timeline_view(timeline[timeline["event_id"].str.startswith("relos")], ("defence",), "all")
+    steps = overview.timeline_view(status.history(timeline, "relos"), ("defence",), "all")
     steps = with_sources(steps)
     return {
         "comparison": comparison,
@@ -253,11 +360,34 @@ def defence_page() -> dict:
         "categories": (categories, Spec.of(charts.category_shares(categories))),
         "disputed": defence.versions(facts[facts["item_id"].isin(platforms["platform_id"])]),
         "relos": (steps, Spec.of(charts.milestones(steps))),
-        "platforms": platforms.assign(
-            as_of=platforms["source_id"].map(lambda cell: latest_date(cell, load_sources()) or UNDATED),
-            source=platforms["source_id"].map(source_names),
-        ),
+        "platforms": followed_platforms(platforms),
     }
+
+
+def followed_platforms(platforms: pd.DataFrame) -> pd.DataFrame:
+    """The platforms with the date and names of their status's sources; a followed platform's status is where its
+    dated history stands now, with a later report that only a weak source makes named as such."""
+    followed, sources = standings(), load_sources()
+    rows = []
+    for platform in platforms.to_dict("records"):
+        standing = followed.get(platform["platform_id"])
+        if standing is not None and standing.now is not None:
+            later = standing.reported
+            platform["status"] = (
+                standing.now.status[:1].upper()
+                + standing.now.status[1:]
+                + (
+                    f"; later reported only by {source_names(later.source_id)}: {standing_words(later)}"
+                    if later
+                    else ""
+                )
+            )
+            platform["source_id"], platform["as_of"] = standing.now.source_id, standing.now.date_label
+        else:
+            platform["as_of"] = iso_day_label(latest_date(platform["source_id"], sources)) or UNDATED
+        rows.append(platform)
+    table = pd.DataFrame(rows)
+    return table.assign(source=table["source_id"].map(source_names))
 
 
 @st.cache_resource(**LINK_KEYED)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from components.data import source_ids
-from components.formatting import figure_phrase
+from components.formatting import figure_phrase, iso_day_label
 from components.params import ChoiceParam
 
 ALL_SOURCES = "all"
@@ -70,9 +70,9 @@ UNDATED = "source undated"
 
 
 def as_of(source_cell: str, sources: pd.DataFrame) -> str:
-    """'as of 2026-02-07', from the status's own sources, or ``UNDATED``."""
+    """'as of 7 Feb 2026', from the status's own sources, or ``UNDATED``."""
     date = latest_date(source_cell, sources)
-    return f"as of {date}" if date else UNDATED
+    return f"as of {iso_day_label(date)}" if date else UNDATED
 
 
 def date_disagreements(timeline: pd.DataFrame) -> pd.DataFrame:

@@ -201,8 +201,7 @@ def named_items(items: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> pd.
             "item": item.item,
             "flow": "India buys from Russia" if item.flow == "imports" else "India sells to Russia",
             "as_printed": item.evidence,
-            "hs_chapters": "; ".join(names.get((item.flow, c), f"HS{c}") for c in chapters)
-            or "not a goods chapter here",
+            "hs_chapters": "; ".join(names.get((item.flow, c), f"HS{c}") for c in chapters) or "no HS chapter given",
         }
         for year in years:
             row[f"chapters_{fy(year)}_usd_mn"] = values.get(year)
@@ -212,16 +211,28 @@ def named_items(items: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> pd.
     return pd.DataFrame(rows)
 
 
+EEPC_MEASURE = "India's engineering exports, per EEPC"
+
+
 def opportunity_gaps(figures: pd.DataFrame, hs2: pd.DataFrame, fiscal_year: str) -> pd.DataFrame:
     """Russia's market vs what India sells: the articles' figures and the official chapter."""
     to_mn = {"US$ bn": 1000.0, "US$ mn": 1.0}
+    market, article = "Russia's imports (market)", "India's sales, per article"
     gaps = [
-        ("Pharmaceuticals", "gap-pharma-market", "gap-pharma-india", "30"),
-        ("Engineering goods", "gap-engineering-demand", "gap-engineering-india", "84"),
+        ("Pharmaceuticals", ((market, "gap-pharma-market"), (article, "gap-pharma-india")), "30"),
+        (
+            "Engineering goods",
+            (
+                (market, "gap-engineering-demand"),
+                (article, "gap-engineering-india"),
+                (EEPC_MEASURE, "gap-engineering-eepc"),
+            ),
+            "84",
+        ),
     ]
     rows = []
-    for sector, market_id, india_id, chapter in gaps:
-        for role, figure_id in (("Russia's imports (market)", market_id), ("India's sales, per article", india_id)):
+    for sector, reported, chapter in gaps:
+        for role, figure_id in reported:
             f = figure(figures, figure_id)
             rows.append(
                 {
@@ -299,7 +310,8 @@ class TradeView:
     rounded: tuple[float, ...]  # the headline figures as an article rounded them
     goods_and_services: tuple[str, ...]  # an article's goods-and-services figures, as printed
     movers: pd.DataFrame  # the latest year against the one before
-    crude: tuple[Any, ...]  # the rows of the estimates of crude imports after the summit
+    crude: tuple[Any, ...]  # the rows of the forecasts of crude imports after the summit
+    crude_counted: pd.DataFrame  # the months after the summit as tanker trackers counted them, one row per version
     history: pd.DataFrame  # the series, long, for the chart
     jump_year: int  # the year imports jumped (year end)
     jump_ratio: float  # how many times imports grew that year
@@ -347,6 +359,7 @@ def view(
         ),
         movers=year_on_year(annual, hs2, names),
         crude=tuple(figures[figures["metric"] == "India's imports of Russian crude oil, expected"].itertuples()),
+        crude_counted=figures[figures["metric"] == "India's imports of Russian crude oil"],
         history=long_form(
             series, ["total", "exports", "imports", "balance"], ["fiscal_year", "year_end", "status", "source_id"]
         ),
@@ -382,20 +395,23 @@ def sales_gap_warning(trade: TradeView) -> str:
         "more. The article's figure matches India's HS84 imports *from* Russia instead "
         f"({md(fmt_mn(trade.engineering_imports_mn))} in {year}), so it may describe the other direction. Its "
         f"pharmaceutical figure ({md(fmt_mn(pharma_article, 0))}) is above the official HS chapter 30 value "
-        f"({md(fmt_mn(pharma_official))}), so it probably counts more than one chapter. The article gives no "
-        "definitions, so we show both."
+        f"({md(fmt_mn(pharma_official))}), so it probably counts more than one chapter. The export council (EEPC) "
+        f"counts {md(fmt_mn(gap[('Engineering goods', EEPC_MEASURE)]))} of engineering exports in April–December 2023, "
+        "a wider set of goods than HS84. The article gives no definitions, so we show every version."
     )
 
 
 def which_figure_note(trade: TradeView, earlier_by: str, goods_and_services_by: str) -> str:
-    """Markdown: why the cards' official figures differ from those the articles quoted, naming who quoted what."""
-    goods_and_services = " and ".join("'" + md(e) + "'" for e in trade.goods_and_services)
+    """Markdown: why the cards' official figures differ from those the articles quoted, naming who quoted what and
+    saying only what each article says of its own figures."""
+    imports, exports = ("'" + md(e) + "'" for e in trade.goods_and_services)
     return (
         "**Which figure is right?** The cards show the official TRADESTAT series as released in 2026 "
-        f"(imports {md(fmt_mn(trade.official['imports'] * 1000, 2))}). Articles around the summit quoted an "
-        f"earlier release (imports US\\$ {trade.earlier['value']:g} bn, {md(earlier_by)}) or rounded it "
-        f"({', '.join(f'{v:g}' for v in trade.rounded)}). {md(goods_and_services_by)}'s {goods_and_services} "
-        "count goods and services and give no period, so they are not the same measure."
+        f"(imports {md(fmt_mn(trade.official['imports'] * 1000, 2))}). Articles around the summit gave imports of "
+        f"US\\$ {trade.earlier['value']:g} bn ({md(earlier_by)}; no archived release with that figure was found) or "
+        f"rounded figures ({', '.join(f'{v:g}' for v in trade.rounded)}). {md(goods_and_services_by)} puts India's "
+        f"imports of Russian goods *and services* at {imports} and Russia's imports from India at {exports}, without "
+        "saying what the second counts; neither gives a period, so neither is the same measure."
     )
 
 

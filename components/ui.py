@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from components import images, url_state
+from components import images, status, url_state
 from components.charts import Spec
 from components.data import DataError, load_sources, load_table, source_ids
 from components.formatting import column_label, figure_phrase, is_key_column, md, number_text
@@ -64,12 +64,19 @@ def source_names(cell: str) -> str:
 
 
 def source_markdown(cell: str, short: bool = False) -> str:
-    """A Markdown citation for every source in a ``source_id`` cell, linked where possible.
+    """A Markdown citation for every source in a ``source_id`` cell, strongest first, linked where possible; a
+    statement only weak sources make says it is 'reported only by' them, and weak sources beside strong ones are
+    named as weaker sources.
 
     ``short`` gives the source's short name only, linked to its address where it has one.
     """
-    citations = _citations()
-    return "; ".join(citations[sid][1 if short else 2] for sid in source_ids(cell))
+    citations, sources = _citations(), load_sources()
+    ids = source_ids(status.strongest_first(cell, sources))
+    strong = [citations[s][1 if short else 2] for s in ids if not status.weak(s, sources)]
+    weak = [citations[s][1 if short else 2] for s in ids if status.weak(s, sources)]
+    if not strong:
+        return "reported only by " + "; ".join(weak)
+    return "; ".join(strong) + (f"; weaker sources: {'; '.join(weak)}" if weak else "")
 
 
 def figure_markdown(figure: pd.Series | tuple, with_note: bool = True) -> str:

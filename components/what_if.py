@@ -138,7 +138,8 @@ def method_markdown(inputs: Inputs, base_id: str, cite: Mapping[str, str]) -> tu
         f"- P = {base.pharma_market_bn:g} bn: Russia's pharmaceutical import market, '{md(inputs.pharma_evidence)}' "
         f"({cite['seed-004']}); p = `pharma_capture`\n"
         f"- Q = {base.engineering_demand_bn:g} bn: the lower end of Russia's engineering import demand, "
-        f"'{md(inputs.engineering_evidence)}' ({cite['seed-004']}); q = `engineering_capture`\n"
+        f"'{md(inputs.engineering_evidence)}' ({cite['seed-004']}; not an official figure: official HS84 exports and "
+        "the export council's count differ, see the Trade page); q = `engineering_capture`\n"
         f"- s = {base.energy_share:.1%}: mineral fuels (HS27) as a share of imports in {fy(base.fiscal_year)} "
         f"({cite[trade.HS_SOURCE]}); e = `energy_change`\n"
         "- Growth needed: the export growth x, or the one rate for x and m together, at which total in 2030 "
@@ -276,7 +277,9 @@ def presets(annual: pd.DataFrame, base: Base) -> tuple[Preset, ...]:
             Levers(pharma_capture=10, engineering_capture=50),
             f"India wins a further 10% of Russia's ~US$ {base.pharma_market_bn:g} bn pharmaceutical import market "
             f"and half of its US$ {base.engineering_demand_bn:g} bn engineering demand by 2030: levels we chose to "
-            "illustrate the summit's export push, not a forecast or anyone's target. Market sizes: India Today.",
+            "illustrate the summit's export push, not a forecast or anyone's target. Market sizes: India Today; its "
+            "engineering demand (the lower end of US$ 2.7–2.8 bn) is not an official figure, and official HS84 exports "
+            "and the export council's count differ from it (Trade page, Export gaps).",
             "seed-004",
         ),
     )

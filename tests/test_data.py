@@ -149,8 +149,9 @@ def page_checks() -> pd.DataFrame:
 
 
 def letters(text: str) -> str:
-    """Letters and digits only, lower case: copies of an article differ in quotes, dashes and lost apostrophes."""
-    return re.sub(r"[^a-z0-9]", "", text.lower())
+    """Letters and digits of any script only, lower case: copies of an article differ in quotes, dashes and lost
+    apostrophes (Cyrillic and Devanagari evidence is compared letter by letter too)."""
+    return re.sub(r"[\W_]", "", text.lower())
 
 
 def test_every_web_source_is_a_url_of_the_research_sheets_or_of_a_checked_page(research_dir):
@@ -194,6 +195,7 @@ def test_research_sourced_rows_quote_the_research_row_of_their_source_or_the_che
             continue
         url = sources.loc[sid, "url"]
         quoting = [line for line, urls in rows if url in urls]
+        assert letters(evidence), f"{name}: the evidence for {sid} holds no letters to check"
         on_page = sid in checks.index and letters(evidence) in letters(checks.loc[sid, "excerpt"])
         assert on_page or any(evidence in line for line in quoting), f"{name}: '{evidence}' not in the row citing {sid}"
         checked += 1

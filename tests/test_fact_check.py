@@ -10,7 +10,7 @@ import pytest
 from conftest import PAGES, answer, open_page, warnings
 from streamlit.testing.v1 import AppTest
 
-from components import pages
+from components import data, pages
 
 INTERNAL_FILE = re.compile(r"\d{3}_[0-9a-f]{16}(\.txt)?")
 
@@ -49,20 +49,39 @@ def test_money_reads_the_same_everywhere_outside_verbatim_quotes(script):
     assert not re.search(r"US\$\d|\d ?US\$ ?(bn|mn)|EUR \d|\d EUR\b", text), re.findall(r".{40}US\$\d.{10}", text)
 
 
-def test_every_agreement_status_says_as_of_when_and_relos_shows_its_steps():
+def test_every_agreement_says_where_it_stands_with_a_date_and_when_it_was_searched():
     app = open_page(pages.OVERVIEW.script)
-    outcomes = app.table[0].value["What happened (status, as of)"]
-    assert outcomes.str.contains(", as of 20").all()
+    outcomes = app.table[0].value["Where it stands (as of)"]
+    assert outcomes.str.contains(r"\d{4} — ").all() and outcomes.str.contains("searched 6 Dec 2026").all()
     relos = outcomes[outcomes.str.startswith("ratified")]
-    assert list(relos) == ["ratified by one side, as of 2025-12-16; signed 2025-02-18 — Republic World"]
+    assert list(relos) == [
+        "ratified by one side: Russia's ratification law signed; India's step not reported, 15 Dec 2025 — India "
+        "Today; reported only by Adda247 Current Affairs: in force (reported), Apr 2026; searched 6 Dec 2026"
+    ]
     text = everything_shown(app)
     assert "ratified, 2025-02-18" not in text
     steps = next(line for line in text.splitlines() if line.startswith("**Step by step — Reciprocal Exchange"))
-    for date in ("18 Feb 2025", "2 Dec 2025", "8 Dec 2025", "10 Dec 2025", "15 Dec 2025"):
+    for date in ("18 Feb 2025", "2 Dec 2025", "8 Dec 2025", "10 Dec 2025", "15 Dec 2025", "Apr 2026"):
         assert date in steps
-    assert "no source found reports India's ratification" in steps
+    assert "India's ratification and the exchange of instruments" in steps
     fta = next(line for line in text.splitlines() if line.startswith("**Step by step — India–Eurasian"))
     assert "20 Aug 2025" in fta and "26 Nov 2025" in fta and "last year" in fta
+    visa = next(line for line in outcomes if line.startswith("in force"))
+    assert "1 Jan 2026" in visa and "signed" not in visa  # an announcement has no signing date
+
+
+def test_since_the_summit_lists_the_news_newest_first_and_says_where_nothing_was_found():
+    app = open_page(pages.OVERVIEW.script)
+    assert any(h.value.startswith("Since the summit") for h in app.header)
+    items = next(m.value for m in app.markdown if m.value.startswith("- **")).replace("\\", "").splitlines()
+    assert items[0].startswith("- **S-400 deliveries** — at the summit: three of five squadrons delivered")
+    assert "reported only by [C4S Courses" in items[0] and "May 2026" in items[0]
+    chabahar = next(i for i in items if i.startswith("- **Chabahar"))
+    assert "valid until 26 Apr 2026" in chabahar and "revoked" not in chabahar.split("Now:")[1]
+    quiet = next(m.value for m in app.markdown if m.value.startswith("**No later report found:**")).replace("\\", "")
+    assert "The 24th annual summit" in quiet and "Labour mobility agreement (signed, 5 Dec 2025)" in quiet
+    assert any("last searched for on 6 Dec 2026" in m.value for m in app.markdown)
+    assert "changes.atom" in " ".join(c.value for c in app.caption)
 
 
 def test_the_visit_is_called_both_a_state_and_an_official_visit():
@@ -81,12 +100,49 @@ def test_trade_page_corrects_the_deficit_claim_the_engineering_gap_and_the_compo
     assert "Fats and oils (incl. sunflower oil)" in text
 
 
-def test_trade_statuses_are_current_and_dated():
-    text = everything_shown(open_page(pages.TRADE.script))
-    assert "Status (as of 2026-02-07): 50% at the summit. The 25% Russia-oil penalty was lifted from 7 Feb 2026" in text
-    assert "had yet to take effect" in text
-    assert "estimates disagree" in text and "about 0.4 million barrels a day" in text
+def test_trade_leads_with_the_latest_year_and_its_statuses_are_current_and_dated():
+    app = open_page(pages.TRADE.script)
+    first = app.markdown[1].value.replace("\\", "")  # after the contents line
+    assert first.startswith("India–Russia goods trade was **US$ 59.86 bn in FY2025-26** (provisional), down 12.9%")
+    assert app.header[0].value == "The latest year: FY2025-26 (provisional)"
+    text = everything_shown(app)
+    assert "Status: **a temporary surcharge for 150 days (Section 122), to late July 2026** (24 Feb 2026" in text
+    assert "US Supreme Court strikes down" in text and "The US lifts its 25% tariff penalty" in text
+    assert "from 24 Feb 2026: **10%**" in text and "from 24 Feb 2026: **15%**" in text  # both versions, each cited
+    assert "doesn't discuss who will buy what and from where" in text
+    assert "Only Trump has said India will stop buying Russian oil" in text
+    assert "1.5 million barrels a day" in text and "1–11 March 2026" in text
     assert "Terms of reference signed 20 Aug 2025" in text
+
+
+def test_which_figure_note_says_only_what_the_articles_say():
+    text = everything_shown(open_page(pages.TRADE.script))
+    note = next(line for line in text.splitlines() if line.startswith("**Which figure is right?**"))
+    assert "an earlier release" not in note and "no archived release with that figure was found" in note
+    assert "goods *and services* at 'roughly $65 billion'" in note
+    assert "'around $5 billion', without saying what the second counts" in note
+
+
+def test_kudankulam_2_went_commercial_on_31_march_2017_by_a_report_written_after_it():
+    facts = data.load_table("facts.csv")
+    unit_2 = facts[(facts["item_id"] == "kudankulam-2") & (facts["fact"] == "Commercial operation")].iloc[0]
+    assert unit_2["value"] == "31 Mar 2017" and unit_2["source_id"] == "indianexpress-kudankulam-2017-03-31"
+    assert data.load_sources().at[unit_2["source_id"], "date"] >= "2017-03-31"
+
+
+def test_dried_pulses_are_named_only_on_the_import_side_and_corridor_comparators_are_named():
+    hs2 = data.load_table("trade_hs2.csv")
+    vegetables = hs2[hs2["hs"] == "07"].set_index(["flow", "fiscal_year"])["short_name"]
+    assert "pulses" not in vegetables[("exports", "2024-25")] and "pulses" in vegetables[("imports", "2024-25")]
+    figures = data.load_figures()
+    assert figures.at["emc-distance-cut", "period"] == "versus Mumbai–St Petersburg via Suez"
+    assert "India to Russia's Far East via Europe" in figures.at["emc-days", "note"]
+
+
+def test_relos_term_is_reported_by_more_than_one_source():
+    facts = data.load_table("facts.csv")
+    term = facts[(facts["item_id"] == "relos") & (facts["fact"] == "Term")]
+    assert len(set(term["source_id"])) >= 2 and not term["note"].str.contains("single source").any()
 
 
 def test_defence_page_says_what_sipri_says_and_dates_the_s400_status():
@@ -95,9 +151,12 @@ def test_defence_page_says_what_sipri_says_and_dates_the_s400_status():
     text = everything_shown(app)
     assert "fallen for fifteen years" not in text
     assert "2010–14 was 70% in SIPRI Trends 2014 (Mar 2015), then 72%" in text
-    assert "Status as of 2026-01" in text and "the fourth due by end-May 2026" in text
+    assert "Status as of Jan 2026" in text and "the fourth due by end-May 2026" in text
+    assert "later reported only by C4S Courses" in text and "four of five squadrons delivered, May 2026" in text
     table = next(df.value for df in app.dataframe if "as_of" in df.value.columns).set_index("short_name")
-    assert table.loc["S-400", "as_of"] == "2026-01" and table["as_of"].ne("").sum() >= 5
+    assert table.loc["S-400", "as_of"] == "Jan 2026" and table["as_of"].ne("").sum() >= 5
+    assert table.loc["Su-57", "as_of"] == "28 Jan 2026" and "deep technical stage" in table.loc["Su-57", "status"]
+    assert table.loc["Submarines", "status"].startswith("Delivery slipped to 2028")
     assert "INR 390 bn" in text and "4th by end-May 2026, 5th in 2027 (January 2026 report)" in text
 
 

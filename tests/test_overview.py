@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pandas as pd
 import pytest
+import streamlit as st
 
-from components import data, overview, pages, trade
+from components import data, overview, pages, status, trade
 from components.provenance import date_disagreements
 
 
@@ -96,41 +99,69 @@ def test_agreements_filter_by_domain_and_status(agreements):
     assert len(everything) == len(agreements)
 
 
-def test_expected_vs_outcome_puts_the_articles_beside_what_happened(agreements):
-    steps = overview.agreement_steps(agreements, data.load_timeline())
-    table = overview.expected_vs_outcome(agreements, steps, data.load_sources()).set_index("agreement")
+def standings() -> dict[str, status.Standing]:
+    return {s.item_id: s for s in status.standings(data.load_tracked(), data.load_timeline(), data.load_sources())}
+
+
+def test_expected_vs_outcome_puts_the_articles_beside_where_each_stands(agreements):
+    table = overview.expected_vs_outcome(agreements, standings()).set_index("agreement")
     labour = table.loc["Agreement on temporary labour activity of citizens of one state in the territory of the other"]
     assert labour["expected_source_id"] == "seed-001"
-    assert labour["outcome"] == "signed, as of 2025-12; signed 2025-12-05"
+    now = labour["standing"].now
+    assert (now.status, now.date_label, now.source_id) == ("signed", "5 Dec 2025", "sentinel-2025-12")
+    assert (
+        not labour["standing"].moved and labour["standing"].search_note == "no later report found; searched 6 Dec 2026"
+    )
     assert table.loc["Food-safety MoU", "articles_expected"] == "(not anticipated)"
     fta = table.loc["India–Eurasian Economic Union free trade agreement"]
-    assert fta["outcome"] == "under negotiation, as of 2025-12-05"
+    assert fta["standing"].now.status.startswith("under negotiation")
     assert "'the first round of negotiations took place last year'" in fta["articles_expected"]
 
 
-def test_relos_shows_each_step_with_its_own_date_and_no_status_beyond_its_sources(agreements):
-    """The fact-check found RELOS shown as 'ratified, 2025-02-18': the signing date, and India's step unsourced."""
-    timeline = data.load_timeline()
-    relos = agreements[agreements["agreement_id"] == "relos"]
-    outcome = overview.expected_vs_outcome(relos, overview.agreement_steps(relos, timeline), data.load_sources())[
-        "outcome"
-    ].iloc[0]
-    assert outcome == "ratified by one side, as of 2025-12-16; signed 2025-02-18"
-    steps = overview.agreement_steps(relos, timeline)
+def test_the_visa_announced_at_the_summit_is_in_force_since_january_and_has_no_signing_date(agreements):
+    visa = agreements.set_index("agreement_id").loc["e-tourist-visa"]
+    assert visa["status"] == "in force" and visa["signed"] == ""
+    standing = standings()["e-tourist-visa"]
+    assert standing.at_summit.status == "announced" and standing.at_summit.date_label == "5 Dec 2025"
+    assert standing.now.status.startswith("in force") and standing.now.date_label == "1 Jan 2026"
+
+
+def test_relos_stands_at_russias_ratification_and_a_weak_report_of_entry_into_force_stays_apart(agreements):
+    """The fact-check found RELOS shown as 'ratified, 2025-02-18': the signing date, and India's step unsourced. A
+    later report that it is in force comes only from an exam-coaching site: it never becomes the status."""
+    relos = standings()["relos"]
+    assert relos.now.status.startswith("ratified by one side") and relos.now.date_label == "15 Dec 2025"
+    assert relos.reported.status == "in force (reported)" and relos.reported.source_id == "adda247-relos-2026"
+    assert data.load_sources().at["adda247-relos-2026", "rank"] == data.WEAK
+    steps = overview.agreement_steps(agreements[agreements["agreement_id"] == "relos"], data.load_timeline())
     assert list(steps["date"]) == sorted(steps["date"])
     assert ("2025-02-18", "seed-001") in set(zip(steps["date"], steps["source_id"], strict=True))
-    assert {"2025-12-02", "2025-12-08", "2025-12-10", "2025-12-15"} <= set(steps["date"])
-    assert not steps["event"].str.contains("India ratifies|in force", case=False).any()
+    assert {"2025-12-02", "2025-12-08", "2025-12-10", "2025-12-15", "2026-04-01"} <= set(steps["date"])
+    assert not steps["event"].str.contains("India ratifies", case=False).any()
 
 
-def test_every_step_is_a_dated_timeline_event_and_no_status_outruns_its_steps(agreements):
-    timeline = data.load_timeline()
+def test_every_agreement_status_is_its_latest_strongly_sourced_step(agreements):
+    followed = standings()
     for agreement in agreements.itertuples():
-        assert set(data.source_ids(agreement.steps)) <= set(timeline["event_id"]), agreement.agreement_id
-        if agreement.status in ("ratified by one side", "ratified", "in force"):
-            assert agreement.steps, f"{agreement.agreement_id}: a status beyond 'signed' needs its dated steps"
-            signing = timeline[timeline["event_id"].isin(data.source_ids(agreement.steps))]
-            assert agreement.signed in set(signing.loc[signing["event"].str.contains("signed"), "date"])
+        standing = followed[agreement.agreement_id]
+        assert standing.now is not None, agreement.agreement_id
+        assert standing.now.status.startswith(agreement.status), (agreement.agreement_id, standing.now.status)
+        assert not (agreement.signed and agreement.status in data.UNSIGNED), agreement.agreement_id
+
+
+def test_an_announcement_with_a_signing_date_is_refused(tmp_path, monkeypatch):
+    """The fact-check found the e-visa shown as 'announced … signed 2025-12-05': an announcement has no signing."""
+    copy = tmp_path / "data"
+    shutil.copytree(data.DATA_DIR, copy)
+    monkeypatch.setattr(data, "DATA_DIR", copy)
+    table = (copy / "agreements.csv").read_text(encoding="utf-8")
+    (copy / "agreements.csv").write_text(table.replace(",in force,,", ",announced,2025-12-05,", 1), encoding="utf-8")
+    st.cache_data.clear()
+    try:
+        with pytest.raises(data.DataError, match="no signing date"):
+            data.load_tracked()
+    finally:
+        st.cache_data.clear()
 
 
 def test_the_eaeu_fta_is_dated_by_its_steps_not_by_an_articles_last_year(agreements):
@@ -165,13 +196,14 @@ def test_date_disagreements_list_each_version(timeline):
     assert set(versions["event_id"]) == {"labour-agreements", "relos-federation-council"}
 
 
-def test_trade_key_numbers_are_the_trade_pages_rows():
+def test_trade_key_numbers_lead_with_the_latest_year_and_its_fall_then_the_record():
     annual = data.load_trade_annual()
     numbers = overview.trade_key_numbers(annual)
     record = trade.official_year(annual, trade.HEADLINE_YEAR)
-    assert numbers[0].value == f"US$ {record['total_bn']:,.2f} bn" == "US$ 68.69 bn"
-    assert numbers[1].value == "−US$ 58.93 bn"
-    assert numbers[2].label == "Total trade, FY2025-26 (provisional)"
+    assert numbers[0].label == "Total trade, FY2025-26 (provisional)" and numbers[0].value == "US$ 59.86 bn"
+    assert numbers[0].said.endswith("down 12.9% on FY2024-25")
+    assert numbers[1].value == f"US$ {record['total_bn']:,.2f} bn" == "US$ 68.69 bn" and "record" in numbers[1].label
+    assert numbers[2].value == "−US$ 58.93 bn"
     assert {n.page.script for n in numbers} == {pages.TRADE.script}
     assert {n.source_id for n in numbers} == {trade.OFFICIAL_SOURCE}
 
@@ -180,7 +212,7 @@ def test_filter_options_are_the_domains_and_statuses_in_the_data(timeline, agree
     params = overview.overview_params(timeline, agreements)
     in_the_data = ("trade", "defence", "nuclear & space", "mobility", "connectivity", "diplomacy")
     assert params["timeline_domain"].options == in_the_data
-    assert params["agreement_status"].options == ("under negotiation", "announced", "signed", "ratified by one side")
+    assert params["agreement_status"].options == ("under negotiation", "signed", "ratified by one side", "in force")
     assert params["timeline_period"].default in overview.PERIODS
 
 
@@ -197,6 +229,11 @@ def test_defence_key_numbers_are_the_defence_pages_published_shares():
 
 def test_connectivity_key_numbers_are_the_corridor_claims_the_page_shows():
     numbers = overview.connectivity_key_numbers(data.load_figures())
-    assert [n.value for n in numbers] == ["≤40%", "~24 days"]
-    assert numbers[0].wording == "INSTC: cut in freight time between India and Russia, as intended: up to 40%"
+    assert [n.value for n in numbers] == ["~25 days", "~24 days"]
+    assert (
+        numbers[0].wording
+        == "INSTC: Mumbai–Moscow transit time (Concor's planned route), February 2020 plan: about 25 days"
+    )
+    ranks = data.load_sources()["rank"]
+    assert all(ranks[n.source_id] < data.WEAK for n in numbers)  # TheTrendingPeople.com headed this card before
     assert {n.page.script for n in numbers} == {pages.CONNECTIVITY.script}

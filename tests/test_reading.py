@@ -18,12 +18,12 @@ CUT_OFF = """() => [...document.querySelectorAll(
 
 
 FIRST_SCREEN = {
-    pages.OVERVIEW: "US$ 68.69 bn",
-    pages.TRADE: "US$ 68.69 bn in FY2024-25",
+    pages.OVERVIEW: "US$ 59.86 bn",
+    pages.TRADE: "US$ 59.86 bn in FY2025-26",
     pages.WHAT_IF: "Total trade in 2030",
     pages.DEFENCE: "40% in 2021–25",
     pages.MOBILITY: "72,000",
-    pages.CONNECTIVITY: "up to 40%",
+    pages.CONNECTIVITY: "about 25 days",
     pages.SOURCES: "The catalogue:",
 }
 """The figure a reader comes to each page for, which its first screen on a phone shows."""

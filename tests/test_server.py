@@ -128,3 +128,14 @@ def test_every_dataset_round_trips_over_http_with_cache_and_cross_origin_headers
 def test_bad_and_hostile_api_requests_get_a_json_error(app_url, path, status):
     got, headers, body = fetch_bytes(app_url + path)
     assert got == status and headers["content-type"].startswith("application/json") and json.loads(body)["error"]
+
+
+def test_the_changes_feed_is_served_as_atom_that_a_feed_reader_reads(app_url):
+    import feedparser
+
+    status, headers, body = fetch_bytes(f"{app_url}/api/v1/changes.atom")
+    assert status == 200 and headers["content-type"].startswith("application/atom+xml")
+    parsed = feedparser.parse(body)
+    assert not parsed.bozo and len(parsed.entries) >= 20
+    assert any(link.href == f"{app_url}/api/v1/changes.atom" for link in parsed.feed.links)
+    assert parsed.entries[0].updated >= parsed.entries[-1].updated > "2025-12-05"

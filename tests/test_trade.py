@@ -46,8 +46,19 @@ def test_disagreements_list_each_version_with_its_source(tables):
     imports = conflicts[(conflicts["metric"] == "India's imports from Russia") & (conflicts["period"] == "FY2024-25")]
     assert set(imports["value"]) == {63.8, 63.81, 63.84}
     assert "seed-002" in set(imports["source_id"]) and trade.OFFICIAL_SOURCE in set(imports["source_id"])
-    crude = conflicts[conflicts["metric"].str.contains("crude")]
-    assert set(crude["value"]) == {0.4, 0.6, 1.2}
+    forecasts = conflicts[conflicts["metric"] == "India's imports of Russian crude oil, expected"]
+    assert set(forecasts["value"]) == {0.4, 0.6, 1.2}
+    counted = conflicts[conflicts["metric"] == "India's imports of Russian crude oil"]
+    assert set(zip(counted["period"], counted["value"], strict=True)) == {
+        ("December 2025", 1.274),
+        ("December 2025", 1.38),
+        ("January 2026", 1.192),
+        ("January 2026", 1.215),
+    }
+    tariffs = conflicts[
+        (conflicts["metric"] == "US tariff on Indian goods") & (conflicts["period"] == "from 24 Feb 2026")
+    ]
+    assert set(tariffs["value"]) == {10, 15}
     # a figure every source agrees on is not a disagreement
     assert not (conflicts["period"] == "FY2009-10").any()
 
@@ -67,7 +78,9 @@ def test_named_items_carry_the_official_chapter_values(tables):
     items = trade.named_items(tables["items"], tables["hs2"], names).set_index("item")
     assert items.loc["Fertilisers", "chapters_FY2025-26_usd_mn"] == pytest.approx(3117.90)
     assert items.loc["Pharmaceuticals", "chapters_FY2024-25_usd_mn"] == pytest.approx(421.09)
-    assert items.loc["Defence equipment", "hs_chapters"] == "not a goods chapter here"
+    # the fact-check: arms and ammunition are a goods chapter (HS93), with US$ 6.89 mn of imports in FY2024-25
+    assert items.loc["Defence equipment", "hs_chapters"] == "HS93 Arms and ammunition"
+    assert items.loc["Defence equipment", "chapters_FY2024-25_usd_mn"] == pytest.approx(6.89)
     assert items.loc["Diamonds", "source_id"] == "seed-004;tradestat-hs2"
 
 
@@ -78,6 +91,7 @@ def test_opportunity_gaps_put_the_articles_beside_the_official_chapters(tables):
     assert values[("Pharmaceuticals", "India's sales, per article")] == 577
     assert values[("Pharmaceuticals", "India's exports, official HS30")] == pytest.approx(421.09)
     assert values[("Engineering goods", "India's sales, per article")] == 90
+    assert values[("Engineering goods", trade.EEPC_MEASURE)] == pytest.approx(1030)
     assert values[("Engineering goods", "India's exports, official HS84")] == pytest.approx(1137.42)
     assert gaps.loc[("Engineering goods", "Russia's imports (market)"), "value_high_usd_mn"] == pytest.approx(2800)
 
