@@ -15,6 +15,8 @@ st.set_page_config(
     initial_sidebar_state="auto",
 )
 
+st.html(Path(__file__).parent / "assets" / "house.css")  # captions, card labels, focus rings, phone headings
+
 NAVIGATION = [
     st.Page(p.script, title=p.title, icon=p.icon, url_path=p.url_path, default=p is pages.PAGES[0]) for p in pages.PAGES
 ]
@@ -33,8 +35,10 @@ except DataError as error:  # a row a page needs is missing: that page stops, th
     show_data_error(error)
 
 st.divider()
+with st.container(horizontal=True, gap="small"):  # the other pages, in reach where a phone's reader finishes
+    for other in pages.PAGES:
+        if other.title != page.title:
+            st.page_link(other.script, label=other.title, icon=other.icon, width="content")
 st.caption(
-    "Figures come from the five news articles this explainer started from, official Indian trade "
-    "statistics (TRADESTAT) and sourced research notes; see **Sources** for each one. "
-    "Every view is in the address bar: copy it to share exactly what you see."
+    "Every figure names its source; **Sources** lists them all. The address bar holds this view: copy it to share."
 )

@@ -7,51 +7,59 @@ from components.formatting import md
 
 shown, params, parsed = ui.open_page(pages.CONNECTIVITY, prepared.connectivity_page)
 
-st.title("Connectivity: three corridors and the Suez route")
-contents = ui.Contents()  # filled by the section headings below
-st.markdown(prepared.lead_figures(pages.CONNECTIVITY.script))
-st.markdown(
-    "India and Russia promote three ways to move goods between them faster than through the Suez Canal. "
-    "The map shows where each runs; below, what each claim rests on — a measurement, a study, an estimate or "
-    "an official promise."
+contents = ui.intro(
+    "Connectivity: three corridors and the Suez route",
+    "India and Russia promote three ways to move goods between them faster than through the Suez Canal. Each "
+    "claim below says what it rests on — a measurement, a study, an estimate or an official promise; no source "
+    "reports a measured door-to-door time for a regular INSTC service.",
+    "src-bs-concor-2020;src-portnews-emc-2024",
 )
+ui.key_number_cards(prepared.key_numbers(pages.CONNECTIVITY.script))
 ui.show_notices(parsed.values())
 
 # --- Map ------------------------------------------------------------------------------------------
-contents.header("Where the routes run", "Map")
+contents.section(
+    "Where the routes run",
+    "Map",
+    "The International North–South Transport Corridor (INSTC), the Chennai–Vladivostok corridor and the Northern "
+    "Sea Route beside the Suez route; pick one to highlight it.",
+)
 highlight = ui.url_widget(params["route"])
 ui.show_chart(
     prepared.route_map(highlight),
     shown.ports.rename(columns={"source_id_node": "source_id", "evidence_node": "evidence"}),
     "india_russia_corridor_ports",
-    "Country shapes: Natural Earth 1:110m (world-atlas). Ports and cities sit at coordinates from the sources in "
-    "the table; dashed legs are planned or missing links (the Rasht–Astara rail gap). At sea, lines pass through "
-    "hand-placed points named by each route's description, so they follow the water; those points are not "
-    "sourced positions. Each place's coordinates and their source are in the table below.",
+    "Map of the routes between India and Russia: the INSTC from Mumbai through Iran to Moscow, the Chennai–"
+    "Vladivostok corridor, the Northern Sea Route and the Suez route. Ports sit at their sources' coordinates; dashed "
+    "legs are planned or missing links (the Rasht–Astara rail gap); at sea, lines pass through hand-placed points, "
+    "not sourced positions. Country shapes: Natural Earth 1:110m.",
 )
-if highlight != "all":
-    with st.container(border=True):
-        st.subheader(connectivity.ROUTE_NAMES[highlight])
-        st.markdown(ui.fact_lines(f"route-{highlight}"))
 
 # --- Comparison -----------------------------------------------------------------------------------
-contents.header("How the routes compare", "Compare")
-for route_id in prepared.FIGURE_PREFIXES:
-    with st.container(border=True):
-        st.subheader(connectivity.ROUTE_NAMES[route_id])
-        st.markdown(shown.figure_lines[route_id] + "\n" + ui.fact_lines(f"route-{route_id}"))
-st.caption(
-    "In brackets, the nature of each claim: measured or reported, a study, an estimate, a forecast, an official "
-    "statement or an official promise. No source reports a measured door-to-door time for a regular INSTC service."
+contents.section(
+    "How the routes compare",
+    "Compare",
+    "Each corridor's figures and facts, with the nature of each claim in brackets.",
 )
-st.markdown(ui.fact_lines("route-suez"))
+for route_id in prepared.FIGURE_PREFIXES:
+    ui.more(
+        connectivity.ROUTE_NAMES[route_id],
+        f"compare-{route_id}",
+        lambda route_id=route_id: st.markdown(shown.figure_lines[route_id] + "\n" + ui.fact_lines(f"route-{route_id}")),
+        opened=highlight == route_id,
+    )
+ui.more("The Suez route", "compare-suez", lambda: st.markdown(ui.fact_lines("route-suez")), opened=highlight == "suez")
 
 
 # --- What-if --------------------------------------------------------------------------------------
 @st.fragment
 def transit_what_if() -> None:
     """A journey by corridor against Suez, per source; reruns alone when its choices change."""
-    contents.header("Transit time against the Suez route", "Transit vs Suez")
+    contents.section(
+        "Transit time against the Suez route",
+        "Transit vs Suez",
+        "A journey by a corridor beside the same source's Suez figures: days saved = Suez days − corridor days.",
+    )
     chosen = {}
     for column, key in zip(st.columns(3), ("origin", "destination", "via"), strict=True):
         with column:
@@ -60,9 +68,8 @@ def transit_what_if() -> None:
     names = shown.place_names
     trip = connectivity.journey(shown.journeys, origin, destination, via)
     st.markdown(
-        f"**{md(names[origin])} → {md(names[destination])} by {md(connectivity.ROUTE_NAMES[via])}**, each source's "
-        "figures beside the same source's Suez figure. Days saved = Suez days − corridor days (a range pairs the "
-        "ends); km saved = Suez km − corridor km."
+        f"**{md(names[origin])} → {md(names[destination])} by {md(connectivity.ROUTE_NAMES[via])}** (a range pairs "
+        "its ends; km saved = Suez km − corridor km)."
     )
     if via == "emc":
         st.warning(
@@ -78,13 +85,27 @@ def transit_what_if() -> None:
             icon=":material/info:",
         )
     else:
-        ui.table_with_download(ui.with_sources(trip), "journey_vs_suez")
+        corridor = connectivity.SHORT_ROUTE_NAMES[list(connectivity.ROUTE_NAMES).index(via)]
+        ui.reading_table(
+            trip,
+            {
+                "version": "Source",
+                "corridor_days": f"{corridor} (days)",
+                "suez_days": "Via Suez (days)",
+                "saving_days": "Days saved",
+                "claim": "Kind of claim",
+            },
+        )
+        ui.table_view("Every figure of this journey, in days and km, with sources (CSV)", trip, "journey_vs_suez")
 
 
 transit_what_if()
 
 # --- Maritime -------------------------------------------------------------------------------------
-contents.header("Maritime and Far East cooperation", "Maritime")
-st.markdown(ui.fact_lines("maritime"))
-ui.cite("seed-003;fpj-polar-2025-12", "Sources")
+contents.section(
+    "Maritime and Far East cooperation",
+    "Maritime",
+    "Shipbuilding, ports, Arctic shipping and the training of Indian seafarers for polar waters.",
+)
+ui.more("What was agreed and discussed", "maritime", lambda: st.markdown(ui.fact_lines("maritime")))
 contents.show()

@@ -8,24 +8,22 @@ from components.provenance import UNDATED
 
 fixed, params, parsed = ui.open_page(pages.DEFENCE, prepared.defence_page)
 comparison, platforms = fixed["comparison"], fixed["platforms"]
-
-st.title("Defence: Russia is still India's largest arms supplier, with a smaller share than a decade ago")
-contents = ui.Contents()  # filled by the section headings below
 story, story_sources = fixed["story"]
-st.markdown(
-    f"{md(story)} The summit was not expected to bring big new contracts; it reframed the partnership around "
-    "joint production, logistics (RELOS), nuclear energy and space."
+headline, detail = story.split(". ", 1)
+contents = ui.intro(
+    "Defence: Russia leads, with a smaller share",
+    f"{md(headline)}. The summit brought no big new contract; it turned to joint production, logistics (RELOS), "
+    "nuclear energy and space.",
+    defence.SIPRI_SOURCE + ";" + story_sources.split(";")[0],
 )
-ui.cite(story_sources, "Sources")
+ui.key_number_cards(prepared.key_numbers(pages.DEFENCE.script))
 ui.show_notices(parsed.values())
 
 # --- Supply trend ---------------------------------------------------------------------------------
-contents.header("Who supplies India's arms", "Suppliers")
-st.info(
-    "**What the numbers measure.** SIPRI's trend-indicator value (TIV) is a volume index of the weapons "
-    "transferred, based on their military capability, not their price: it compares suppliers and years, but it is "
-    "not money. SIPRI counts licence production in India (Su-30MKI, T-90, BrahMos) as imports.",
-    icon=":material/info:",
+contents.section(
+    "Who supplies India's arms",
+    "Suppliers",
+    "Weapons delivered to India each year, by supplier, in SIPRI's trend-indicator values (TIV): volume, not money.",
 )
 period = ui.url_widget(params["period"])
 suppliers = ui.url_widget(params["suppliers"])
@@ -35,87 +33,141 @@ ui.show_chart(
     supply_chart,
     supply,
     "india_arms_imports_by_supplier",
-    f"Arms delivered to India by supplier, {start}–{end}, million TIV. Source: "
-    f"{ui.source_markdown(defence.SIPRI_SOURCE)}. The register ends in 2023.",
+    f"Arms delivered to India by supplier, {start}–{end}, million TIV; licence production in India counts as "
+    f"imports. Source: {ui.source_markdown(defence.SIPRI_SOURCE, short=True)}; the register ends in 2023.",
 )
 
-st.subheader("Russia's share, year by year and smoothed")
+contents.section(
+    "Russia's share, year by year",
+    "Russia's share",
+    "Each year and over a window of years, beside the five-year shares SIPRI published.",
+)
 window = ui.url_widget(params["window"])
 shares, share_chart = prepared.russia_share(window, (start, end))
 ui.show_chart(
     share_chart,
     shares,
     "russia_share_of_india_arms_imports",
-    f"Thin line: Russia's share each year. Thick line: its share over the {window} years to each year (Russia's TIV "
-    "over all TIV in the window). Grey bars: five-year shares SIPRI published, spanning their years (each "
-    f"edition's figures are in the table below). Computed from {ui.source_markdown(defence.SIPRI_SOURCE)}.",
-)
-st.markdown(
-    "**SIPRI's published shares beside our computation.** Each edition revises earlier years, so one period can "
-    "carry two published figures. Our computation uses the January 2025 register, which ends in 2023."
-)
-ui.show_table(
-    comparison,
-    {
-        "published_pct": st.column_config.NumberColumn("Published (%)", format="%g"),
-        "period_start": None,
-        "period_end": None,
-    },
+    f"Russia's share of India's arms imports, {start}–{end}: each year (thin line) and over the {window} years to "
+    f"each year (thick line); grey bars: SIPRI's published five-year shares. Computed from "
+    f"{ui.source_markdown(defence.SIPRI_SOURCE, short=True)}.",
 )
 
+
+def published_shares() -> None:
+    """SIPRI's published shares beside the same shares computed from the register, and how editions revise."""
+    st.markdown(
+        f"{md(detail)}\n\nEach edition revises earlier years, so one period can carry two published figures. Our "
+        "computation uses the January 2025 register, which ends in 2023."
+    )
+    ui.cite(story_sources, "Sources", short=True)
+    ui.show_table(
+        comparison,
+        {
+            "published_pct": st.column_config.NumberColumn("Published (%)", format="%g"),
+            "period_start": None,
+            "period_end": None,
+        },
+    )
+
+
+ui.more("SIPRI's published shares beside ours, and how editions revise them", "sipri-editions", published_shares)
+
 # --- By category ----------------------------------------------------------------------------------
-contents.header("What Russia supplies", "What Russia supplies")
+contents.section(
+    "What Russia supplies",
+    "What Russia supplies",
+    "Russia's deliveries by kind of weapon, as shares of each block of years.",
+)
 categories, categories_chart = fixed["categories"]
 ui.show_chart(
     categories_chart,
     categories,
     "russian_arms_to_india_by_category",
-    "Russia's deliveries to India by armament category, in three blocks of years; shares of each block's TIV. "
-    f"Source: {ui.source_markdown(defence.SIPRI_SOURCE)}.",
+    f"Shares of Russia's deliveries to India (TIV) by category. Source: "
+    f"{ui.source_markdown(defence.SIPRI_SOURCE, short=True)}.",
 )
 
 # --- Platforms ------------------------------------------------------------------------------------
-contents.header("Major platforms and programmes", "Platforms")
-query = ui.url_widget(params["q"])
-found = defence.search_platforms(platforms, query)
-ui.show_table(found, defence.PLATFORM_COLUMNS)
-if found.empty:
-    st.caption("No platform matches the search.")
-chosen = ui.url_widget(params["platform"])
-platform = platforms[platforms["short_name"] == chosen].iloc[0]
-with st.container(border=True):
+contents.section(
+    "Platforms and programmes",
+    "Platforms",
+    "Where each Russian-origin platform stands, as of its newest dated source; open one for its facts.",
+)
+disputed = fixed["disputed"]
+ui.reading_table(platforms, defence.PLATFORM_COLUMNS)
+
+
+def platforms_in_full() -> None:
+    """A search of the platforms and every column of those it finds, then each fact on which sources disagree;
+    both downloadable."""
+    found = defence.search_platforms(platforms, ui.url_widget(params["q"]))
+    if found.empty:
+        st.caption("No platform matches the search.")
+    else:
+        ui.table_with_download(found, "defence_platforms")
+    st.markdown(f"**Where sources disagree on the platforms ({disputed.groupby(['item_id', 'fact']).ngroups} facts)**")
+    ui.table_with_download(disputed, "defence_disagreements")
+
+
+ui.more(
+    "Search the platforms; every column, and where sources disagree (CSV)",
+    "platforms-full",
+    platforms_in_full,
+    opened=parsed["q"].status != "missing",
+)
+
+
+def platform_details() -> None:
+    """The chosen platform: what it is, how it is made, where its status comes from, and its facts, each sourced."""
+    chosen = ui.url_widget(params["platform"])
+    platform = platforms[platforms["short_name"] == chosen].iloc[0]
     st.subheader(platform["platform"])
-    st.markdown(f"{md(platform['category'])} · {md(platform['how_made'])} · **{md(platform['status'])}**")
+    st.markdown(f"{md(platform['category'])} · {md(platform['how_made'])}")
     dated = platform["as_of"] != UNDATED
     ui.cite(platform["source_id"], f"Status as of {platform['as_of']}" if dated else f"Status ({UNDATED})", short=True)
     st.markdown(ui.fact_lines(platform["platform_id"]))
-disputed = fixed["disputed"]
-ui.table_view(
-    f"Where sources disagree on the platforms ({disputed.groupby(['item_id', 'fact']).ngroups} facts)",
-    disputed,
-    "defence_disagreements",
+
+
+ui.more(
+    "One platform's facts, each with its source",
+    "platform-details",
+    platform_details,
+    opened=parsed["platform"].status != "missing",
 )
 
 # --- RELOS ----------------------------------------------------------------------------------------
-contents.header("RELOS: the logistics pact", "RELOS")
-st.markdown(ui.fact_lines("relos"))
+contents.section(
+    "RELOS: the logistics pact",
+    "RELOS",
+    "Each side's military logistics for the other, from draft to ratification, step by step.",
+)
 steps, steps_chart = fixed["relos"]
 ui.show_chart(
     steps_chart,
     steps[["date_label", "event", "note", "source_id"]],
     "relos_timeline",
-    "RELOS from draft to ratification, and a report that it is in force. The Federation Council's vote is dated "
-    "8 December by India Today and 10 December by TASS; both appear. The April 2026 report of its entry into force "
-    "comes only from an exam-coaching site. Each point's source is in the table below.",
+    "RELOS step by step, from the draft to its reported entry into force. Sources date the Federation Council's vote "
+    "8 December (India Today) and 10 December (TASS); the April 2026 report of its entry into force comes only from "
+    "an exam-coaching site.",
 )
+ui.more("What RELOS covers, its term, when it takes effect", "relos", lambda: st.markdown(ui.fact_lines("relos")))
 
 # --- Nuclear and space ----------------------------------------------------------------------------
-contents.header("Nuclear energy and space", "Nuclear & space")
-st.subheader("Kudankulam, Tamil Nadu: six Russian-designed reactors")
-for item_id, label in defence.KUDANKULAM_UNITS.items():
-    st.markdown(f"**{label}**\n{ui.fact_lines(item_id)}")
-st.subheader("Beyond Kudankulam, and in space")
-st.markdown(ui.fact_lines("nuclear-summit", "space"))
-st.subheader("Defence at the summit")
-st.markdown(ui.fact_lines("summit-defence"))
+contents.section(
+    "Nuclear energy and space",
+    "Nuclear & space",
+    "Kudankulam in Tamil Nadu, six Russian-designed reactors: two operate, four are being built.",
+)
+
+
+def nuclear_and_space() -> None:
+    """Each Kudankulam unit's dated facts, then nuclear energy beyond it, space, and defence at the summit."""
+    for item_id, label in defence.KUDANKULAM_UNITS.items():
+        st.markdown(f"**{label}**\n{ui.fact_lines(item_id)}")
+    st.markdown("**Beyond Kudankulam, in space, and defence at the summit**")
+    st.markdown(ui.fact_lines("nuclear-summit", "space", "summit-defence"))
+
+
+ui.more("Kudankulam unit by unit; beyond it, space, and defence at the summit", "nuclear-space", nuclear_and_space)
 contents.show()

@@ -8,55 +8,69 @@ from components.formatting import md
 shown, params, parsed = ui.open_page(pages.MOBILITY, prepared.mobility_page)
 groups = shown.groups
 
-st.title("Mobility and tourism: workers, students and visitors")
-contents = ui.Contents()  # filled by the section headings below
-st.markdown(prepared.lead_figures(pages.MOBILITY.script))
-st.markdown(
+contents = ui.intro(
+    "Mobility and tourism: workers, students and visitors",
     "Officials called the labour mobility agreement signed at the summit the 'single most important development' "
-    "since 2024. The numbers around it are striking but measure different things — work permits, quotas, "
-    "headcounts, students, trips — so this page keeps them apart and shows every version with its source."
+    "since 2024. Its numbers measure different things — work permits, quotas, headcounts, students, trips — so this "
+    "page keeps them apart and shows every version with its source.",
+    "seed-001",
 )
-ui.cite("seed-001", "Source")
+ui.key_number_cards(prepared.key_numbers(pages.MOBILITY.script))
 ui.show_notices(parsed.values())
 
 # --- Workers ----------------------------------------------------------------------------------------
-contents.header("Indian workers in Russia", "Workers")
+contents.section(
+    "Indian workers in Russia",
+    "Workers",
+    "Permits, quotas, headcounts and projections: different measures, never joined into one line.",
+)
 workers, workers_chart = groups["workers"]
 ui.show_chart(
     workers_chart,
     workers,
     "indian_workers_in_russia",
-    "Each colour is a different measure: permits issued in a year, Russia's quota, officials' headcounts, and "
-    "projections. They are never joined into one line. Figures without a year (such as '10,000 a couple of years "
-    "ago') are in the table. Each point's source is in the table below.",
+    "Indian workers in Russia by year, one colour per measure (permits, quotas, headcounts, projections), never "
+    "joined into one line; figures without a year ('10,000 a couple of years ago') are in the table.",
 )
-with st.container(border=True):
-    st.markdown("**Every version, with who says it**")
-    st.markdown(shown.versions["workers"])
-st.markdown(ui.fact_lines("workers-sectors", "workers-claim", "workers-agreement"))
-st.subheader("The two agreements signed at the summit")
-for agreement, source_id in shown.signed:
-    st.markdown(f"- {agreement}")
-    ui.cite(source_id, short=True)
+
+
+def workers_detail() -> None:
+    """Every version of the workers' figures, where they work, and the two agreements signed at the summit."""
+    st.markdown("**Every version, with who says it**\n" + shown.versions["workers"])
+    st.markdown(ui.fact_lines("workers-sectors", "workers-claim", "workers-agreement"))
+    st.markdown(
+        "**The two agreements signed at the summit**\n"
+        + "\n".join(f"- {agreement} ({ui.source_markdown(source, short=True)})" for agreement, source in shown.signed)
+    )
+
+
+ui.more("Every version, where Indians work, and the agreements signed", "workers-detail", workers_detail)
 
 # --- Students ---------------------------------------------------------------------------------------
-contents.header("Indian students in Russia", "Students")
+contents.section(
+    "Indian students in Russia",
+    "Students",
+    "Students, medical students, student visas and medical seats: four measures, and no official count.",
+)
 students, students_chart = groups["students"]
 ui.show_chart(
     students_chart,
     students,
     "indian_students_in_russia",
-    "Students, medical students, new student visas and medical seats are different measures, shown apart. No "
-    "official Indian count for Russia was found; these are diplomats' and others' estimates.",
+    "Indian students in Russia by year, one colour per measure: diplomats' and others' estimates, each sourced.",
 )
-st.markdown(shown.versions["students"] + "\n" + ui.fact_lines("students-coverage"))
+ui.more(
+    "Every version of the students' figures",
+    "students-detail",
+    lambda: st.markdown(shown.versions["students"] + "\n" + ui.fact_lines("students-coverage")),
+)
 
 # --- Tourism ----------------------------------------------------------------------------------------
-contents.header("Visitors in both directions", "Visitors")
-st.info(
-    "**Two kinds of count.** Rosstat counts trips made for tourism only; the Indian Embassy counts all visitors. "
-    f"They differ for the same year — {md('; '.join(shown.ratios))} — so they are drawn as separate series.",
-    icon=":material/info:",
+contents.section(
+    "Visitors in both directions",
+    "Visitors",
+    "Rosstat counts tourist trips, the Indian Embassy all visitors, so each is its own series: "
+    f"{md('; '.join(shown.ratios))}.",
 )
 left, right = st.columns(2)
 for column, title, group, stem in (
@@ -64,29 +78,31 @@ for column, title, group, stem in (
     (right, "Russians visiting India", "russians_visiting", "russians_visiting_india"),
 ):
     with column:
-        st.subheader(title)
         visits, visits_chart = groups[group]
-        ui.show_chart(
-            visits_chart,
-            visits,
-            stem,
-            f"{title}: each series is one source's measure; the sources are in the table below.",
-        )
-goal = shown.goal
-st.markdown(
-    f"**The 2030 goal, as precisely as the source allows:** Moscow {md(goal['evidence'])} "
-    f"({ui.source_markdown(goal['source_id'], short=True)}). {md(goal['note'])}"
-)
-st.markdown(
-    f"**Russian visitors to India in 2024 — sources disagree:** {shown.russians_2024}\n"
-    + ui.fact_lines("visitors-in-2024")
-)
-st.markdown(ui.fact_lines("visas", "tourism-draws"))
-st.markdown(f"**Flights**\n{shown.flights}")
+        ui.show_chart(visits_chart, visits, stem, f"{title}, by year: each series is one source's measure.")
+
+
+def visitors_detail() -> None:
+    """The 2030 goal, the 2024 counts that disagree, visas and flights."""
+    goal = shown.goal
+    st.markdown(
+        f"**The 2030 goal, as precisely as the source allows:** Moscow {md(goal['evidence'])} "
+        f"({ui.source_markdown(goal['source_id'], short=True)}). {md(goal['note'])}\n\n"
+        f"**Russian visitors to India in 2024 — sources disagree:** {shown.russians_2024}\n"
+        + ui.fact_lines("visitors-in-2024")
+    )
+    st.markdown(ui.fact_lines("visas", "tourism-draws"))
+    st.markdown(f"**Flights**\n{shown.flights}")
+
+
+ui.more("The 2030 goal, visas, flights and the 2024 counts", "visitors-detail", visitors_detail)
 
 # --- What-if ----------------------------------------------------------------------------------------
-contents.header("What if the trend continues?", "What-if")
-st.caption("These are scenarios, not forecasts: a cited starting figure grown at a rate you choose.")
+contents.section(
+    "What if the trend continues?",
+    "What-if",
+    "Scenarios, not forecasts: a cited starting figure grown at a rate you choose.",
+)
 
 
 @st.fragment
@@ -120,15 +136,19 @@ def count_what_if(title: str, prefix: str, bases: dict[str, str], with_target: b
         prepared.count_projection(choice, target).with_data(path),
         path.assign(source_id=base["source_id"]),
         f"{prefix}s_scenario",
-        "Dashed: the scenario; orange: the cited starting figure"
-        + ("; grey: your target." if target else ". Set a target to draw it." if with_target else "."),
+        f"{title}, {start_year} to 2030: the scenario dashed from the cited starting figure (orange), growing "
+        f"{rate}% a year"
+        + ("; grey: your target." if target else "; set a target to draw it." if with_target else "."),
     )
 
 
-worker_col, visitor_col = st.columns(2)
-with worker_col:
-    count_what_if("Indian workers in Russia: one measure grown to 2030", "worker", mobility.WORKER_BASES, False)
-with visitor_col:
-    count_what_if("Indian visitors to Russia by 2030", "visitor", mobility.VISITOR_BASES, True)
+count_what_if("Indian visitors to Russia by 2030", "visitor", mobility.VISITOR_BASES, True)
+WORKERS_WHAT_IF = "Indian workers in Russia: one measure grown to 2030"
+ui.more(
+    WORKERS_WHAT_IF,
+    "worker-what-if",
+    lambda: count_what_if(WORKERS_WHAT_IF, "worker", mobility.WORKER_BASES, False),
+    opened=any(parsed[key].status != "missing" for key in parsed if key.startswith("worker_")),
+)
 ui.table_view("All mobility figures and their sources (CSV)", shown.figures, "mobility_figures")
 contents.show()

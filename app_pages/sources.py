@@ -7,13 +7,14 @@ from components.provenance import ALL_SOURCES
 
 tables, params, parsed = ui.open_page(pages.SOURCES, prepared.sources_page)
 
+ui.page_title("Sources")
 st.title("Sources")
 st.markdown(
     "Every figure in this explainer comes from a row of a data file that names its source. These are the "
-    "sources, what each is cited for, and every figure on which they disagree. The five **seed articles** "
-    "are the news reports the explainer started from; each is cited by its outlet, headline and date, with a "
-    "link to a public copy of the same text. The original publication of one explainer could not be found, and "
-    "its citation says so."
+    "sources, what each is cited for, and every figure on which they disagree. Five news reports from the week of "
+    "the summit are marked **seed articles**: each is cited by its outlet, headline and date, with a link to a "
+    "public copy of the same text; for one explainer no original publication could be traced, and its citation "
+    "says so."
 )
 st.markdown(
     "**Open data.** Every data file behind these pages, with its columns, units, licence and the sources it "
@@ -28,8 +29,12 @@ ui.table_with_download(
     catalogue,
     "sources",
     column_config={
-        "url": st.column_config.LinkColumn("Link"),
+        "publisher": "Publisher",
+        "url": st.column_config.LinkColumn("Link", display_text="Open"),
+        "date": "Date",
+        "title": st.column_config.TextColumn("Title", width="large"),
         "figures_citing": st.column_config.NumberColumn("Figures citing it"),
+        "origin": None,
     },
 )
 

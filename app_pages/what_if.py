@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import charts, pages, prepared, trade, ui, what_if
 from components.answer import answer_panel
-from components.formatting import fy, md
+from components.formatting import fmt_bn, fy, md
 from components.scenario import SCENARIO_PARAMS, TARGET_TOTAL_BN, project
 from components.share import share_panel
 
@@ -39,6 +39,7 @@ def what_if_page() -> None:
     base = inputs.bases[base_id]
     path = project(base, levers)
 
+    ui.page_title(f"Trade what-if: {fmt_bn(path['total_bn'].iloc[-1], 1)} by FY2029-30?")
     if pinned is not None:
         comparison.markdown(what_if.comparison_table(pinned, project(base, pinned), levers, path))
     with answer:
@@ -60,14 +61,14 @@ def what_if_page() -> None:
     )
 
     growth_lines = "\n".join(f"- {md(line)}" for line in what_if.growth_needed_lines(base, levers))
-    st.markdown(f"### Growth needed for US\\$ 100 bn\n\n{growth_lines}")
+    st.markdown(f"## Growth needed for US\\$ 100 bn\n\n{growth_lines}")
 
     # --- Presets and comparison -------------------------------------------------------------------------
     choices = inputs.presets[base_id]
     by_key = {p.key: p for p in choices}
     slider_values = {p.key: what_if.lever_values(p.levers) for p in choices}  # a preset sets the sliders (and link)
 
-    st.subheader("Presets")
+    st.header("Presets")
     match = what_if.matching_preset(choices, levers)
     st.session_state["preset"] = match.key if match else None
     st.pills(
@@ -93,7 +94,7 @@ def what_if_page() -> None:
             )
         )
 
-    ui.lazy_section("What each preset means", "preset_meanings", preset_meanings)
+    ui.more("What each preset means", "preset_meanings", preset_meanings)
 
     def unpin() -> None:
         """Drop scenario A from the link."""
@@ -101,7 +102,7 @@ def what_if_page() -> None:
             st.query_params.pop(param.key, None)
 
     st.markdown(
-        "### Compare two scenarios\n\n:small[:gray[Pin this scenario as A, then move the sliders: both paths are drawn "
+        "## Compare two scenarios\n\n:small[:gray[Pin this scenario as A, then move the sliders: both paths are drawn "
         "and both sets of 2030 figures shown at the top. Scenario A lives in the link too.]]"
     )
     buttons = st.container(horizontal=True)
@@ -112,9 +113,9 @@ def what_if_page() -> None:
 
     # --- Share --------------------------------------------------------------------------------------------
     st.markdown(
-        "### Share this scenario\n\n:small[:gray[The link spells out the base year and every lever, so it keeps its "
-        "meaning if defaults or presets change. The embed code shows this page without the app's navigation "
-        "(Streamlit's `?embed=true`).]]"
+        "## Share this scenario\n\n:small[:gray[The link spells out the base year and every lever, so it keeps its "
+        "meaning if defaults or presets change. The embed code shows this page without the app's navigation, for a "
+        "web page of your own.]]"
     )
     query = what_if.share_query(base_id, levers, pinned)
     share_panel(f"{pages.WHAT_IF.url_path}?{query}", "India–Russia trade what-if", key="share")
@@ -141,7 +142,7 @@ def what_if_page() -> None:
             "as set. The outlined cell is the nearest to the sliders' export and import growth.",
         )
 
-    ui.lazy_section("Which growth rates reach the target? A grid of growth rates", "sensitivity", sensitivity_grid)
+    ui.more("Which growth rates reach the target? A grid of growth rates", "sensitivity", sensitivity_grid)
 
     def method() -> None:
         """How the what-if is computed, with every input cited."""
@@ -152,7 +153,7 @@ def what_if_page() -> None:
             st.latex(formula)
         st.markdown(inputs_list)
 
-    ui.lazy_section("Method: how the what-if is computed", "method", method)
+    ui.more("Method: how the what-if is computed", "method", method)
 
 
 what_if_page()

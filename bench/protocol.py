@@ -38,7 +38,7 @@ class Session:
     widget_ids: dict[str, str] = field(default_factory=dict)
     fragment_ids: dict[str, str] = field(default_factory=dict)
 
-    async def run(self, key: str | None = None, value: float | str | None = None) -> Run:
+    async def run(self, key: str | None = None, value: float | str | tuple[str, ...] | None = None) -> Run:
         """Run the page once; with ``key`` and ``value``, as if the reader had just set that control.
 
         As the browser does, a control inside an ``st.fragment`` reruns only its fragment.
@@ -54,6 +54,8 @@ class Session:
             state.fragment_id = self.fragment_ids.get(key, "")
             if isinstance(value, str):
                 widget.string_value = value
+            elif isinstance(value, tuple):  # a segmented control or pills: the options' words, as shown
+                widget.string_array_value.data.extend(value)
             else:
                 widget.double_array_value.data.append(value)
         started = time.perf_counter()

@@ -61,15 +61,15 @@ class WhatIf:
 
     page: str  # URL path; "" for the landing page
     key: str
-    values: tuple[float, float] | tuple[str, str]
+    values: tuple[float, float] | tuple[tuple[str], tuple[str]]
     metric: str = ""  # label of the metric the change shows in; empty for a table
 
 
 REFERENCE_WHAT_IF = WhatIf("", "x", (5.0, 10.0), "Value in 2030")
 WHAT_IFS = (
     WhatIf("what-if", "export_growth", (5.0, 10.0), "Total trade in 2030"),
-    WhatIf("mobility", "worker_growth", (5.0, 10.0), "Work permits issued to Indians, 2030 (scenario)"),
-    WhatIf("connectivity", "origin", ("chennai", "jnpt")),
+    WhatIf("mobility", "visitor_growth", (5.0, 10.0), "Indian visitors to Russia, 2030 (scenario)"),
+    WhatIf("connectivity", "origin", (("Chennai",), ("Mumbai (JNPT)",))),  # a segmented control sends its words
 )
 APP_PAGES = ("", "trade", "what-if", "defence", "mobility", "connectivity", "sources")
 
@@ -378,7 +378,7 @@ def main() -> None:
         reference_wall, reference_cpu = asyncio.run(rerun_cost(reference_server, REFERENCE_WHAT_IF))
         for what_if in what_ifs:
             app_wall, app_cpu = asyncio.run(rerun_cost(app_server, what_if))
-            control = "slider" if what_if.metric else "select box"
+            control = "slider" if what_if.metric else "segmented control"
             for measure, app, reference in (
                 (f"rerun after a {control} change: /{what_if.page}, wall time", app_wall, reference_wall),
                 (f"rerun after a {control} change: /{what_if.page}, server CPU", app_cpu, reference_cpu),
@@ -575,19 +575,16 @@ WHY_NOT_MET = {
     "open": (
         "Opening: the reference page draws one small chart and no table, so its script is idle after "
         "{reference_idle:.2f} s and its chart is drawn {reference_draw:.2f} s later. Every page that misses the "
-        "opening target draws more: more charts (the connectivity map also carries every country's outline), "
-        "interactive tables, or both, or many more elements (the table above). Chrome's profiler shows most of the "
-        "extra time in the browser (the server's share is in the table): Vega-Lite compiles and draws each chart on "
-        "the page's single main thread, the first interactive table loads Streamlit's table code (about 1.2 MB of "
-        "JavaScript) behind a loading skeleton, and each Streamlit element is one more React render. What could be "
-        "cut without cutting content has been: chart specs are built once per server, the what-if charts only swap "
-        "their data, every table view and the method (KaTeX) are built only when a reader opens them, and each "
-        "page's address tells Streamlit's frontend that its server is at the app's root (left to guess, it first "
-        "asks /<page>/_stcore/health and waits for the 404 and a retry: about 0.1 s on every link to a page other "
-        "than the landing page). Meeting 1.25x on these pages would mean dropping charts, tables or sections that "
-        "the explainer needs. /what-if, with one chart and no open table, meets it; its ratio is the one closest to "
-        "the line, and opened in turn with the reference in scratch runs on this machine it measured between 1.19x "
-        "and 1.30x as the machine's load changed."
+        "opening target draws more charts than the reference (Trade and Defence four each, the connectivity map "
+        "with every country's outline) and more elements (the table above). Chrome's profiler shows most of the "
+        "extra time in the browser: Vega-Lite compiles and draws each chart on the page's single main thread, and "
+        "each Streamlit element is one more React render. Since the pages were cut to six phone screens, no page "
+        "opens with an interactive table (the few columns a reader needs first are a plain table; the full table "
+        "and its 1.2 MB of table code come when its section opens), Connectivity's three choices are segmented "
+        "controls (no select-box code), and Defence's platform search and details open in their sections. "
+        "Defence still loads the select-box code for its suppliers' multiselect (about 0.1 s here; 24 suppliers "
+        "are too many for buttons on a phone). Meeting 1.25x on the rest would mean dropping charts the "
+        "explainer needs."
     ),
     "slider key press": (
         "Key press: a card drawn by Streamlit changes only when the rerun comes back. The server's share of that "

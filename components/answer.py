@@ -44,7 +44,8 @@ function fmtBn(value) {
 
 function fmtChangeBn(change) {
   const size = fixed1(Math.abs(change));
-  return (change < 0 && size !== "0.0" ? "-" : "+") + "US$ " + size + " bn";
+  const sign = size === "0.0" ? "" : change < 0 ? "\\u2212" : "+";
+  return sign + "US$ " + size + " bn";
 }
 
 function verdict(total, goal) {
@@ -107,6 +108,7 @@ _CSS = """
          font-size: 0.875rem; }
 .delta.up { color: #177233; background: rgba(33, 195, 84, 0.1); }
 .delta.down { color: #b42318; background: rgba(255, 43, 43, 0.09); }
+.delta.none { color: #3d3d3d; background: rgba(49, 51, 63, 0.08); }
 """
 
 _JS = (
@@ -141,10 +143,11 @@ function draw(root, data) {
     card.querySelector(".help").setAttribute("aria-label", "About " + label);
     setText(card.querySelector(".help-text"), help);
     setText(card.querySelector(".value"), texts.values[index]);
-    const down = texts.deltas[index].startsWith("-");
+    const text = texts.deltas[index];
+    const direction = text.startsWith("\\u2212") ? "down" : text.startsWith("+") ? "up" : "none";
     const delta = card.querySelector(".delta");
-    delta.className = "delta " + (down ? "down" : "up");
-    setText(delta.querySelector(".arrow"), down ? "\\u2193" : "\\u2191");
+    delta.className = "delta " + direction;
+    setText(delta.querySelector(".arrow"), { down: "\\u2193", up: "\\u2191", none: "" }[direction]);
     setText(delta.querySelector(".delta-text"), texts.deltas[index]);
   });
 }

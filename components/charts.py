@@ -13,9 +13,25 @@ from dataclasses import dataclass, replace
 import altair as alt
 import pandas as pd
 
-# Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
+PALETTE = (
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#117733",  # green
+    "#AA4499",  # purple
+    "#8C510A",  # brown
+    "#332288",  # indigo
+    "#CC6677",  # rose
+    "#666666",  # grey
+    "#00796B",  # teal
+    "#882255",  # wine
+)
+"""The app's one categorical palette: Okabe–Ito's and Paul Tol's colours that stay apart with the common
+colour-vision deficiencies, each at least 3:1 against the white page (WCAG 1.4.11); a test checks every chart."""
+OTHERS_COLOUR = "#767676"
+"""Everything grouped as 'other': a neutral grey, 4.5:1 on white."""
 SERIES_COLOURS = {"Total": "#000000", "Exports": "#0072B2", "Imports": "#D55E00", "Balance": "#009E73"}
-MET_COLOURS = {"Reached": "#56B4E9", "Not reached": "#E69F00"}
+MET_COLOURS = {"Reached": "#005A8C", "Not reached": "#A33B00"}
+"""The sensitivity grid's cells: dark enough that their white figures read at 6.6:1 or more."""
 YEAR_AXIS_TITLE = "Fiscal year (April–March), by the year it ends"
 
 
@@ -74,11 +90,30 @@ class Spec:
         return {**self.template, "datasets": {**self.template.get("datasets", {}), name: values}}
 
 
+LINE_CHARACTERS = 34
+"""The longest line of a legend label or axis title before it breaks: what a phone's chart shows whole."""
+_BREAK = f"lastindexof(slice(datum.label, 0, {LINE_CHARACTERS}), ' ')"
 TWO_LINES_AT_ASIDE = (
     "indexof(datum.label, ' (') > 0 ? [slice(datum.label, 0, indexof(datum.label, ' (')), "
-    "slice(datum.label, indexof(datum.label, ' (') + 1)] : datum.label"
+    "slice(datum.label, indexof(datum.label, ' (') + 1)] : "
+    f"length(datum.label) > {LINE_CHARACTERS} ? [slice(datum.label, 0, {_BREAK}), slice(datum.label, {_BREAK} + 1)] "
+    ": datum.label"
 )
-"""A legend label that breaks before its aside in brackets, so a phone shows it whole on two lines."""
+"""A legend label that breaks before its aside in brackets, or else at its last space before the line's end, so a
+phone shows it whole on two lines."""
+TWO_LINES_AT_COMMA = (
+    "length(datum.label) > 22 && indexof(datum.label, ', ') > 0 ? [slice(datum.label, 0, indexof(datum.label, ', ') "
+    "+ 1), slice(datum.label, indexof(datum.label, ', ') + 2)] : datum.label"
+)
+"""A long bar label broken after its comma ("India's exports," / "official HS84"), so a phone shows it whole."""
+
+
+def two_lines(title: str) -> str | list[str]:
+    """An axis title broken before its aside in brackets, or at its last space before the line's end, when long."""
+    if len(title) <= LINE_CHARACTERS:
+        return title
+    cut = title.find(" (") if " (" in title else title.rfind(" ", 0, LINE_CHARACTERS)
+    return [title[:cut], title[cut + 1 :]] if cut > 0 else title
 
 
 def _series_scale(measures: list[str]) -> alt.Scale:
@@ -92,7 +127,12 @@ def trade_history(series: pd.DataFrame, jump_year_end: int, jump_label: str) -> 
     """
     measures = [m for m in SERIES_COLOURS if m in set(series["measure"])]
     base = alt.Chart(series).encode(
-        x=alt.X("year_end:Q", title=YEAR_AXIS_TITLE, axis=alt.Axis(format="d", tickMinStep=1)),
+        x=alt.X(
+            "year_end:Q",
+            title=YEAR_AXIS_TITLE,
+            axis=alt.Axis(format="d", tickMinStep=1),
+            scale=alt.Scale(zero=False, padding=10),  # the last, provisional point drawn whole
+        ),
         y=alt.Y("value_bn:Q", title="US$ billion"),
         color=alt.Color("measure:N", scale=_series_scale(measures), legend=alt.Legend(title=None, orient="top")),
         tooltip=[
@@ -118,7 +158,7 @@ def trade_history(series: pd.DataFrame, jump_year_end: int, jump_label: str) -> 
         .mark_text(align="right", dx=-4, dy=-6, color="#333", fontSize=11, baseline="top")
         .encode(x="year_end:Q", y=alt.value(0), text="label:N")
     )
-    return (zero + lines + points + rule + text).properties(height=360)
+    return (zero + lines + points + rule + text).properties(height=260)
 
 
 PROJECTION_KINDS = {"Official": [1, 0], "What-if": [6, 4], "Scenario A": [2, 3]}
@@ -157,16 +197,26 @@ def trade_projection(target_bn: float) -> alt.LayerChart:
         .mark_text(align="left", dx=4, dy=-7, color="#333", fontSize=11)
         .encode(y="value_bn:Q", x=alt.value(0), text="label:N")
     )
-    return (lines + rule + label).properties(height=320)
+    return (lines + rule + label).properties(height=280)
+
+
+LABEL_LIMIT = alt.ExprRef("max(120, containerSize()[0] * 0.38)")
+"""A bar chart's category labels take at most 38% of its width (120 px at least), so bars keep the rest."""
 
 
 def composition(shares: pd.DataFrame) -> alt.Chart:
     """Horizontal bars of trade by HS chapter (US$ mn), largest first and 'Other' last, each labelled
     with its value in US$ mn and its share of the flow."""
     order = list(shares["chapter"])
+    widest = float(shares["value_usd_mn"].max()) * 1.6  # room for the longest bar's label on a phone
     base = alt.Chart(shares).encode(
-        y=alt.Y("chapter:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
-        x=alt.X("value_usd_mn:Q", title="US$ million"),
+        y=alt.Y(
+            "chapter:N",
+            sort=order,
+            title=None,
+            axis=alt.Axis(labelLimit=LABEL_LIMIT),
+        ),
+        x=alt.X("value_usd_mn:Q", title="US$ million", scale=alt.Scale(domain=[0, widest], nice=False)),
         tooltip=[
             alt.Tooltip("chapter:N", title="HS chapter"),
             alt.Tooltip("fiscal_year:N", title="Fiscal year"),
@@ -176,7 +226,7 @@ def composition(shares: pd.DataFrame) -> alt.Chart:
     )
     bars = base.mark_bar(color="#0072B2")
     labels = base.mark_text(align="left", dx=3, fontSize=11, color="#333").encode(text="label:N")
-    return (bars + labels).properties(height=alt.Step(28))
+    return (bars + labels).properties(height=alt.Step(26))
 
 
 def sensitivity_cells(grid: pd.DataFrame) -> pd.DataFrame:
@@ -207,7 +257,7 @@ def sensitivity(current: tuple[int, int]) -> alt.LayerChart:
             alt.Tooltip("outcome:N", title="Target"),
         ],
     )
-    text = base.mark_text(fontSize=10, color="#111").encode(text=alt.Text("total_2030_bn:Q", format=".0f"))
+    text = base.mark_text(fontSize=10, color="#ffffff").encode(text=alt.Text("total_2030_bn:Q", format=".0f"))
     marker = (
         alt.Chart(pd.DataFrame({"export_growth": [current[0]], "import_growth": [current[1]]}))
         .mark_rect(filled=False, stroke="#000", strokeWidth=3)
@@ -219,8 +269,11 @@ def sensitivity(current: tuple[int, int]) -> alt.LayerChart:
 def gap_bars(gap: pd.DataFrame) -> alt.Chart:
     """One sector's market size against India's sales (US$ mn); a range shows as a thin extension."""
     order = list(gap["measure"])
+    widest = float(gap[["value_usd_mn", "value_high_usd_mn"]].max().max()) * 1.6  # room for the longest label
     base = alt.Chart(gap).encode(
-        y=alt.Y("measure:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
+        y=alt.Y(
+            "measure:N", sort=order, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT, labelExpr=TWO_LINES_AT_COMMA)
+        ),
         tooltip=[
             alt.Tooltip("measure:N", title="Measure"),
             alt.Tooltip("value_usd_mn:Q", title="US$ mn", format=",.0f"),
@@ -229,23 +282,31 @@ def gap_bars(gap: pd.DataFrame) -> alt.Chart:
             alt.Tooltip("period:N", title="Period"),
         ],
     )
-    bars = base.mark_bar(color="#0072B2").encode(x=alt.X("value_usd_mn:Q", title="US$ million"))
-    ranges = base.mark_rule(color="#0072B2", strokeWidth=3).encode(x="value_usd_mn:Q", x2="value_high_usd_mn:Q")
-    labels = base.mark_text(align="left", dx=3, fontSize=11).encode(
-        x="value_usd_mn:Q", text=alt.Text("value_usd_mn:Q", format=",.0f")
+    bars = base.mark_bar(color="#0072B2").encode(
+        x=alt.X("value_usd_mn:Q", title="US$ million", scale=alt.Scale(domain=[0, widest], nice=False))
     )
+    ranges = base.mark_rule(color="#0072B2", strokeWidth=3).encode(x="value_usd_mn:Q", x2="value_high_usd_mn:Q")
+    labels = (
+        base.mark_text(align="left", dx=4, fontSize=11)
+        .encode(x="label_at:Q", text="label:N")
+        .transform_calculate(
+            label_at="isValid(datum.value_high_usd_mn) ? datum.value_high_usd_mn : datum.value_usd_mn",
+            label="format(datum.value_usd_mn, ',.0f') + (isValid(datum.value_high_usd_mn) ? '–' + "
+            "format(datum.value_high_usd_mn, ',.0f') : '')",
+        )
+    )  # after the end of a range, so a label never sits on its own line
     return (bars + ranges + labels).properties(height=alt.Step(30))
 
 
 DOMAIN_COLOURS = {
-    "trade": "#0072B2",
-    "defence": "#D55E00",
-    "nuclear & space": "#CC79A7",
-    "mobility": "#009E73",
-    "connectivity": "#56B4E9",
+    "trade": PALETTE[0],
+    "defence": PALETTE[1],
+    "nuclear & space": PALETTE[3],
+    "mobility": PALETTE[2],
+    "connectivity": PALETTE[8],
     "diplomacy": "#000000",
-    "health & food": "#E69F00",
-    "culture & media": "#999999",
+    "health & food": PALETTE[4],
+    "culture & media": PALETTE[7],
 }
 
 
@@ -278,8 +339,7 @@ def timeline(events: pd.DataFrame, labels: pd.DataFrame, axis_format: str = "%Y"
     return alt.layer(points, above, below).properties(height=alt.Step(44))
 
 
-SUPPLIER_COLOURS = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
-OTHERS_COLOUR = "#BBBBBB"
+SUPPLIER_COLOURS = [PALETTE[1], PALETTE[0], PALETTE[2], PALETTE[3], PALETTE[4], PALETTE[5], PALETTE[6], PALETTE[8]]
 
 
 def supplier_bars(supply: pd.DataFrame, suppliers: list[str], others: str) -> alt.Chart:
@@ -291,7 +351,7 @@ def supplier_bars(supply: pd.DataFrame, suppliers: list[str], others: str) -> al
         .mark_bar()
         .encode(
             x=alt.X("year:O", title="Delivery year", axis=alt.Axis(labelAngle=-45)),
-            y=alt.Y("tiv_mn:Q", title="Million TIV (volume of weapons, not money)", stack="zero"),
+            y=alt.Y("tiv_mn:Q", title=two_lines("Million TIV (volume of weapons, not money)"), stack="zero"),
             color=alt.Color(
                 "supplier:N",
                 scale=alt.Scale(domain=domain, range=colours),
@@ -306,7 +366,7 @@ def supplier_bars(supply: pd.DataFrame, suppliers: list[str], others: str) -> al
             ],
         )
         .transform_calculate(supplier_rank=f"indexof({domain!r}, datum.supplier)")
-        .properties(height=340)
+        .properties(height=320)
     )
 
 
@@ -314,7 +374,7 @@ def russia_share(shares: pd.DataFrame, published: pd.DataFrame, window_title: st
     """Russia's share of India's arms imports: yearly (thin), over the chosen window (thick), and SIPRI's
     published five-year shares (grey segments spanning their years)."""
     base_x = alt.X("year:Q", title="Delivery year", axis=alt.Axis(format="d"))
-    share_y = alt.Y("share_pct:Q", title="Russia's share of India's arms imports (%)", scale=alt.Scale(domain=[0, 100]))
+    share_y = alt.Y("share_pct:Q", title="Russia's share (%)", scale=alt.Scale(domain=[0, 100]))
     yearly = (
         alt.Chart(shares)
         .mark_line(color="#D55E00", strokeWidth=1, opacity=0.5, point=alt.OverlayMarkDef(color="#D55E00", size=25))
@@ -356,7 +416,7 @@ def russia_share(shares: pd.DataFrame, published: pd.DataFrame, window_title: st
             ],
         )
     )
-    return (yearly + smoothed + segments).properties(height=340)
+    return (yearly + smoothed + segments).properties(height=230)
 
 
 def category_shares(categories: pd.DataFrame) -> alt.Chart:
@@ -374,8 +434,8 @@ def category_shares(categories: pd.DataFrame) -> alt.Chart:
             ),
             color=alt.Color(
                 "category:N",
-                legend=alt.Legend(title=None, orient="bottom", columns=3),
-                scale=alt.Scale(scheme="tableau10"),
+                legend=alt.Legend(title=None, orient="bottom", columns=2, labelLimit=160),
+                scale=alt.Scale(range=list(PALETTE)),
             ),
             tooltip=[
                 alt.Tooltip("period:N", title="Years"),
@@ -384,7 +444,7 @@ def category_shares(categories: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("share_pct:Q", title="Share (%)", format=".1f"),
             ],
         )
-        .properties(height=alt.Step(46))
+        .properties(height=alt.Step(40))
     )
 
 
@@ -436,12 +496,10 @@ def measures(points: pd.DataFrame, order: tuple[str, ...]) -> alt.Chart:
             alt.Tooltip("source:N", title="Source"),
         ],
     )
-    dots = base.mark_point(size=110, filled=True, opacity=0.85).encode(
-        y=alt.Y("value:Q", title="People, permits, places or visits", axis=alt.Axis(format="~s")),
-        shape=alt.Shape("measure:N", legend=None),
-    )
-    ranges = base.mark_rule(strokeWidth=3).encode(y="value:Q", y2="value_high:Q")
-    return (ranges + dots).properties(height=280 + 26 * len(shown))
+    y = alt.Y("value:Q", title="People, permits, places or visits", axis=alt.Axis(format=",.0f", tickCount=4))
+    dots = base.mark_point(size=110, filled=True, opacity=0.85).encode(y=y, shape=alt.Shape("measure:N", legend=None))
+    ranges = base.mark_rule(strokeWidth=3).encode(y=y, y2="value_high:Q")
+    return (ranges + dots).properties(height=180 + 30 * len(shown))  # the key's lines above, the points below
 
 
 def count_projection(base_point: pd.DataFrame, target: float | None, label: str) -> alt.LayerChart:
@@ -454,7 +512,7 @@ def count_projection(base_point: pd.DataFrame, target: float | None, label: str)
         .mark_line(strokeDash=[6, 4], color="#0072B2", point=alt.OverlayMarkDef(color="#0072B2", size=30))
         .encode(
             x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False)),
-            y=alt.Y("value:Q", title=label, axis=alt.Axis(format="~s")),
+            y=alt.Y("value:Q", title=two_lines(label), axis=alt.Axis(format=",.0f", tickCount=4)),
             tooltip=[
                 alt.Tooltip("year:Q", title="Year", format="d"),
                 alt.Tooltip("value:Q", title=label, format=",.0f"),
@@ -483,17 +541,25 @@ def count_projection(base_point: pd.DataFrame, target: float | None, label: str)
             .mark_text(align="left", dx=4, dy=-7, color="#333333")
             .encode(y="value:Q", x=alt.value(0), text="label:N"),
         ]
-    return alt.layer(*layers, data=alt.NamedData("path")).properties(height=300)
+    return alt.layer(*layers, data=alt.NamedData("path")).properties(height=240)
 
 
-ROUTE_COLOURS = {"instc": "#D55E00", "emc": "#0072B2", "nsr": "#009E73", "suez": "#777777"}
+ROUTE_COLOURS = {"instc": PALETTE[1], "emc": PALETTE[0], "nsr": PALETTE[2], "suez": OTHERS_COLOUR}
 MAP_EXTENT = {
     "type": "Feature",
-    "geometry": {"type": "MultiPoint", "coordinates": [[-12, 5], [-12, 72], [60, 80], [-168, 72], [-168, 5], [80, -2]]},
+    "geometry": {
+        "type": "MultiPoint",
+        "coordinates": [[-12, 5], [-12, 72], [60, 80], [100, 84], [-168, 72], [-168, 5], [80, -2]],
+    },
     "properties": {},
 }
 
 
+LABEL_PLACEMENTS = {
+    "right": {"align": "left", "dx": 5, "dy": -5},
+    "left": {"align": "right", "dx": -5, "dy": -5},
+}
+"""Where a place's name sits beside its point, by the side its row names."""
 MAP_HEIGHT, MAP_HEIGHT_PER_WIDTH = 460, 0.66
 """The route map's height: 460 px, or less on a narrow screen, where the routes fit the width and a fixed height
 left a blank band of Arctic sea above them."""
@@ -554,11 +620,15 @@ def route_map(legs: pd.DataFrame, ports: pd.DataFrame, highlight: str) -> alt.Ch
             alt.Tooltip("coordinates_source:N", title="Coordinates from"),
         ],
     )
-    labels = place.mark_text(align="left", dx=5, dy=-5, fontSize=10, color="#222222", clip=True).encode(
-        text="short_name:N"
-    )
     projected = projection.to_dict()
-    layers = land + lines + points.project(**projected) + labels.project(**projected)
+    labels = [
+        place.mark_text(fontSize=10, color="#222222", clip=True, **placement)
+        .encode(text="short_name:N")
+        .transform_filter(f"datum.label_side == '{side}'")
+        .project(**projected)
+        for side, placement in LABEL_PLACEMENTS.items()
+    ]
+    layers = alt.layer(land, lines, points.project(**projected), *labels)
     height = alt.param(name="height", expr=f"min({MAP_HEIGHT}, width * {MAP_HEIGHT_PER_WIDTH})")
     return layers.properties(height=MAP_HEIGHT).add_params(height)
 

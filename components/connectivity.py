@@ -22,35 +22,49 @@ ENDPOINTS = {
     "suez": ("jnpt", "st-petersburg"),
 }
 LABELLED = {
-    "jnpt",
-    "chennai",
-    "bandar-abbas",
-    "astrakhan",
-    "moscow",
-    "st-petersburg",
-    "vladivostok",
-    "murmansk",
-    "suez",
-    "rotterdam",
-    "baku",
+    "jnpt": "right",
+    "chennai": "right",
+    "bandar-abbas": "right",
+    "astrakhan": "right",
+    "moscow": "right",
+    "st-petersburg": "left",
+    "vladivostok": "right",
+    "murmansk": "left",
+    "suez": "left",
+    "rotterdam": "left",
+    "baku": "left",
 }
-"""Places named on the map; the others show their name on hover, so labels do not overlap on a phone."""
+"""Places named on the map, each with the side of its point its name sits on, so that the names of places close
+together (Murmansk, St Petersburg, Moscow) do not overlap on a phone; the others show their name on hover."""
 SHORT_ROUTE_NAMES = ("INSTC", "Eastern Maritime Corridor", "Northern Sea Route", "Suez (baseline)")
 """The routes, in ``ROUTE_NAMES`` order, as short as a phone's row of buttons needs."""
+
+
+def _segmented(key: str, label: str, options: dict[str, str], help_text: str) -> ChoiceParam:
+    """A choice of the page as a row of buttons (option code → its words); the first is the default."""
+    codes = tuple(options)
+    return ChoiceParam(key, label, codes, codes[0], widget="segmented", words=tuple(options.values()), help=help_text)
+
+
 PARAMS = {
-    "route": ChoiceParam(
+    "route": _segmented(
         "route",
         "Highlight a route",
-        ("all", *ROUTE_NAMES),
-        "all",
-        widget="segmented",
-        words=("All routes", *SHORT_ROUTE_NAMES),
+        dict(zip(("all", *ROUTE_NAMES), ("All routes", *SHORT_ROUTE_NAMES), strict=True)),
+        "Draw one route over the others on the map and open its figures.",
     ),
-    "origin": ChoiceParam("origin", "From", ("jnpt", "chennai"), "jnpt", words=("Mumbai (JNPT)", "Chennai")),
-    "destination": ChoiceParam(
-        "destination", "To", ("moscow", "vladivostok"), "moscow", words=("Moscow", "Vladivostok")
+    "origin": _segmented(
+        "origin", "From", {"jnpt": "Mumbai (JNPT)", "chennai": "Chennai"}, "The Indian port the journey starts from."
     ),
-    "via": ChoiceParam("via", "By", ("instc", "emc"), "instc", words=SHORT_ROUTE_NAMES[:2]),
+    "destination": _segmented(
+        "destination", "To", {"moscow": "Moscow", "vladivostok": "Vladivostok"}, "Where in Russia the journey ends."
+    ),
+    "via": _segmented(
+        "via",
+        "By",
+        dict(zip(("instc", "emc"), SHORT_ROUTE_NAMES[:2], strict=True)),
+        "The corridor compared with the same journey through the Suez Canal.",
+    ),
 }
 
 
@@ -93,7 +107,10 @@ def ports(paths: pd.DataFrame) -> pd.DataFrame:
     grouped = named.groupby(["node_id", "name", "lat", "lon", "source_id_node", "evidence_node"], as_index=False)
     table = grouped.agg(routes=("route_id", lambda r: ", ".join(sorted({x.upper() for x in r}))))
     short = table["name"].str.split(" (", regex=False).str[0]
-    return table.assign(short_name=short.where(table["node_id"].isin(LABELLED), ""))
+    return table.assign(
+        short_name=short.where(table["node_id"].isin(LABELLED), ""),
+        label_side=table["node_id"].map(LABELLED).fillna(""),
+    )
 
 
 def journey(journeys: pd.DataFrame, origin: str, destination: str, via: str) -> pd.DataFrame:

@@ -125,6 +125,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("rank", choices=tuple(str(rank) for rank in SOURCE_RANKS)),
         Column("accessed", pattern=DAY_PATTERN),
         Column("note", required=False),
+        Column("origin", required=False),  # where the project took it from (a fact sheet or file): not shown
     ),
     "trade_annual.csv": (
         Column("fiscal_year", pattern=r"\d{4}-\d{2}"),

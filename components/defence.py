@@ -21,18 +21,36 @@ def defence_params(sipri: pd.DataFrame, platforms: pd.DataFrame) -> dict:
     suppliers = tuple(tiv_by_supplier(sipri).index)
     names = tuple(platforms["short_name"])
     return {
-        "period": RangeParam("period", "Delivery years", first, last, (first, last)),
+        "period": RangeParam(
+            "period", "Delivery years", first, last, (first, last), help="The years of deliveries the charts show."
+        ),
         "window": NumberParam(
-            "window", "Smoothing window", 1, 10, 5, "years", help="SIPRI's own comparisons use five-year windows."
+            "window",
+            "Smoothing window",
+            1,
+            10,
+            5,
+            "years",
+            help="Russia's share over this many years to each year: the thick line. SIPRI's own comparisons use five-"
+            "year windows.",
         ),
         "suppliers": MultiChoiceParam(
             "suppliers",
             "Suppliers compared (the rest are grouped)",
             suppliers,
             tuple(s for s in DEFAULT_SUPPLIERS if s in suppliers),
+            help="The suppliers drawn one by one; every other supplier is one grey block.",
         ),
-        "q": TextParam("q", "Search platforms", max_length=80, placeholder="e.g. missile, HAL, submarine"),
-        "platform": ChoiceParam("platform", "Details for", names, names[0]),
+        "q": TextParam(
+            "q",
+            "Search platforms",
+            max_length=80,
+            placeholder="e.g. missile, HAL, submarine",
+            help="Words to find in a platform's name, kind, maker or status.",
+        ),
+        "platform": ChoiceParam(
+            "platform", "Details for", names, names[0], help="The platform whose facts and sources are shown below."
+        ),
     }
 
 
@@ -216,19 +234,8 @@ def share_story(published: pd.DataFrame) -> tuple[str, str]:
     return story, ";".join(dict.fromkeys(cited))
 
 
-PLATFORM_COLUMNS = {
-    "platform_id": None,
-    "evidence": None,
-    "source_id": None,
-    "platform": "Platform",
-    "short_name": "Short name",
-    "category": "Category",
-    "how_made": "How it is made",
-    "status": "Status",
-    "as_of": "As of",
-    "source": "Status per",
-}
-"""The platforms table's columns as the reader sees them (None: not shown)."""
+PLATFORM_COLUMNS = {"short_name": "Platform", "status": "Status", "as_of": "As of"}
+"""The platforms table's columns on the page, in order: what a phone shows; the rest is in the full table."""
 
 KUDANKULAM_UNITS = {
     "kudankulam-1": "Unit 1 — operating",

@@ -6,12 +6,20 @@ import math
 import re
 from datetime import date
 
+import pandas as pd
+
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|$~:])")
 
 
 def md(text: str) -> str:
     """Escape text so Streamlit's Markdown shows it literally (no links, maths or HTML)."""
     return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown as the plain words a screen reader should hear: links as their text, no escapes or emphasis."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return re.sub(r"\\(.)", r"\1", text).replace("**", "").replace("*", "")
 
 
 def fy(fiscal_year: str) -> str:
@@ -44,9 +52,24 @@ def fmt_bn(value: float, digits: int = 2) -> str:
 
 
 def fmt_change_bn(change: float, digits: int = 1) -> str:
-    """'+US$ 1.0 bn' or '-US$ 40.1 bn': a signed change in the one money format (the sign leads, as st.metric
-    needs to colour it)."""
-    return f"{'-' if round(change, digits) < 0 else '+'}US$ {abs(change):,.{digits}f} bn"
+    """'+US$ 1.0 bn', '−US$ 40.1 bn' (a true minus sign) or 'US$ 0.0 bn' (no sign on no change): a signed change in
+    the one money format."""
+    shown = round(change, digits)
+    sign = "−" if shown < 0 else "+" if shown > 0 else ""
+    return f"{sign}US$ {abs(shown):,.{digits}f} bn"
+
+
+def signed(value: float, digits: int = 2) -> str:
+    """'+8.05', '−8.83' (a true minus sign) or '0.00' (no sign on no change), thousands separated."""
+    shown = round(value, digits)
+    sign = "−" if shown < 0 else "+" if shown > 0 else ""
+    return f"{sign}{abs(shown):,.{digits}f}"
+
+
+def plain(value: float, digits: int = 2) -> str:
+    """'4.49', '−50.88' (a true minus sign), thousands separated."""
+    shown = round(value, digits)
+    return f"{'−' if shown < 0 else ''}{abs(shown):,.{digits}f}"
 
 
 def fmt_pct_change(change: float, digits: int = 1) -> str:
@@ -63,8 +86,59 @@ def fmt_mn(value: float, digits: int = 1) -> str:
 
 
 def number_text(value: float) -> str:
-    """A figure as printed: thousands separated, no trailing zeros ('100,000', '4.88', '-58.9')."""
-    return f"{value:,.0f}" if value == int(value) and abs(value) >= 1000 else f"{value:g}"
+    """A figure as printed: thousands separated, no trailing zeros, a true minus ('100,000', '4.88', '−58.9')."""
+    shown = f"{abs(value):,.0f}" if value == int(value) else f"{abs(value):,.6f}".rstrip("0").rstrip(".")
+    return f"{'−' if value < 0 else ''}{shown}"
+
+
+DIGITS_BY_UNIT = {"_bn": 2, "_usd_mn": 1, "_pct": 1, "tiv_mn": 0, "_km": 0, "_days": 0}
+"""Decimals a column of each unit is shown with, by the end of its name: one number style on every page."""
+YEAR_COLUMNS = {"year", "year_end", "period_start", "period_end", "deadline"}
+"""Columns holding a calendar year (as do those ending '_year'): written '2010', never '2,010' or '2010.0'."""
+DATE_COLUMNS = {"date", "accessed", "checked", "searched", "signed", "published"}
+"""Columns holding ISO dates ('2025-12-05'), written in the house style in a table ('5 Dec 2025')."""
+ISO_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+
+
+def is_year_column(name: str) -> bool:
+    return name in YEAR_COLUMNS or name.endswith("_year")
+
+
+def column_digits(name: str) -> int | None:
+    """The decimals a column is shown with, from its unit; None when its name gives no unit."""
+    return next((digits for suffix, digits in DIGITS_BY_UNIT.items() if name.endswith(suffix)), None)
+
+
+def cell_text(value, column: str, missing: str = "—") -> str:
+    """A table cell in the house style: '1,137.4' in a US$ mn column, '−58.93' in US$ bn, '2010' in a year column,
+    ``missing`` for no value."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value == "":
+        return missing
+    if isinstance(value, str) and column in DATE_COLUMNS and ISO_DATE.fullmatch(value):
+        return iso_day_label(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if is_year_column(column):
+        return str(int(value))
+    digits = column_digits(column)
+    return number_text(value) if digits is None else plain(value, digits)
+
+
+def for_download(table: pd.DataFrame) -> pd.DataFrame:
+    """A table as its CSV download holds it: no float noise (31.200000000000003 → 31.2) and whole numbers as
+    integers ('2010', not '2010.0'); a value keeps two more decimals than the page shows, four where no unit says."""
+    tidy = {}
+    for column in table.columns:
+        values = table[column]
+        if not pd.api.types.is_float_dtype(values):
+            continue
+        known = values.dropna()
+        if not known.empty and (known == known.round()).all():
+            tidy[column] = values.round().astype("Int64")
+        else:
+            digits = column_digits(column)
+            tidy[column] = values.round(4 if digits is None else digits + 2)
+    return table.assign(**tidy)
 
 
 CURRENCY_UNITS = {"US$ bn": ("US$", "bn"), "US$ mn": ("US$", "mn"), "EUR bn": ("€", "bn")}

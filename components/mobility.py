@@ -65,14 +65,26 @@ START_WORDS = {
 
 
 def _start(key: str, bases: dict[str, str], default: str) -> ChoiceParam:
-    return ChoiceParam(key, "Start from", tuple(bases), default, "radio", words=tuple(START_WORDS[b] for b in bases))
+    return ChoiceParam(
+        key,
+        "Start from",
+        tuple(bases),
+        default,
+        "radio",
+        words=tuple(START_WORDS[b] for b in bases),
+        help="The cited figure the scenario grows from; each counts something different.",
+    )
 
 
 PARAMS = {
     "worker_base": _start("worker_base", WORKER_BASES, "permits-2025"),
-    "worker_growth": NumberParam("worker_growth", "Annual growth", -50, 100, 0, "% a year"),
+    "worker_growth": NumberParam(
+        "worker_growth", "Annual growth", -50, 100, 0, "% a year", help="How fast the figure grows each year to 2030."
+    ),
     "visitor_base": _start("visitor_base", VISITOR_BASES, "embassy-2024"),
-    "visitor_growth": NumberParam("visitor_growth", "Annual growth", -50, 200, 0, "% a year"),
+    "visitor_growth": NumberParam(
+        "visitor_growth", "Annual growth", -50, 200, 0, "% a year", help="How fast the figure grows each year to 2030."
+    ),
     "visitor_target": NumberParam(
         "visitor_target",
         "Your target for 2030",

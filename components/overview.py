@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components import defence, mobility, pages, status, trade
-from components.data import AGREEMENT_STATUSES, DOMAINS, figure
+from components.data import AGREEMENT_STATUSES, DOMAINS, UNSIGNED, figure
 from components.formatting import day_label, figure_phrase, fmt_bn, fmt_pct_change
 from components.params import ChoiceParam, MultiChoiceParam
 
@@ -49,7 +49,12 @@ def overview_params(timeline: pd.DataFrame, agreements: pd.DataFrame) -> dict[st
     statuses = in_order(agreements["status"], AGREEMENT_STATUSES)
     return {
         "timeline_domain": MultiChoiceParam(
-            "timeline_domain", "Domain", timeline_domains, timeline_domains, widget="pills"
+            "timeline_domain",
+            "Domain",
+            timeline_domains,
+            timeline_domains,
+            widget="pills",
+            help="The fields whose events the timeline shows.",
         ),
         "timeline_period": ChoiceParam(
             "timeline_period",
@@ -58,11 +63,24 @@ def overview_params(timeline: pd.DataFrame, agreements: pd.DataFrame) -> dict[st
             "2024-2026",
             widget="segmented",
             words=tuple(words for words, _, _ in PERIODS.values()),
+            help="The years the timeline spans.",
         ),
         "agreement_domain": MultiChoiceParam(
-            "agreement_domain", "Domain", agreement_domains, agreement_domains, widget="pills"
+            "agreement_domain",
+            "Domain",
+            agreement_domains,
+            agreement_domains,
+            widget="pills",
+            help="The fields whose agreements the table lists.",
         ),
-        "agreement_status": MultiChoiceParam("agreement_status", "Status", statuses, statuses, widget="pills"),
+        "agreement_status": MultiChoiceParam(
+            "agreement_status",
+            "Status",
+            statuses,
+            statuses,
+            widget="pills",
+            help="Where the agreements stand now: signed, in force, and so on.",
+        ),
     }
 
 
@@ -86,6 +104,17 @@ one domain's row, events closer than a slot share one label, and labels whose te
 above and below the points."""
 
 
+LONGEST_LABEL = 9
+"""The most characters a run's label takes ('41, 42, 43'); a longer run shows its first and last ('41–54')."""
+
+
+def number_label(numbers: list[int]) -> str:
+    """The numbers of a run of events as its label: '3', '6, 7', or, when the list would crowd a phone's row, the
+    first and last number ('41–54'; the list under the chart names every event between)."""
+    listed = ", ".join(str(n) for n in numbers)
+    return listed if len(listed) <= LONGEST_LABEL else f"{numbers[0]}–{numbers[-1]}"
+
+
 def timeline_labels(events: pd.DataFrame) -> pd.DataFrame:
     """The timeline's number labels: one per run of close events in a domain ("11, 12, 22"), at the run's middle
     date, so the numbers of events days apart do not print over each other; a label near the one before it in its
@@ -102,11 +131,23 @@ def timeline_labels(events: pd.DataFrame) -> pd.DataFrame:
     for run in runs:
         when = run[0]["when"] + (run[-1]["when"] - run[0]["when"]) / 2
         before = labels[-1] if labels and labels[-1]["domain"] == run[0]["domain"] else None
-        numbers = ", ".join(str(r["number"]) for r in sorted(run, key=lambda r: r["number"]))
+        numbers = number_label(sorted(r["number"] for r in run))
         reach = (len(before["numbers"]) + len(numbers) + 2) / (2 * CHARACTERS_PER_SLOT) if before else 0
         near = before is not None and before["above"] and when - before["when"] <= reach * close
         labels.append({"domain": run[0]["domain"], "when": when, "numbers": numbers, "above": not near})
     return pd.DataFrame(labels)
+
+
+def signed_summary(agreements: pd.DataFrame) -> str:
+    """How many agreements were signed (or went further) and their three commonest domains, in words: '14
+    agreements, on trade, mobility, connectivity and more'."""
+    done = agreements[~agreements["status"].isin(UNSIGNED)]
+    top = [DOMAIN_WORDS.get(d, d) for d in done["domain"].value_counts().index[:3]]
+    return f"{len(done)} agreements, on {', '.join(top)} and more"
+
+
+DOMAIN_WORDS = {"health & food": "health and food safety", "culture & media": "media and academic exchange"}
+"""A domain's words in a sentence, where its short name would read oddly."""
 
 
 def agreements_view(agreements: pd.DataFrame, domains: tuple[str, ...], statuses: tuple[str, ...]) -> pd.DataFrame:

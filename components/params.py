@@ -107,19 +107,17 @@ class Parsed:
 
 
 def url_help(param: Param) -> str:
-    """The control's help: what the reader should know, then how the link spells it."""
-    key = param.key
+    """The control's help in a reader's words: what it means, its range, and that the page's link keeps the choice
+    (named after that, for anyone writing a link by hand)."""
     if isinstance(param, NumberParam):
-        how = f"URL parameter `{key}`, {param.low} to {param.high}; default {param.default}."
-    elif isinstance(param, RangeParam):
-        how = f"URL parameter `{key}`, given twice: `?{key}={param.low}&{key}={param.high}`."
+        low, high = (f"{'−' if n < 0 else ''}{abs(n)}" for n in (param.low, param.high))
+        default = f"{'−' if param.default < 0 else ''}{abs(param.default)}"
+        span = f" From {low} to {high} ({param.unit}); {default} when the page opens."
     elif isinstance(param, MultiChoiceParam):
-        how = f"URL parameter `{key}`, repeated for each choice."
-    elif isinstance(param, ChoiceParam):
-        how = f"URL parameter `{key}`: {shown_options(param.options)}."
+        span = " Choose one or more."
     else:
-        how = f"URL parameter `{key}`."
-    return f"{param.help} {how}".strip()
+        span = ""
+    return f"{param.help}{span} The page's link keeps your choice (as `{param.key}`), so a shared link shows it too."
 
 
 SHOWN_OPTIONS = 4

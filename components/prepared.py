@@ -28,9 +28,9 @@ from components.data import (
     load_trade_annual,
     row,
 )
-from components.formatting import day_label, figure_phrase, fmt_mn, iso_day_label, md
-from components.provenance import UNDATED, citations, date_disagreements, edition_revisions, latest_date
-from components.ui import figure_markdown, source_markdown, source_names, with_sources
+from components.formatting import day_label, figure_phrase, fmt_bn, fmt_mn, fmt_pct_change, iso_day_label, md, signed
+from components.provenance import UNDATED, as_of, citations, date_disagreements, edition_revisions, latest_date
+from components.ui import fact_lines, figure_markdown, source_markdown, source_names, sourced, with_sources
 
 LINK_KEYED = {"show_spinner": False, "max_entries": 64}
 """Settings of a cache keyed by link values: a burst of distinct links cannot grow it without bound."""
@@ -41,41 +41,64 @@ LINK_KEYED = {"show_spinner": False, "max_entries": 64}
 class OverviewPage:
     """What the Overview shows that depends on its data files alone."""
 
-    facts: pd.DataFrame  # the summit at a glance
-    key_numbers: tuple[tuple[overview.KeyNumber, ...], ...]  # a row of cards per part of the story
-    document_counts: str  # how many documents, per source, as Markdown
-    agreements: pd.DataFrame
-    dated_differently: pd.DataFrame  # events sources date differently
-    searched: str  # when stored public reporting was last searched for news of the followed items
+    finding: str  # Markdown: what the page finds, in two sentences
+    glance: str  # Markdown: the summit at a glance, fact by fact, each with its source
+    finding_sources: str  # the source ids the finding rests on
+    cards: tuple[overview.KeyNumber, ...]  # the first screen's headline figures, one per part of the story
+    searched_note: str  # the day the followed items' news was last checked
+    latest_news: tuple[str, ...]  # Markdown: the followed items with the newest news, one line each
     moved: tuple[str, ...]  # Markdown, per followed item with news since the summit, newest first
     unmoved: str  # Markdown: the followed items with no news since the summit
     standings: pd.DataFrame  # every followed item at the summit and now, for the table and its download
+    agreements_lead: str  # Markdown: the agreements' statuses, counted
+    agreements: pd.DataFrame
 
 
 CARD_ROWS = (pages.TRADE, pages.DEFENCE, pages.MOBILITY, pages.CONNECTIVITY)
-"""The pages whose headline figures the Overview shows as a row of cards each."""
+"""The pages whose first headline figure the Overview shows as a card."""
+LATEST_NEWS = 5
+"""How many followed items with news the Overview lists before the reader opens the rest."""
 
 
 @st.cache_resource(show_spinner=False)
 def overview_page() -> OverviewPage:
     """The Overview's fixed parts, from its data files."""
-    figures, timeline = load_figures(), load_timeline()
-    counts = figures[figures["metric"] == "Documents signed or exchanged at the summit"]
-    followed = standings().values()
+    followed = tuple(standings().values())
+    moved = tuple(s for s in followed if s.moved)
     quiet = [s for s in followed if not s.moved]
-    searched = sorted({s.searched_label for s in followed})
+    searched = ", ".join(sorted({s.searched_label for s in followed}))
+    agreements = load_table("agreements.csv")
+    series = trade.annual_bn(load_trade_annual())
+    latest, before = series.iloc[-1], series.iloc[-2]
+    provisional = ", provisional" if latest["status"] == "provisional" else ""
+    counted = agreements["status"].value_counts()
     return OverviewPage(
-        facts=load_table("summit_facts.csv"),
-        key_numbers=tuple(key_numbers(p.script) for p in CARD_ROWS),
-        document_counts="; ".join(figure_markdown(row) for row in counts.itertuples()),
-        agreements=load_table("agreements.csv"),
-        dated_differently=date_disagreements(timeline),
-        searched=", ".join(searched),
-        moved=tuple(since_summit_markdown(s) for s in followed if s.moved),
+        finding=(
+            "At the 23rd Annual Summit (New Delhi, 4–5 December 2025) India and Russia signed "
+            f"{md(overview.signed_summary(agreements))}, including a programme to 2030. A year on, goods trade is "
+            f"**{md(fmt_bn(latest['total_bn']))} a year** ({md(trade.fy(latest['fiscal_year']))}{provisional}), "
+            f"{fmt_pct_change(latest['total_bn'] / before['total_bn'] - 1)} on the record, and {len(moved)} of the "
+            f"{len(followed)} deliverables and disputes followed here have news since the summit."
+        ),
+        finding_sources=f"livemint-relos-2025-12-03;{trade.OFFICIAL_SOURCE};globalgovernance-2025-12-05",
+        glance="\n".join(
+            f"- **{md(fact.topic)}:** {md(fact.fact)} ({source_markdown(fact.source_id, short=True)})"
+            for fact in load_table("summit_facts.csv").itertuples()
+        ),
+        cards=tuple(key_numbers(p.script)[0] for p in CARD_ROWS),
+        searched_note=f"news checked to {searched}",
+        latest_news=tuple(f"**{md(s.item)}:** {standing_markdown(s)}" for s in moved[:LATEST_NEWS]),
+        moved=tuple(since_summit_markdown(s) for s in moved),
         unmoved="**No later report found:** "
         + "; ".join(f"{md(s.item)} ({md(standing_words(s.now))})" if s.now else md(s.item) for s in quiet)
         + ".",
-        standings=standings_table(tuple(followed)),
+        standings=standings_table(followed),
+        agreements_lead=(
+            f"{len(agreements)} agreements, pacts and negotiations, by where each stands now: "
+            + ", ".join(f"{n} {md(status_)}" for status_, n in counted.items())
+            + ". Filter them by domain and status."
+        ),
+        agreements=agreements,
     )
 
 
@@ -92,8 +115,8 @@ def standing_words(step: status.Step) -> str:
 
 
 def standing_markdown(standing: status.Standing) -> str:
-    """Markdown: where an item stands now, from its strongest source, any later weakly sourced report apart, and
-    when it was last searched for."""
+    """Markdown: where an item stands now, from its strongest source, any later weakly sourced report apart, and,
+    for an item with no news since the summit, the day its news was last checked."""
     parts = []
     if standing.now is not None:
         parts.append(f"**{md(standing.now.status)}** ({dated_citation(standing.now)})")
@@ -132,9 +155,9 @@ def standings_table(followed: tuple[status.Standing, ...]) -> pd.DataFrame:
                 "at_the_summit_date": summit[1],
                 "now": now[0],
                 "now_date": now[1],
-                "reported_later_by_a_weak_source": reported[0],
-                "reported_date": reported[1],
-                "searched": s.searched_label,
+                "later_weaker_report": reported[0],
+                "later_weaker_report_date": reported[1],
+                "news_checked": s.searched_label,
                 "source_id": ";".join(dict.fromkeys(i for i in (summit[2], now[2], reported[2]) if i)),
             }
         )
@@ -158,38 +181,36 @@ def key_numbers(script: str) -> tuple[overview.KeyNumber, ...]:
     return tuple(overview.connectivity_key_numbers(load_figures()))
 
 
-@st.cache_resource(show_spinner=False)
-def lead_figures(script: str) -> str:
-    """Markdown: a page's headline figures in one line for its first screen, each as its source words it, cited."""
-    numbers = key_numbers(script)
-    return "**In figures:** " + " · ".join(
-        f"{md(n.said)} ({source_markdown(n.source_id, short=True)})" for n in numbers
-    )
-
-
 @dataclass(frozen=True)
 class AgreementsView:
     """The agreements a reader's filters choose, as the Overview shows them."""
 
     chosen: pd.DataFrame  # the tracker's rows
-    comparison: pd.DataFrame  # what the articles expected beside what happened, with sources named
-    step_lines: tuple[str, ...]  # per agreement with more than one dated step: its steps as one Markdown line
+    standing: pd.DataFrame  # each chosen agreement's short name, status now and its date: the table a phone reads
+    detail: str  # Markdown: what the articles expected beside what happened, the dated steps, the document counts
 
 
 @st.cache_resource(**LINK_KEYED)
 def agreements(domains: tuple[str, ...], statuses: tuple[str, ...]) -> AgreementsView:
-    """The agreements of these domains and statuses: expected against outcome, and each one's dated steps."""
+    """The agreements of these domains and statuses: where each stands now, and in detail what was expected, each
+    one's dated steps and how sources count the documents."""
     chosen = overview.agreements_view(load_table("agreements.csv"), domains, statuses)
-    steps_by_agreement = overview.agreement_steps(chosen, load_timeline())
-    outcomes = overview.expected_vs_outcome(chosen, standings())
-    expected_by = outcomes["expected_source_id"].map(lambda c: f" — {source_names(c)}" if c else "")
-    comparison = pd.DataFrame(
+    followed, names = standings(), load_tracked()["item"]
+    outcomes = overview.expected_vs_outcome(chosen, followed)
+    standing = pd.DataFrame(
         {
-            "Agreement": outcomes["agreement"],
-            "What the articles expected": outcomes["articles_expected"] + expected_by,
-            "Where it stands (as of)": outcomes["standing"].map(standing_text),
+            "agreement": chosen["agreement_id"].map(names),
+            "status": chosen["status"],
+            "as_of": [followed[a].now.date_label if followed[a].now else UNDATED for a in chosen["agreement_id"]],
         }
     )
+    expected = [
+        f"- **{md(row.agreement)}** — expected: {md(row.articles_expected)}"
+        + (f" ({source_markdown(row.expected_source_id, short=True)})" if row.expected_source_id else "")
+        + f"; now: {standing_markdown(row.standing)}."
+        for row in outcomes.itertuples()
+    ]
+    steps_by_agreement = overview.agreement_steps(chosen, load_timeline())
     notes = chosen.set_index("agreement_id")
     step_lines = []
     for agreement_id, steps in steps_by_agreement.groupby("agreement_id", sort=False):
@@ -204,7 +225,25 @@ def agreements(domains: tuple[str, ...], statuses: tuple[str, ...]) -> Agreement
             )
             + (f". {md(agreement['note'])}" if agreement["note"] else "")
         )
-    return AgreementsView(chosen, comparison, tuple(step_lines))
+    figures = load_figures()
+    counts = figures[figures["metric"] == "Documents signed or exchanged at the summit"]
+    dated_differently = [
+        f"**Sources date it differently — {md(versions['event'].iloc[0])}:** "
+        + "; ".join(
+            f"{md(iso_day_label(v.date))} ({source_markdown(v.source_id, short=True)})" for v in versions.itertuples()
+        )
+        for _, versions in date_disagreements(load_timeline()).groupby("event_id", sort=False)
+    ]
+    detail = "\n\n".join(
+        [
+            "**What the articles expected, and where each stands now**\n" + "\n".join(expected),
+            *step_lines,
+            "**How many documents?** Sources count differently: "
+            + "; ".join(figure_markdown(row) for row in counts.itertuples()),
+            *dated_differently,
+        ]
+    )
+    return AgreementsView(chosen, standing, detail)
 
 
 @st.cache_resource(show_spinner=False)
@@ -214,18 +253,6 @@ def item_steps(item_id: str) -> str:
         f"{md(day_label(e.when, e.precision))}: {md(e.event)} ({source_markdown(e.source_id, short=True)})"
         for e in status.history(load_timeline(), item_id).itertuples()
     )
-
-
-def standing_text(standing: status.Standing) -> str:
-    """Plain text for a table cell: an item's status now with its date and source, a later weakly sourced report
-    apart, and when it was last searched for."""
-    parts = []
-    if standing.now is not None:
-        parts.append(f"{standing_words(standing.now)} — {source_names(standing.now.source_id)}")
-    if standing.reported is not None:
-        later = standing.reported
-        parts.append(f"reported only by {source_names(later.source_id)}: {standing_words(later)}")
-    return "; ".join([*parts, standing.search_note])
 
 
 @st.cache_resource(**LINK_KEYED)
@@ -256,7 +283,10 @@ def trade_page() -> tuple[trade.TradeView, dict]:
         load_trade_annual(), hs2, load_figures(), load_table("trade_items.csv"), load_table("trade_targets.csv")
     )
     return view, {
-        "movers": with_sources(view.movers),
+        "movers": with_sources(view.movers).assign(
+            what=view.movers["what"].map(lambda w: w.split(":")[0].split(" (")[0] + " (" + w.rsplit("(", 1)[1]),
+            change=view.movers["change_pct"].map(lambda pct: f"{signed(pct, 0)}%"),
+        ),
         "named": with_sources(view.named),
         "history": Spec.of(
             charts.trade_history(view.history, view.jump_year, f"FY2022-23: imports ×{view.jump_ratio:.1f}")
@@ -276,11 +306,58 @@ def trade_page() -> tuple[trade.TradeView, dict]:
         **{key: Spec.of(charts.composition(shares)) for key, shares in view.compositions.items()},
         **{sector: Spec.of(charts.gap_bars(gap)) for sector, gap in view.gaps.groupby("sector", sort=False)},
         "exporters": exporters_brief(view, hs2),
+        "targets": targets_table(view),
         "crude": " · ".join(
             f"{md(period)}: " + "; ".join(figure_markdown(r, with_note=False) for r in rows.itertuples())
             for period, rows in view.crude_counted.groupby("period", sort=False)
         ),
     }
+
+
+def targets_table(view: trade.TradeView) -> pd.DataFrame:
+    """Each target, where it stands and as of when: a followed target's status is its dated history's."""
+    followed, sources = standings(), load_sources()
+    rows = []
+    for target in view.targets:
+        standing = followed.get(target.target_id)
+        if standing is not None and standing.now is not None:
+            status_, as_of_ = standing.now.status, standing.now.date_label
+        else:
+            status_ = target.status
+            as_of_ = iso_day_label(latest_date(target.status_source_id or target.source_id, sources)) or UNDATED
+        rows.append({"target": target.target, "status": status_[:1].upper() + status_[1:], "as_of": as_of_})
+    return pd.DataFrame(rows)
+
+
+@st.cache_resource(show_spinner=False)
+def targets_detail() -> str:
+    """Markdown: each target, where it stands, how it was set, its progress and its sources."""
+    view, followed = trade_page()[0], standings()
+    latest = view.series.iloc[-1]
+    provisional = " (provisional)" if latest["status"] == "provisional" else ""
+    blocks = []
+    for target in view.targets:
+        if target.target_id in followed:  # a followed item: its status is its dated history's
+            facts = [f"Status: {standing_markdown(followed[target.target_id])}"]
+            facts.append(f"Step by step: {item_steps(target.target_id)}")
+        else:
+            known = as_of(target.status_source_id or target.source_id, load_sources())
+            facts = [f"Status ({known}): {md(target.status)}" + sourced(target.status_source_id)]
+        if target.set_at:
+            facts.append(f"Set: {md(target.set_at)}" + sourced(target.set_source_id))
+        if target.target_id == "trade-100bn":
+            facts.append(
+                f"Progress: {md(fmt_bn(latest['total_bn']))} in {md(trade.fy(latest['fiscal_year']))}{provisional}, "
+                f"{latest['total_bn'] / target.goal:.0%} of the goal "
+                f"({source_markdown(trade.OFFICIAL_SOURCE, short=True)})"
+            )
+        facts += [f"{md(f.metric)}, {md(f.period)}: {figure_markdown(f)}" for f in view.progress[target.target_id]]
+        block = f"**{md(target.target)}**\n" + "\n".join(f"- {fact}" for fact in facts)
+        if target.target_id == "us-tariffs":
+            block += "\n\n**What the oil condition is — each side's words:**\n" + fact_lines("us-oil-condition")
+        block += f"\n\nAs stated: '{md(target.evidence)}' — {source_markdown(target.source_id, short=True)}"
+        blocks.append(block)
+    return "\n\n".join(blocks)
 
 
 def exporters_brief(view: trade.TradeView, hs2: pd.DataFrame) -> str:
@@ -309,7 +386,7 @@ def exporters_brief(view: trade.TradeView, hs2: pd.DataFrame) -> str:
     lines.append("\n**What the summit agreed that touches exporters**")
     for agreement_id in trade.EXPORTER_AGREEMENTS:
         a = row(agreements, "agreement_id", agreement_id)
-        when = f", {md(a['signed'])}" if a["signed"] else ""
+        when = f", {md(iso_day_label(a['signed']))}" if a["signed"] else ""
         lines.append(
             f"- **{md(a['agreement'])}** ({md(a['status'])}{when}): {md(a['what_it_does'])} "
             f"({source_markdown(a['source_id'], short=True)})"
@@ -460,7 +537,7 @@ def mobility_page() -> MobilityPage:
         russians_2024="; ".join(figure_markdown(r) for r in russians.itertuples()),
         flights="\n".join(f"- {md(r.metric)}, {md(r.period)}: {figure_markdown(r)}" for r in flights.itertuples()),
         signed=tuple(
-            (f"**{md(r.agreement)}** — {md(r.what_it_does)}; signed {md(r.signed)}", r.source_id)
+            (f"**{md(r.agreement)}** — {md(r.what_it_does)}; signed {md(iso_day_label(r.signed))}", r.source_id)
             for r in signed.itertuples()
         ),
         figures=figures[figures["domain"] == "mobility"],

@@ -38,7 +38,7 @@ ROLES = {"source_id": "", "expected_source_id": " (what was expected)", "set_sou
 
 def describe(file: str, row: dict) -> str:
     """What a row of a data file states, in words, for the Sources page."""
-    words = {"route": str(row.get("route_id", "")).upper()}
+    words = {"route": str(row.get("route_id", "")).upper(), "date": iso_day_label(str(row.get("date", "")))}
     if file == "figures.csv":
         words["phrase"] = figure_phrase(row["value"], row["unit"], row["qualifier"], row["value_high"])
     return DESCRIBE[file].format_map(row | words)
@@ -97,6 +97,6 @@ def source_param(sources: pd.DataFrame) -> ChoiceParam:
         "Show the figures citing",
         (ALL_SOURCES, *sources.index),
         ALL_SOURCES,
-        help="A source id, or all.",
+        help="One source, to list every figure that cites it; or all of them.",
         words=("All sources", *(name if len(name) <= 90 else name[:89] + "…" for name in named)),
     )

@@ -56,11 +56,53 @@ class Levers:
 
 
 SCENARIO_PARAMS = (
-    NumberParam("export_growth", "Export growth, India → Russia", -20, 60, 0, "% a year"),
-    NumberParam("import_growth", "Import growth, Russia → India", -30, 30, 0, "% a year"),
-    NumberParam("pharma_capture", "Extra share of Russia's pharma imports won by 2030", 0, 20, 0, "%"),
-    NumberParam("engineering_capture", "Extra share of Russia's engineering demand won by 2030", 0, 100, 0, "%"),
-    NumberParam("energy_change", "Change in energy imports by 2030", -50, 50, 0, "%"),
+    NumberParam(
+        "export_growth",
+        "Export growth, India → Russia",
+        -20,
+        60,
+        0,
+        "% a year",
+        help="How fast India's exports to Russia grow each year from the base year to 2030.",
+    ),
+    NumberParam(
+        "import_growth",
+        "Import growth, Russia → India",
+        -30,
+        30,
+        0,
+        "% a year",
+        help="How fast India's imports from Russia, oil included, grow each year from the base year to 2030.",
+    ),
+    NumberParam(
+        "pharma_capture",
+        "Extra share of Russia's pharma imports won by 2030",
+        0,
+        20,
+        0,
+        "%",
+        help="The part of Russia's medicine imports India wins on top of today's sales, reached step by step by 2030.",
+    ),
+    NumberParam(
+        "engineering_capture",
+        "Extra share of Russia's engineering demand won by 2030",
+        0,
+        100,
+        0,
+        "%",
+        help="The part of Russia's engineering import demand India wins on top of today's sales, reached step by "
+        "step by 2030.",
+    ),
+    NumberParam(
+        "energy_change",
+        "Change in energy imports by 2030",
+        -50,
+        50,
+        0,
+        "%",
+        help="A rise or fall in India's energy imports from Russia (mostly crude oil) by 2030, on top of import "
+        "growth, reached step by step.",
+    ),
 )
 """The what-if controls as URL parameters; their keys are the fields of :class:`Levers`."""
 

@@ -106,10 +106,11 @@ class Standing:
 
     @property
     def search_note(self) -> str:
-        """What the last search found: 'searched 6 Dec 2026' after news since the summit, else 'no later report
-        found' (or 'no report found' for an item with no dated status at all) and the day searched."""
-        found = "" if self.moved else "no later report found; " if self.latest is not None else "no report found; "
-        return f"{found}searched {self.searched_label}"
+        """What the news says by the day it was last checked: 'checked 6 Dec 2026' after news since the summit, else
+        'no later report as of 6 Dec 2026' ('no report as of …' for an item with no dated status at all)."""
+        if self.moved:
+            return f"checked {self.searched_label}"
+        return f"{'no later report' if self.latest is not None else 'no report'} as of {self.searched_label}"
 
 
 def standing(item: pd.Series, timeline: pd.DataFrame, sources: pd.DataFrame) -> Standing:

@@ -23,9 +23,21 @@ HS_SOURCE = "tradestat-hs2"
 ENERGY_CHAPTER = "27"
 COMPOSITION_PARAMS = (
     ChoiceParam(
-        "flow", "India's imports from Russia, or exports to Russia", ("imports", "exports"), "imports", "segmented"
+        "flow",
+        "Imports or exports",
+        ("imports", "exports"),
+        "imports",
+        "segmented",
+        help="Which way the goods go: India's imports from Russia, or its exports to Russia.",
     ),
-    ChoiceParam("year", "Fiscal year", ("2024-25", "2025-26"), "2025-26", widget="segmented"),
+    ChoiceParam(
+        "year",
+        "Fiscal year",
+        ("2024-25", "2025-26"),
+        "2025-26",
+        widget="segmented",
+        help="April to March; FY2025-26's figures are provisional.",
+    ),
 )
 HEADLINE_METRICS = {
     "total": "Total trade",
@@ -177,7 +189,7 @@ def composition(hs2: pd.DataFrame, names: pd.Series, flow: str, fiscal_year: str
         )
         out = pd.concat([out, other], ignore_index=True)
     out["share_pct"] = out["value_usd_mn"] / total * 100
-    out["label"] = [f"{v:,.1f} ({s:.1f}%)" for v, s in zip(out["value_usd_mn"], out["share_pct"], strict=True)]
+    out["label"] = [f"{v:,.0f} ({s:.1f}%)" for v, s in zip(out["value_usd_mn"], out["share_pct"], strict=True)]
     out["fiscal_year"] = fy(fiscal_year)
     out["flow"] = "India's imports from Russia" if flow == "imports" else "India's exports to Russia"
     out["source_id"] = HS_SOURCE
@@ -261,17 +273,9 @@ def opportunity_gaps(figures: pd.DataFrame, hs2: pd.DataFrame, fiscal_year: str)
 
 
 def year_on_year(annual: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
-    """How the latest year compares with the one before: totals and the chapters that moved most."""
+    """How the latest year compares with the one before: the three chapters of each flow that moved most."""
     last, prev = annual.iloc[-1], annual.iloc[-2]
-    rows = [
-        {
-            "what": label,
-            "before_usd_mn": prev[f"{key}_usd_mn"],
-            "after_usd_mn": last[f"{key}_usd_mn"],
-            "source_id": OFFICIAL_SOURCE,
-        }
-        for key, label in (("total", "Total trade"), ("exports", "Exports"), ("imports", "Imports"))
-    ]
+    rows = []
     wide = hs2.pivot_table(index=["flow", "hs"], columns="fiscal_year", values="value_usd_mn", aggfunc="sum")
     wide = wide.reindex(columns=[prev["fiscal_year"], last["fiscal_year"]]).fillna(0.0)
     wide["change"] = wide.iloc[:, 1] - wide.iloc[:, 0]
@@ -280,7 +284,7 @@ def year_on_year(annual: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> p
         for hs, change in movers.iterrows():
             rows.append(
                 {
-                    "what": f"{'Imports' if flow == 'imports' else 'Exports'}: {names.get((flow, hs), 'HS' + hs)}",
+                    "what": f"{names.get((flow, hs), 'HS' + hs)} ({flow})",
                     "before_usd_mn": change.iloc[0],
                     "after_usd_mn": change.iloc[1],
                     "source_id": HS_SOURCE,

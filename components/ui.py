@@ -13,7 +13,19 @@ import streamlit as st
 from components import images, status, url_state
 from components.charts import Spec
 from components.data import DataError, load_sources, load_table, source_ids
-from components.formatting import column_label, figure_phrase, is_key_column, md, number_text
+from components.formatting import (
+    DATE_COLUMNS,
+    cell_text,
+    column_digits,
+    column_label,
+    figure_phrase,
+    for_download,
+    is_key_column,
+    is_year_column,
+    iso_day_label,
+    md,
+    plain_text,
+)
 from components.pages import PageInfo
 from components.params import (
     ChoiceParam,
@@ -41,10 +53,12 @@ def _citations() -> dict[str, tuple[str, str, str]]:
     citations = {}
     for sid, s in load_sources().iterrows():
         name = s["publisher"].split(";")[0]
+        if acronym := re.search(r"\(([A-Z]{3,})\)$", name):  # 'Ministry of … (TRADESTAT)' is TRADESTAT
+            name = acronym.group(1)
         if s["kind"] == "seed article":  # the outlet, without where its copy was found
             name = name.split(" (")[0] if s["url"] else "Unattributed explainer (publisher unknown)"
         short = f"[{md(name)}]({s['url']})" if s["url"] else md(name)
-        title, dated = md(s["title"]), f", {md(s['date'])}" if s["date"] else ""
+        title, dated = md(s["title"]), f", {md(iso_day_label(s['date']))}" if s["date"] else ""
         if s["url"]:
             full = f"[{title}]({s['url']}) ({md(s['publisher'])}{dated})"
         else:
@@ -83,7 +97,7 @@ def figure_markdown(figure: pd.Series | tuple, with_note: bool = True) -> str:
     """A reported figure as its source words it, followed by the citation (and its note)."""
     row = figure._asdict() if hasattr(figure, "_asdict") else figure
     phrase = figure_phrase(row["value"], row["unit"], row["qualifier"], row["value_high"])
-    note = f" — {md(row['note'])}" if with_note and row["note"] else ""
+    note = f" — {md(row['note'].rstrip('.'))}" if with_note and row["note"] else ""  # a clause: lists join with ';'
     return f"**{md(phrase)}** ({source_markdown(row['source_id'], short=True)}){note}"
 
 
@@ -127,18 +141,30 @@ def with_sources(table: pd.DataFrame) -> pd.DataFrame:
     return table.assign(source=table["source_id"].map(names))
 
 
-def draw(chart: Spec) -> None:
-    """Draw a chart full width, under its key if it has one apart; its spec was validated once, when it was built."""
+CHART_CONFIG = {
+    "axis": {"labelColor": "#444444", "titleColor": "#444444", "labelFontSize": 12, "titleFontSize": 12},
+    "legend": {"labelColor": "#333333", "titleColor": "#333333", "labelFontSize": 12},
+    "mark": {"aria": False},
+}
+"""Every chart's text in a grey that reads at 9:1 at 12 px, and its marks left out of the accessibility tree: a
+screen reader reads the chart's description, which says what it shows, instead of one mark after another."""
+
+
+def draw(chart: Spec, description: str = "") -> None:
+    """Draw a chart full width, under its key if it has one apart, described for screen readers by ``description``
+    (Markdown, read as plain text); its spec was validated once, when it was built."""
     if chart.key is not None:
-        draw(chart.key)
-    st.vega_lite_chart(chart.for_streamlit(), width="stretch")
+        draw(chart.key, f"The key to the chart below. {description}")
+    spec = chart.for_streamlit()
+    config = {**CHART_CONFIG, **spec.get("config", {})}
+    st.vega_lite_chart({**spec, "description": plain_text(description), "config": config}, width="stretch")
 
 
 def csv_download(table: pd.DataFrame, file_stem: str) -> None:
     """A CSV download of ``table``, written only when the reader clicks."""
     st.download_button(
         "Download CSV",
-        lambda: table.to_csv(index=False).encode("utf-8"),
+        lambda: for_download(table).to_csv(index=False).encode("utf-8"),
         file_name=f"{file_stem}.csv",
         mime="text/csv",
         key=f"download-{file_stem}",
@@ -151,20 +177,42 @@ MISSING = "—"
 
 
 def readable(table: pd.DataFrame, column_config: dict | None = None) -> tuple[pd.DataFrame, list[str], dict]:
-    """A table as a reader reads it: the rows with '—' where a value is missing, the columns to show (no
-    identifiers, none left empty) and each one's settings (``column_config``'s, else a readable name with its unit).
+    """A table as a reader reads it, in the house style: the rows with '—' where a value is missing, dates as
+    '5 Dec 2025', numbers with their unit's decimals and a true minus; the columns to show (no identifiers, none left
+    empty; ``column_config``'s first, in its order, so a phone shows what a reader needs first) and each one's
+    settings (``column_config``'s, else a readable name with its unit).
+
+    A column of positive numbers stays a number column (it sorts by value) in the same style; one with a negative or
+    a gap is shown as text, since a number column would print a hyphen for a minus and nothing for a gap.
     """
     config = {c: column_label(c) for c in table.columns} | (column_config or {})
     blank = table.isna() | table.eq("")
-    order = [c for c in table.columns if not is_key_column(c) and config[c] is not None and not blank[c].all()]
-    gaps = {}
-    for column in (c for c in order if blank[c].any() and not _is_link(config[c])):
-        if pd.api.types.is_numeric_dtype(table[column]):  # shown as text, so its gaps can read '—'
-            gaps[column] = [MISSING if pd.isna(v) else number_text(v) for v in table[column]]
+    columns = [c for c in dict.fromkeys([*(column_config or {}), *table.columns]) if c in table.columns]
+    order = [c for c in columns if not is_key_column(c) and config[c] is not None and not blank[c].all()]
+    styled = {}
+    for column in (c for c in order if not _is_link(config[c])):
+        values = table[column]
+        numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+        digits, year = column_digits(column), is_year_column(column)
+        own_format = isinstance(config[column], dict)  # the caller's own number format stands
+        if numeric and not blank[column].any() and (values >= 0).all() and (digits is not None or year or own_format):
+            if not own_format:
+                number_format = "%d" if year else f"%,.{digits}f"
+                config[column] = st.column_config.NumberColumn(config[column], format=number_format)
+            # the values sent are the values shown: no float noise reaches the page
+            styled[column] = values.round().astype("Int64") if year else values.round(digits or 6)
+        elif numeric or column in DATE_COLUMNS or blank[column].any():
+            styled[column] = [cell_text(v, column, MISSING) for v in values]
             config[column] = _label(config[column])
-        else:
-            gaps[column] = table[column].mask(blank[column], MISSING)
-    return table.assign(**gaps), order, {c: config[c] for c in order}
+    return table.assign(**styled), order, {c: config[c] for c in order}
+
+
+def reading_table(table: pd.DataFrame, columns: dict[str, str]) -> None:
+    """The few columns a reader needs first (column → header; an empty one is left out), as a plain table that wraps
+    its words on a phone: every cell in the house style, shown literally; the full table is in a table view."""
+    given = [c for c in columns if not (table[c].isna() | table[c].eq("")).all()]  # no column left empty
+    shown = pd.DataFrame({columns[c]: [md(cell_text(v, c, MISSING)) for v in table[c]] for c in given})
+    st.table(shown, hide_index=True, border="horizontal")
 
 
 def _label(setting: str | dict) -> str:
@@ -179,7 +227,7 @@ def _is_link(setting: str | dict) -> bool:
 def show_table(table: pd.DataFrame, column_config: dict | None = None) -> None:
     """A table full width under readable column names with units; the CSV download keeps the file's columns."""
     shown, order, config = readable(table, column_config)
-    st.dataframe(shown, hide_index=True, width="stretch", column_order=order, column_config=config)
+    st.dataframe(shown[order], hide_index=True, width="stretch", column_config=config)  # only what is shown is sent
 
 
 def table_with_download(table: pd.DataFrame, file_stem: str, column_config: dict | None = None) -> None:
@@ -195,18 +243,19 @@ def number_columns(labels: dict[str, str], number_format: str = "%,.1f") -> dict
 
 def show_chart(chart: Spec, table: pd.DataFrame | Callable[[], pd.DataFrame], file_stem: str, caption: str) -> None:
     """A chart, its caption, and a table view with a CSV download of the same data (built when opened)."""
-    draw(chart)
+    draw(chart, caption)
     st.caption(caption)
     table_view("Table and CSV download; chart as PNG or SVG", table, file_stem, (chart, caption))
 
 
 @st.fragment
-def lazy_section(label: str, key: str, render: Callable[[], None]) -> None:
-    """An expander whose content is built only when the reader opens it; opening it reruns this section alone.
+def more(label: str, key: str, render: Callable[[], None], opened: bool = False) -> None:
+    """Detail a reader opens: an expander whose content is built only when opened (or, with ``opened``, from the
+    start: a link that sets its controls); opening it reruns this section alone.
 
     A closed section costs the page nothing: no table is serialised, and the browser loads no table code.
     """
-    with st.expander(label, key=key, on_change="rerun") as section:
+    with st.expander(label, expanded=opened, key=key, on_change="rerun") as section:
         if section.open:
             render()
 
@@ -225,7 +274,7 @@ def table_view(
         if chart is not None:
             chart_downloads(*chart, file_stem)
 
-    lazy_section(label, f"table-{file_stem}", render)
+    more(label, f"table-{file_stem}", render)
 
 
 def chart_downloads(chart: Spec, caption: str, file_stem: str) -> None:
@@ -334,9 +383,86 @@ class Contents:
         st.header(title, anchor=anchor)
         self._sections.append((short, anchor))
 
+    def section(self, title: str, short: str, lead: str) -> None:
+        """A section as the house style has it: its heading, then one sentence (Markdown) saying what it shows."""
+        self.header(title, short)
+        st.markdown(lead)
+
     def show(self) -> None:
         """Fill the contents line with the sections drawn so far."""
         self._slot.markdown("**On this page:** " + " · ".join(f"[{md(s)}](#{a})" for s, a in self._sections))
+
+
+SITE = "India–Russia Partnership Explorer"
+
+
+def page_title(title: str) -> None:
+    """Name the browser tab, bookmarks and history entry after the page: 'Trade: … · India–Russia Partnership
+    Explorer' (WCAG 2.4.2: pages can be told apart)."""
+    st.set_page_config(page_title=f"{title} · {SITE}")
+
+
+def intro(title: str, finding: str, sources: str) -> Contents:
+    """A page's first screen: its short title, its contents line, its finding in a sentence or two (Markdown) and
+    the finding's sources in short form; the browser tab is named after it. Returns the contents line, which the
+    page's sections fill."""
+    page_title(title)
+    st.title(title)
+    contents = Contents()
+    st.markdown(finding)
+    cite(sources, "Sources" if ";" in sources else "Source", short=True)
+    return contents
+
+
+CARD_PX = 168
+"""A small card's width: two fit side by side on a 390 px phone; a longer label wraps onto more lines."""
+KEEP_RANGE_WHOLE = str.maketrans({"–": "–\u2060"})
+"""A word joiner after each en dash, so a wrapped label keeps '2021–25' on one line."""
+SMALL_CARD_CHARACTERS = 9
+"""The longest value a small card shows whole ('−50.88', '~25 days')."""
+
+
+def change_metric(
+    label: str, value: str, change: float, change_text: str, versus: str, good: str | None = "up"
+) -> None:
+    """A small card with its change in the house style ('−8.83', a true minus sign; its help says what it is
+    measured against): the arrow follows the change's sign, the colour says whether that is good (``good`` = 'up' or
+    'down'; None: neither), and no change shows neither arrow nor sign."""
+    if round(change, 9) == 0:
+        arrow, colour = "off", "gray"
+    else:
+        arrow = "up" if change > 0 else "down"
+        colour = "gray" if good is None else "green" if arrow == good else "red"
+    st.metric(
+        label,
+        value,
+        delta=change_text,
+        delta_color=colour,
+        delta_arrow=arrow,
+        border=True,
+        width=CARD_PX,
+        help=f"The change is against {versus}.",
+    )
+
+
+def key_number_cards(numbers: Iterable, links: bool = False) -> None:
+    """Headline figures as cards side by side (one under another on a phone), each with its figure as its source
+    words it (the card's help), a short line of their sources, and a link to each card's page."""
+    numbers = tuple(numbers)
+    if all(len(n.value) <= SMALL_CARD_CHARACTERS for n in numbers):  # short values: small cards, two to a phone row
+        with st.container(horizontal=True, gap="small"):
+            for number in numbers:
+                label = number.label.translate(KEEP_RANGE_WHOLE)
+                st.metric(label, number.value, help=number.said, border=True, width=CARD_PX)
+    else:  # two to a row at most on a laptop; one under another on a phone
+        for row in range(0, len(numbers), 2):
+            for column, number in zip(st.columns(2), numbers[row : row + 2], strict=False):
+                column.metric(number.label, number.value, help=number.said, border=True)
+    st.caption("Sources, card by card: " + " · ".join(source_markdown(n.source_id, short=True) for n in numbers))
+    if links:
+        with st.container(horizontal=True, gap="small"):
+            for page in dict.fromkeys(n.page for n in numbers):
+                st.page_link(page.script, label=page.title, icon=":material/arrow_forward:", width="content")
 
 
 def open_page(page: PageInfo, prepare: Callable[[], Prepared]) -> tuple[Prepared, dict[str, Param], dict[str, Parsed]]:

@@ -32,7 +32,12 @@ from components.scenario import (
 
 COMPARE_PREFIX = "compare_"
 COMPARE_PARAMS = tuple(
-    replace(p, key=COMPARE_PREFIX + p.key, label=f"Scenario A: {p.label[0].lower()}{p.label[1:]}")
+    replace(
+        p,
+        key=COMPARE_PREFIX + p.key,
+        label=f"Scenario A: {p.label[0].lower()}{p.label[1:]}",
+        help=f"Scenario A, pinned to compare with the sliders' scenario: {p.help[0].lower()}{p.help[1:]}",
+    )
     for p in SCENARIO_PARAMS
 )
 """The pinned scenario A, kept in the link beside the sliders' scenario B (``compare_export_growth=…``)."""
@@ -64,7 +69,14 @@ def base_label(bases: pd.DataFrame, base_id: str) -> str:
 def base_param(bases: pd.DataFrame) -> ChoiceParam:
     """The base year as a URL parameter: every base a link may name; without one, the current base. A segmented
     control: one tap on a phone, every base in view."""
-    return ChoiceParam("base", "Base year", tuple(bases["base"]), current_base(bases), widget="segmented")
+    return ChoiceParam(
+        "base",
+        "Base year",
+        tuple(bases["base"]),
+        current_base(bases),
+        widget="segmented",
+        help="The official year the scenario grows from: the newest, or the one before it.",
+    )
 
 
 def scenario_base(bases: pd.DataFrame, base_id: str, figures: pd.DataFrame) -> Base:
@@ -114,12 +126,13 @@ def prepare(annual: pd.DataFrame, bases: pd.DataFrame, figures: pd.DataFrame) ->
 
 METHOD_FORMULAS = (
     r"\text{ramp}_t = t / T",
-    r"\text{exports}_t = E_0 (1+x)^t + \text{ramp}_t\,(p \cdot P + q \cdot Q)",
-    r"\text{imports}_t = I_0 (1+m)^t\,(1 + \text{ramp}_t \cdot s \cdot e)",
+    r"\begin{aligned} \text{exports}_t &= E_0 (1+x)^t \\ &\quad + \text{ramp}_t\,(p \cdot P + q \cdot Q) \end{aligned}",
+    r"\begin{aligned} \text{imports}_t &= I_0 (1+m)^t \\ "
+    r"&\quad \times (1 + \text{ramp}_t \cdot s \cdot e) \end{aligned}",
     r"\text{total}_t = \text{exports}_t + \text{imports}_t",
     r"\text{balance}_t = \text{exports}_t - \text{imports}_t",
 )
-"""The model, in LaTeX, one equation a line."""
+"""The model, in LaTeX, one equation a block; the long two break after their first term, to fit a phone."""
 
 
 def method_markdown(inputs: Inputs, base_id: str, cite: Mapping[str, str]) -> tuple[str, str]:
@@ -127,24 +140,24 @@ def method_markdown(inputs: Inputs, base_id: str, cite: Mapping[str, str]) -> tu
     every input with its citation after them (``cite`` gives the Markdown citation of a source id)."""
     base = inputs.bases[base_id]
     intro = (
-        f"Base year t = 0 is {md(inputs.base_labels[base_id])}: figures of the official series kept as links made "
-        f"from it computed them; t counts years after it, up to t = {base.horizon} (FY2029-30, labelled 2030). "
+        f"Year t = 0 is {md(inputs.base_labels[base_id])}; a link made when it was the newest official year keeps "
+        f"growing from it. t counts the years after it, up to t = T = {base.horizon} (FY2029-30, shown as 2030). "
         "Growth rates compound; the three summit levers phase in evenly, reaching their full size in 2030."
     )
     inputs_list = (
-        f"- E₀ = {md(fmt_bn(base.exports_bn))}, I₀ = {md(fmt_bn(base.imports_bn))}: {fy(base.fiscal_year)} "
-        f"({cite[trade.OFFICIAL_SOURCE]})\n"
-        "- x = `export_growth`, m = `import_growth` (% a year)\n"
-        f"- P = {base.pharma_market_bn:g} bn: Russia's pharmaceutical import market, '{md(inputs.pharma_evidence)}' "
-        f"({cite['seed-004']}); p = `pharma_capture`\n"
-        f"- Q = {base.engineering_demand_bn:g} bn: the lower end of Russia's engineering import demand, "
+        f"- E₀ = {md(fmt_bn(base.exports_bn))}, I₀ = {md(fmt_bn(base.imports_bn))}: exports and imports in "
+        f"{fy(base.fiscal_year)} ({cite[trade.OFFICIAL_SOURCE]})\n"
+        "- x, m: the export and import growth you choose (% a year)\n"
+        f"- P = {md(fmt_bn(base.pharma_market_bn, 0))}: Russia's pharmaceutical import market, "
+        f"'{md(inputs.pharma_evidence)}' ({cite['seed-004']}); p: the extra share of it you choose\n"
+        f"- Q = {md(fmt_bn(base.engineering_demand_bn, 0))}: the lower end of Russia's engineering import demand, "
         f"'{md(inputs.engineering_evidence)}' ({cite['seed-004']}; not an official figure: official HS84 exports and "
-        "the export council's count differ, see the Trade page); q = `engineering_capture`\n"
+        "the export council's count differ, see the Trade page); q: the extra share of it you choose\n"
         f"- s = {base.energy_share:.1%}: mineral fuels (HS27) as a share of imports in {fy(base.fiscal_year)} "
-        f"({cite[trade.HS_SOURCE]}); e = `energy_change`\n"
-        "- Growth needed: the export growth x, or the one rate for x and m together, at which total in 2030 "
-        "equals 100 with every other lever as set (solved exactly for x, by bisection for the common rate).\n"
-        f"- Reality check: the compound annual growth of each flow over every {REALITY_SPAN_YEARS}-year span of "
+        f"({cite[trade.HS_SOURCE]}); e: the change in energy imports you choose\n"
+        "- Growth needed: the export growth x, or the one rate for x and m together, at which the total in 2030 "
+        "reaches US\\$ 100 bn with every other lever as set (solved exactly for x, step by step for the common rate)."
+        f"\n- Reality check: the compound annual growth of each flow over every {REALITY_SPAN_YEARS}-year span of "
         "the official series."
     )
     return intro, inputs_list

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -138,6 +139,31 @@ def open_page(page: str, opened: tuple[str, ...] = (), **query: str | list[str])
     return app.run()
 
 
+def open_fully(page: str, **query: str | list[str]) -> AppTest:
+    """The page as a reader sees it with every closed section opened (its details, tables and methods)."""
+    keys = tuple(e.key for e in open_page(page, **query).expander if e.key)
+    return open_page(page, opened=keys, **query)
+
+
+LINK_TARGET = re.compile(r"\]\([^)]*\)")
+
+
+def everything_shown(app: AppTest, tables: bool = True, addresses: bool = True) -> str:
+    """All the text a reader can see or download from the page's elements, tables included unless not wanted;
+    without ``addresses``, no link's address and no table's id or address column: only the words a reader reads."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "latex"):
+        parts += [str(e.value) for e in getattr(app, kind)]
+    parts += [f"{m.label} {m.value} {m.proto.delta} {m.help}" for m in app.metric]
+    if shown := answer(app):
+        parts += [shown["sentence"], *(" ".join(card.values()) for card in shown["cards"])]
+    for table in [e.value for e in [*app.dataframe, *app.table]] if tables else []:
+        words = [c for c in table.columns if addresses or not (str(c).endswith("_id") or c in ("url", "id"))]
+        parts.append(table[words].to_csv(index=False))
+    text = "\n".join(parts)
+    return (text if addresses else LINK_TARGET.sub("]", text)).replace("\\", "")
+
+
 def component_data(app: AppTest, name: str) -> dict | None:
     """The data a custom component (``st.components.v2``) on the page was drawn with, if it is on the page."""
     drawn = [e for e in app.get("bidi_component") if e.proto.component_name == name]
@@ -158,8 +184,8 @@ def metric(app: AppTest, label: str) -> str:
 
 
 def frame_with(app: AppTest, column: str):
-    """The first dataframe on the page that has ``column``."""
-    return next(df.value for df in app.dataframe if column in df.value.columns)
+    """The first table on the page that has ``column``: a file's column in a data table, a header in a plain one."""
+    return next(t.value for t in [*app.dataframe, *app.table] if column in t.value.columns)
 
 
 def warnings(app: AppTest) -> list[str]:

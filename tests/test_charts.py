@@ -199,3 +199,52 @@ def test_drawing_leaves_the_shared_specs_as_built():
     for spec in specs:
         st.vega_lite_chart(spec.for_streamlit(), width="stretch")
     assert [spec.template for spec in specs] == built
+
+
+def contrast_on_white(colour: str) -> float:
+    """WCAG's contrast ratio of a '#rrggbb' colour against white."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+BACKGROUND_MARKS = {"#E8E8E8", "#FFFFFF", "#ffffff"}
+"""The map's land and its borders: ground under the data, not data a reader tells apart."""
+
+
+def colour_encodings(node) -> list[dict]:
+    """Every colour encoding of a spec, its layers included."""
+    found = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("color", "fill", "stroke") and isinstance(value, dict) and "field" in value:
+                found.append(value)
+            found += colour_encodings(value)
+    elif isinstance(node, list):
+        for item in node:
+            found += colour_encodings(item)
+    return found
+
+
+def test_the_contrast_ratio_is_wcags():
+    assert round(contrast_on_white("#767676"), 2) == 4.54  # the lightest grey that passes for text
+    assert contrast_on_white("#eeca3b") < 2  # Vega's default yellow, once on the Defence page
+
+
+def test_every_chart_on_every_page_draws_its_data_in_the_apps_palette_at_3_to_1():
+    """No chart falls back to Vega's default colours, and every colour a mark is drawn in reads at 3:1 or more
+    against the white background (WCAG 1.4.11), on every page with every section open."""
+    from conftest import PAGES, open_fully
+
+    drawn = 0
+    for script in PAGES:
+        for chart in open_fully(script).get("vega_lite_chart"):
+            spec_text = chart.proto.spec
+            for encoding in colour_encodings(json.loads(spec_text)):
+                scale = encoding.get("scale", {})
+                assert scale is None or "range" in scale, (script, encoding["field"])  # never Vega's defaults
+            colours = set(re.findall(r'"(#[0-9A-Fa-f]{6})"', spec_text)) - BACKGROUND_MARKS
+            assert all(contrast_on_white(c) >= 3 for c in colours), (script, sorted(colours))
+            drawn += 1
+    assert drawn >= 15

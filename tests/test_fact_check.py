@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import PAGES, answer, open_page, warnings
+from conftest import PAGES, everything_shown, frame_with, open_fully, open_page, warnings
 from streamlit.testing.v1 import AppTest
 
 from components import data, pages
@@ -15,23 +15,9 @@ from components import data, pages
 INTERNAL_FILE = re.compile(r"\d{3}_[0-9a-f]{16}(\.txt)?")
 
 
-def everything_shown(app: AppTest, tables: bool = True) -> str:
-    """All the text a reader can see or download from the page's elements, tables included unless not wanted."""
-    parts = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "latex"):
-        parts += [str(e.value) for e in getattr(app, kind)]
-    parts += [f"{m.label} {m.value} {m.proto.delta} {m.help}" for m in app.metric]
-    if shown := answer(app):
-        parts += [shown["sentence"], *(" ".join(card.values()) for card in shown["cards"])]
-    if tables:
-        parts += [e.value.to_csv() for e in app.dataframe] + [e.value.to_csv() for e in app.table]
-    return "\n".join(parts).replace("\\", "")
-
-
-def opened_fully(script: str) -> AppTest:
-    """The page with every closed section (tables, grid, method) opened."""
-    keys = tuple(e.key for e in open_page(script).expander if e.key)
-    return open_page(script, opened=keys)
+def opened_fully(script: str, **query: str | list[str]) -> AppTest:
+    """The page with every closed section (details, tables, grid, method) opened."""
+    return open_fully(script, **query)
 
 
 @pytest.mark.parametrize("script", PAGES)
@@ -50,15 +36,18 @@ def test_money_reads_the_same_everywhere_outside_verbatim_quotes(script):
 
 
 def test_every_agreement_says_where_it_stands_with_a_date_and_when_it_was_searched():
-    app = open_page(pages.OVERVIEW.script)
-    outcomes = app.table[0].value["Where it stands (as of)"]
-    assert outcomes.str.contains(r"\d{4} — ").all() and outcomes.str.contains("searched 6 Dec 2026").all()
-    relos = outcomes[outcomes.str.startswith("ratified")]
-    assert list(relos) == [
-        "ratified by one side: Russia's ratification law signed; India's step not reported, 15 Dec 2025 — India "
-        "Today; reported only by Adda247 Current Affairs: in force (reported), Apr 2026; searched 6 Dec 2026"
-    ]
+    app = opened_fully(pages.OVERVIEW.script)
+    table = frame_with(app, "As of").replace(r"\\", "", regex=True).set_index("Agreement")  # as Markdown shows it
+    assert table["As of"].str.contains(r"\d{4}").all()
+    assert table.loc["RELOS military logistics pact", "Status"] == "ratified by one side"
+    assert table.loc["Free e-tourist visa for Russians", ["Status", "As of"]].tolist() == ["in force", "1 Jan 2026"]
     text = everything_shown(app)
+    relos = next(line for line in text.splitlines() if line.startswith("- **Reciprocal Exchange"))
+    assert (
+        "now: **ratified by one side: Russia's ratification law signed; India's step not reported** (15 Dec 2025"
+        in relos
+    )
+    assert "reported only by [Adda247 Current Affairs]" in relos and "in force (reported) (Apr 2026)" in relos
     assert "ratified, 2025-02-18" not in text
     steps = next(line for line in text.splitlines() if line.startswith("**Step by step — Reciprocal Exchange"))
     for date in ("18 Feb 2025", "2 Dec 2025", "8 Dec 2025", "10 Dec 2025", "15 Dec 2025", "Apr 2026"):
@@ -66,45 +55,49 @@ def test_every_agreement_says_where_it_stands_with_a_date_and_when_it_was_search
     assert "India's ratification and the exchange of instruments" in steps
     fta = next(line for line in text.splitlines() if line.startswith("**Step by step — India–Eurasian"))
     assert "20 Aug 2025" in fta and "26 Nov 2025" in fta and "last year" in fta
-    visa = next(line for line in outcomes if line.startswith("in force"))
+    visa = next(line for line in text.splitlines() if line.startswith("- **Free 30-day e-tourist"))
     assert "1 Jan 2026" in visa and "signed" not in visa  # an announcement has no signing date
+    assert "no later report as of 6 Dec 2026" in text
 
 
 def test_since_the_summit_lists_the_news_newest_first_and_says_where_nothing_was_found():
-    app = open_page(pages.OVERVIEW.script)
+    app = open_page(pages.OVERVIEW.script, opened=("since-all",))
     assert any(h.value.startswith("Since the summit") for h in app.header)
-    items = next(m.value for m in app.markdown if m.value.startswith("- **")).replace("\\", "").splitlines()
+    latest = next(m.value for m in app.markdown if m.value.startswith("- **")).replace("\\", "").splitlines()
+    assert len(latest) == 5 and latest[0].startswith("- **S-400 deliveries:** **three of five squadrons delivered")
+    assert "reported only by [C4S Courses" in latest[0] and "May 2026" in latest[0]
+    items = [m.value for m in app.markdown if m.value.startswith("- **")][1].replace("\\", "").splitlines()
     assert items[0].startswith("- **S-400 deliveries** — at the summit: three of five squadrons delivered")
-    assert "reported only by [C4S Courses" in items[0] and "May 2026" in items[0]
     chabahar = next(i for i in items if i.startswith("- **Chabahar"))
     assert "valid until 26 Apr 2026" in chabahar and "revoked" not in chabahar.split("Now:")[1]
-    quiet = next(m.value for m in app.markdown if m.value.startswith("**No later report found:**")).replace("\\", "")
+    quiet = next(m.value for m in app.markdown if "**No later report found:**" in m.value).replace("\\", "")
+    quiet = quiet.split("**No later report found:**")[1]
     assert "The 24th annual summit" in quiet and "Labour mobility agreement (signed, 5 Dec 2025)" in quiet
-    assert any("last searched for on 6 Dec 2026" in m.value for m in app.markdown)
+    assert any("news checked to 6 Dec 2026" in m.value for m in app.markdown)
     assert "changes.atom" in " ".join(c.value for c in app.caption)
 
 
 def test_the_visit_is_called_both_a_state_and_an_official_visit():
-    text = everything_shown(open_page(pages.OVERVIEW.script))
+    text = everything_shown(open_page(pages.OVERVIEW.script, opened=("at-a-glance",)))
     assert "rare state visit" in text and "'two-day official visit'" in text
 
 
 def test_trade_page_corrects_the_deficit_claim_the_engineering_gap_and_the_composition_labels():
-    app = open_page(pages.TRADE.script, flow="imports", year="2024-25")
+    app = opened_fully(pages.TRADE.script, flow="imports", year="2024-25")
     text = everything_shown(app)
     assert "promised to narrow" not in text
-    (gap,) = [w.value.replace("\\", "") for w in app.warning if "official data tell another story" in w.value]
+    (gap,) = [m.value.replace("\\", "") for m in app.markdown if "official data tell another story" in m.value]
     assert "matches India's HS84 imports *from* Russia instead (US$ 92.4 mn in FY2024-25)" in gap
-    assert "each label gives the value in US$ million and, in brackets, its share of the flow" in text
+    assert "in brackets, the share of the flow" in text
     assert "Vegetables (incl. potatoes)" not in text and "mainly sunflower oil" not in text
     assert "Fats and oils (incl. sunflower oil)" in text
 
 
 def test_trade_leads_with_the_latest_year_and_its_statuses_are_current_and_dated():
-    app = open_page(pages.TRADE.script)
+    app = opened_fully(pages.TRADE.script)
     first = app.markdown[1].value.replace("\\", "")  # after the contents line
     assert first.startswith("India–Russia goods trade was **US$ 59.86 bn in FY2025-26** (provisional), down 12.9%")
-    assert app.header[0].value == "The latest year: FY2025-26 (provisional)"
+    assert app.header[0].value == "The latest year, FY2025-26"
     text = everything_shown(app)
     assert "Status: **a temporary surcharge for 150 days (Section 122), to late July 2026** (24 Feb 2026" in text
     assert "US Supreme Court strikes down" in text and "The US lifts its 25% tariff penalty" in text
@@ -116,7 +109,7 @@ def test_trade_leads_with_the_latest_year_and_its_statuses_are_current_and_dated
 
 
 def test_which_figure_note_says_only_what_the_articles_say():
-    text = everything_shown(open_page(pages.TRADE.script))
+    text = everything_shown(opened_fully(pages.TRADE.script))
     note = next(line for line in text.splitlines() if line.startswith("**Which figure is right?**"))
     assert "an earlier release" not in note and "no archived release with that figure was found" in note
     assert "goods *and services* at 'roughly $65 billion'" in note
@@ -146,7 +139,7 @@ def test_relos_term_is_reported_by_more_than_one_source():
 
 
 def test_defence_page_says_what_sipri_says_and_dates_the_s400_status():
-    app = open_page(pages.DEFENCE.script, platform="S-400")
+    app = opened_fully(pages.DEFENCE.script, platform="S-400")
     assert "less so each year" not in app.title[0].value
     text = everything_shown(app)
     assert "fallen for fifteen years" not in text
@@ -161,10 +154,10 @@ def test_defence_page_says_what_sipri_says_and_dates_the_s400_status():
 
 
 def test_mobility_computes_how_far_the_counts_differ_and_shows_both_2024_versions():
-    app = open_page(pages.MOBILITY.script)
+    app = opened_fully(pages.MOBILITY.script)
     text = everything_shown(app)
     assert "factor of two" not in text
-    (counts,) = [i.value.replace("\\", "") for i in app.info if "Two kinds of count" in i.value]
+    (counts,) = [m.value.replace("\\", "") for m in app.markdown if "Rosstat counts tourist trips" in m.value]
     assert "1.86 times Rosstat's for Indians visiting Russia" in counts
     assert "1.74 times Rosstat's for Russians visiting India" in counts
     assert "fewer than 60,000 visitors" in text and "'Similar figures' to 2023" in text
@@ -173,7 +166,7 @@ def test_mobility_computes_how_far_the_counts_differ_and_shows_both_2024_version
 
 
 def test_connectivity_compares_like_with_like_and_shows_every_version():
-    app = open_page(pages.CONNECTIVITY.script, origin="chennai", destination="vladivostok", via="emc")
+    app = opened_fully(pages.CONNECTIVITY.script, origin="chennai", destination="vladivostok", via="emc")
     text = everything_shown(app)
     assert "No like-for-like Suez figure exists for Chennai–Vladivostok" in text
     assert "8,675 nmi" in text and "≈10,000 nautical miles" in text

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from components.formatting import CURRENCY_UNITS, figure_phrase, fmt_change_bn
+from components.formatting import CURRENCY_UNITS, figure_phrase, fmt_change_bn, plain, signed
 
 
 @given(
@@ -28,7 +28,9 @@ def test_a_sourced_figure_keeps_its_digits_and_reads_like_every_other_amount():
     assert figure_phrase(40, "%", "up to") == "up to 40%"
 
 
-def test_a_change_leads_with_its_sign_for_the_metric_colour():
-    assert fmt_change_bn(-40.08) == "-US$ 40.1 bn"
-    assert fmt_change_bn(0.04) == "+US$ 0.0 bn"
-    assert fmt_change_bn(-0.04) == "+US$ 0.0 bn"
+def test_a_change_leads_with_a_true_minus_sign_and_no_change_has_no_sign():
+    assert fmt_change_bn(-40.08) == "−US$ 40.1 bn" and fmt_change_bn(40.08) == "+US$ 40.1 bn"
+    assert fmt_change_bn(0.04) == "US$ 0.0 bn"
+    assert fmt_change_bn(-0.04) == "US$ 0.0 bn"
+    assert signed(-8.834) == "−8.83" and signed(0.001) == "0.00" and plain(-50.884) == "−50.88"
+    assert plain(1234.5, 1) == "1,234.5"

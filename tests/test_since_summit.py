@@ -91,10 +91,10 @@ def test_every_followed_item_is_dated_and_the_weak_report_of_s400_stays_apart():
     for standing in followed.values():
         if standing.now is not None:
             assert standing.now.date_label and standing.now.source_id not in weak_sources()
-        assert standing.search_note.endswith("searched 6 Dec 2026")
+        assert standing.search_note.endswith("6 Dec 2026")
     s400 = followed["s400"]
     assert s400.now.status.startswith("three of five") and s400.reported.status == "four of five squadrons delivered"
-    assert followed["summit-24"].latest is None and followed["summit-24"].search_note.startswith("no report found")
+    assert followed["summit-24"].latest is None and followed["summit-24"].search_note.startswith("no report as of")
     assert next(iter(followed)) == "s400"  # newest news first: the weakly reported May 2026 delivery
 
 
@@ -142,4 +142,4 @@ def test_agreement_tracker_and_overview_key_numbers_come_from_the_same_standings
     assert shown.moved and all(line.startswith("**") for line in shown.moved)
     table = overview.expected_vs_outcome(data.load_table("agreements.csv"), prepared.standings())
     assert len(table) == len(data.load_table("agreements.csv"))
-    assert shown.key_numbers[0][0].label == "Total trade, FY2025-26 (provisional)"
+    assert shown.cards[0].label == "Total trade, FY2025-26 (provisional)"

@@ -56,7 +56,7 @@ def test_a_key_press_moves_the_figures_and_the_address_and_the_address_reopens_t
     settle(page)
     # the page reruns alone (a fragment): what follows the sliders moves too, and the app's frame stays
     expect(page.get_by_test_id("share-link")).to_contain_text("export_growth=16&")
-    expect(page.get_by_text("Every view is in the address bar", exact=False)).to_be_visible()
+    expect(page.get_by_text("The address bar holds this view", exact=False)).to_be_visible()
     shown, balance = metric_value(page, TOTAL), metric_value(page, BALANCE)
     with fresh_page(browser) as other:
         open_idle(other, page.url)

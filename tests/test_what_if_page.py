@@ -43,7 +43,7 @@ def test_the_page_opens_with_neutral_levers_and_states_its_answer_in_words():
         f"In this scenario India–Russia trade reaches {total} in FY2029-30, US$ 40.1 bn short of the US$ 100 bn target."
     )
     deltas = [card["delta"] for card in answer(app)["cards"]]
-    assert deltas == ["-US$ 40.1 bn vs the US$ 100 bn target", "+US$ 0.0 bn vs FY2025-26"]
+    assert deltas == ["−US$ 40.1 bn vs the US$ 100 bn target", "US$ 0.0 bn vs FY2025-26"]  # no sign on no change
     assert "13.7% a year would reach the target" in " ".join(m.value for m in app.markdown).replace("\\", "")
     assert not warnings(app)
 
@@ -212,5 +212,5 @@ def test_the_year_table_and_method_are_built_when_opened_and_the_csv_is_always_t
     opened = open_page(WHAT_IF, opened=("table-india_russia_trade_what_if", "method"), export_growth="12")
     table = next(df.value for df in opened.dataframe if "total_bn" in df.value.columns)
     assert list(table["fiscal_year"]) == ["2025-26", "2026-27", "2027-28", "2028-29", "2029-30"]
-    assert set(table["source_id"]) == {"tradestat-annual;tradestat-hs2"}
+    assert set(table["source"]) == {"TRADESTAT"}
     assert len(opened.latex) == 5
