@@ -7,7 +7,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from urllib.parse import parse_qs
+import os
+from urllib.parse import parse_qs, urlsplit
 
 import streamlit as st
 from starlette.concurrency import run_in_threadpool
@@ -16,23 +17,74 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from components import api, feed, pages, prepared, previews, url_state, web
+from components import api, drawing, feed, pages, prepared, previews, url_state, web
 from components.data import load_sources, load_timeline
 
 NOT_FOUND = web.not_found_html()
 LOGGER = logging.getLogger(__name__)
 CACHED = {"Cache-Control": "public, max-age=3600", "Access-Control-Allow-Origin": "*"}
-DRAWING = asyncio.Semaphore(2)
-"""At most two images drawn at once, each off the event loop: a burst of bots queues here, readers do not."""
+DRAWING = asyncio.Semaphore(drawing.WORKERS)
+"""At most one image asked of each drawing process at once: a burst of bots queues here (nginx also limits each
+client's rate), while the drawing itself happens in those processes and never holds up a reader's page."""
 
 
 def _query(raw: str) -> dict[str, list[str]]:
     return parse_qs(raw, keep_blank_values=True)
 
 
+def public_base() -> str:
+    """The public address the site is configured with (``PUBLIC_BASE_URL``, e.g. https://explorer.example.org), or
+    '' when none is: then, in development, the request says where the site is."""
+    configured = os.environ.get("PUBLIC_BASE_URL", "").strip().rstrip("/")
+    parts = urlsplit(configured)
+    return configured if parts.scheme in ("http", "https") and parts.netloc and not parts.path else ""
+
+
 def _origin(headers: dict[str, str], scheme: str) -> str:
-    """The address readers use: the proxy's scheme and the Host header (only ever written escaped)."""
-    return f"{headers.get('x-forwarded-proto', scheme)}://{headers.get('host', 'localhost')}"
+    """The address readers use, for preview tags and the feed: the configured public address; without one (in
+    development), the proxy's scheme and the Host header (only ever written escaped)."""
+    return public_base() or f"{headers.get('x-forwarded-proto', scheme)}://{headers.get('host', 'localhost')}"
+
+
+CONTENT_SECURITY = (
+    "default-src 'self'; script-src 'self' blob: 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws: wss:; worker-src 'self' blob:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors {framing}"
+)
+"""What a page may load: only this site's own files and websocket (Streamlit's frontend needs inline styles,
+inline and blob scripts for its components, and Vega compiles chart expressions with eval). Another site may
+frame a page only when its address asks for the embeddable view (``embed=true``, what the share panel's embed code
+links to)."""
+SAFE_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"strict-origin-when-cross-origin")]
+
+
+class Headers:
+    """ASGI middleware: every answer says what browsers may do with it (no type sniffing, a short referrer, and,
+    for a page, what it may load and who may frame it); an error answer is never cached."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        embeddable = "embed=true" in scope["query_string"].decode("latin-1").lower()
+
+        async def with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message["headers"] if k.lower() not in {h for h, _ in SAFE_HEADERS}]
+                headers += SAFE_HEADERS
+                if any(k.lower() == b"content-type" and v.startswith(b"text/html") for k, v in headers):
+                    framing = "*" if embeddable else "'self'"
+                    headers.append((b"content-security-policy", CONTENT_SECURITY.format(framing=framing).encode()))
+                if message["status"] >= 400:
+                    headers = [(k, v) for k, v in headers if k.lower() != b"cache-control"]
+                    headers.append((b"cache-control", b"no-store"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 class Pages:
@@ -105,8 +157,11 @@ async def preview_image(request: Request) -> Response:
     page = next((p for p in pages.PAGES if p.url_path == request.path_params["page"]), None)
     if page is None:
         return _error(404, "No such page.")
-    async with DRAWING:
-        png = await run_in_threadpool(previews.card, page, _query(request.url.query))
+    try:
+        async with DRAWING:
+            png = await run_in_threadpool(previews.card, page, _query(request.url.query))
+    except TimeoutError:
+        return _error(503, "The image took too long to draw; try again shortly.", {"Retry-After": "5"})
     return Response(png, media_type="image/png", headers=CACHED)
 
 
@@ -116,8 +171,11 @@ def _json(body: dict, status: int = 200) -> Response:
     )
 
 
-def _error(status: int, message: str) -> Response:
-    return _json({"error": message}, status)
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    """A JSON error; never cached (the ``Headers`` middleware says so)."""
+    answer = _json({"error": message}, status)
+    answer.headers.update(headers or {})
+    return answer
 
 
 async def datasets(_request: Request) -> Response:
@@ -176,4 +234,4 @@ ROUTES = [
     Route("/api/{rest:path}", unknown),
 ]
 
-app = st.App("app.py", middleware=[Middleware(Pages)], routes=ROUTES)
+app = st.App("app.py", middleware=[Middleware(Headers), Middleware(Pages)], routes=ROUTES)

@@ -85,8 +85,9 @@ def section(results: dict[int, dict]) -> str:
 def write(text: str) -> None:
     """Replace (or add) the Scaling out section of bench/RESULTS.md."""
     current = RESULTS.read_text(encoding="utf-8")
-    kept = current.split(SCALING_SECTION, 1)[0].rstrip("\n")
-    RESULTS.write_text(f"{kept}\n\n{text}", encoding="utf-8")
+    kept, _, after = current.partition(SCALING_SECTION)
+    later = after.split("\n## ", 1)[1] if "\n## " in after else ""  # sections other scripts write stay
+    RESULTS.write_text(f"{kept.rstrip()}\n\n{text}" + (f"\n## {later}" if later else ""), encoding="utf-8")
 
 
 def main() -> None:

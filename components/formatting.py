@@ -11,9 +11,15 @@ import pandas as pd
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|$~:])")
 
 
+_AUTOLINK_STARTS = re.compile(r"(?i)\b(https?|ftp|mailto|www)(?=[:.])|@")
+"""Where Markdown would start a link by itself: 'https:', 'www.', 'user@host' (GitHub's autolinks)."""
+
+
 def md(text: str) -> str:
-    """Escape text so Streamlit's Markdown shows it literally (no links, maths or HTML)."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(text).split()))
+    """Escape text so Streamlit's Markdown shows it literally: no links (not even an address or an e-mail written
+    out: a word joiner, invisible, after 'https', 'www' or '@' keeps Markdown from linking it), maths or HTML."""
+    unlinkable = _AUTOLINK_STARTS.sub(lambda m: m.group(0) + "\u2060", " ".join(str(text).split()))
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", unlinkable)
 
 
 def plain_text(markdown: str) -> str:

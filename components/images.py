@@ -45,8 +45,14 @@ def _text_block(lines: list[str], size: int, bold: bool = False, colour: str = "
     }
 
 
+DRAWN_CHARACTERS = 600
+"""The most characters any text drawn into an image may have: a long address cannot make a huge image."""
+
+
 def _wrapped(text: str, size: int) -> list[str]:
-    return textwrap.wrap(text, width=max(20, int(WIDTH / (size * 0.52))))
+    """``text`` in lines that fit the drawing's width, cut to ``DRAWN_CHARACTERS`` first."""
+    shown = text if len(text) <= DRAWN_CHARACTERS else text[: DRAWN_CHARACTERS - 1] + "…"
+    return textwrap.wrap(shown, width=max(20, int(WIDTH / (size * 0.52))))
 
 
 def _view(chart: dict) -> dict:

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from components import defence, images, pages, prepared, trade, url_state, what_if
+from components import defence, drawing, images, pages, prepared, trade, url_state, what_if
 from components.charts import Spec
 from components.data import load_sources
 from components.formatting import fy
@@ -180,4 +180,4 @@ def card_spec(script: str, scenario: Scenario) -> dict:
 
 @lru_cache(maxsize=256)
 def _card(script: str, scenario: Scenario) -> bytes:
-    return images.card(card_spec(script, scenario))
+    return drawing.card(card_spec(script, scenario))

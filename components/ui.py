@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from components import images, status, url_state
+from components import drawing, images, pages, status, url_state
 from components.charts import Spec
 from components.data import DataError, load_sources, load_table, source_ids
 from components.formatting import (
@@ -278,11 +277,13 @@ def table_view(
 
 
 def chart_downloads(chart: Spec, caption: str, file_stem: str) -> None:
-    """PNG and SVG downloads of a chart, drawn on the server only when the reader clicks."""
-    query = urlencode(query_of(st.query_params), doseq=True)
+    """PNG and SVG downloads of a chart, drawn in a drawing process only when the reader clicks, with the page's
+    validated link (never the raw address) as its footer."""
+    shown = next(p for p in pages.PAGES if p.url_path == st.session_state.get(SHOWN_PAGE, pages.PAGES[0].url_path))
+    query = url_state.validated_query(shown, query_of(st.query_params))
     link = f"{st.context.url or ''}{'?' + query if query else ''}"
     framed = images.framed_chart(chart.standalone(), caption, link, chart.standalone_key())
-    for kind, draw_image in (("PNG", lambda: images.png(framed, scale=2)), ("SVG", lambda: images.svg(framed))):
+    for kind, draw_image in (("PNG", lambda: drawing.png(framed, scale=2)), ("SVG", lambda: drawing.svg(framed))):
         st.download_button(
             f"Download chart ({kind})",
             draw_image,
@@ -465,6 +466,10 @@ def key_number_cards(numbers: Iterable, links: bool = False) -> None:
                 st.page_link(page.script, label=page.title, icon=":material/arrow_forward:", width="content")
 
 
+SHOWN_PAGE = "shown_page"
+"""The session's key for the address of the page it shows."""
+
+
 def open_page(page: PageInfo, prepare: Callable[[], Prepared]) -> tuple[Prepared, dict[str, Param], dict[str, Parsed]]:
     """What a page starts from: what ``prepare`` builds from the data files (a damaged file stops the page with
     its message), the page's declared URL parameters, and what the link says for each."""
@@ -473,4 +478,5 @@ def open_page(page: PageInfo, prepare: Callable[[], Prepared]) -> tuple[Prepared
     except DataError as error:
         stop_on_data_error(error)
     params, parsed = url_state.read(page, query_of(st.query_params))
+    st.session_state[SHOWN_PAGE] = page.url_path  # for what a section that reruns alone draws: see chart_downloads
     return prepared, params, parsed

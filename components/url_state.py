@@ -8,6 +8,7 @@ data (domains, suppliers, sources, base years) come from the cached loaders.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -50,6 +51,19 @@ def _declared(script: str) -> dict[str, Param]:
 def declared(page: pages.PageInfo) -> dict[str, Param]:
     """A page's URL parameters by key, built once per server (they depend on the data files alone; read-only)."""
     return _declared(page.script)
+
+
+def validated_query(page: pages.PageInfo, query: Mapping[str, Sequence[str]]) -> str:
+    """A link's state as the page understood it, written afresh: each declared parameter the link sets to a value
+    the page uses, other than its default, in declaration order. Anything else in the query is left out, so text a
+    link carries reaches no image or download unless the page validated it."""
+    params, parsed = read(page, query)
+    pairs: list[tuple[str, str]] = []
+    for key, reading in parsed.items():
+        if reading.status in ("valid", "adjusted") and reading.value != params[key].default:
+            values = reading.value if isinstance(reading.value, tuple) else (reading.value,)
+            pairs += [(key, str(v)) for v in values] or [(key, "")]  # an empty choice stays empty
+    return urlencode(pairs)
 
 
 def read(page: pages.PageInfo, query: Mapping[str, Sequence[str]]) -> tuple[dict[str, Param], dict[str, Parsed]]:

@@ -90,7 +90,7 @@ write_nginx_conf() {
   local k
   : >"$RUN/upstreams.conf"
   for ((k = 1; k <= $1; k++)); do
-    echo "server 127.0.0.1:$(cat "$RUN/replica-$k.port") max_fails=1 fail_timeout=5s;" >>"$RUN/upstreams.conf"
+    echo "server 127.0.0.1:$(cat "$RUN/replica-$k.port") max_fails=2 fail_timeout=5s;" >>"$RUN/upstreams.conf"
   done
   sed -e "s|@RUN@|$RUN|g" -e "s|@LISTEN@|127.0.0.1:$PORT|g" "$ROOT/deploy/nginx.conf.template" >"$RUN/nginx.conf"
   "$NGINX" -t -q -p "$RUN" -c "$RUN/nginx.conf"

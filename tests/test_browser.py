@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 import pytest
 from browser_helpers import drawn_charts, expect_no_error_boxes, fresh_page, metric_value, open_idle, settle, slider
@@ -111,6 +111,20 @@ def test_a_hostile_link_gives_a_notice_and_renders_no_markup(page, app_url):
     expect(page.locator("#injected")).to_have_count(0)
     expect_no_error_boxes(page)
     assert slider(page, "Import growth").input_value() == "-3"
+
+
+def test_an_address_or_e_mail_in_a_link_is_shown_as_text_never_as_a_link(page, app_url):
+    hostile = {
+        "export_growth": "https://evil-example.com/login",
+        "import_growth": "www.evil-example.com",
+        "pharma_capture": "reader@evil-example.com",
+    }
+    open_idle(page, f"{app_url}/what-if?{urlencode(hostile)}")
+    notices = page.locator("[data-testid=stAlert]")
+    expect(notices.filter(has_text="evil-example")).to_have_count(3)
+    expect(notices.locator("a")).to_have_count(0)  # no autolink, no mailto
+    shown = notices.filter(has_text="export_growth").inner_text().replace("\u2060", "")  # an invisible word joiner
+    assert "https://evil-example.com/login" in shown  # the address as the reader wrote it, to read, not to click
 
 
 def test_overview_draws_the_timeline_and_links_to_the_trade_page(page, app_url):

@@ -7,6 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from components import formatting
 from components.formatting import CURRENCY_UNITS, figure_phrase, fmt_change_bn, plain, signed
 
 
@@ -34,3 +35,10 @@ def test_a_change_leads_with_a_true_minus_sign_and_no_change_has_no_sign():
     assert fmt_change_bn(-0.04) == "US$ 0.0 bn"
     assert signed(-8.834) == "−8.83" and signed(0.001) == "0.00" and plain(-50.884) == "−50.88"
     assert plain(1234.5, 1) == "1,234.5"
+
+
+@given(st.sampled_from(["https://evil.example/login", "HTTP://x.y", "www.evil.example", "reader@evil.example"]))
+def test_escaped_text_holds_nothing_markdown_would_turn_into_a_link(address):
+    shown = formatting.md(f"see {address} now")
+    assert not re.search(r"(?i)https?\\?:|www\\?\.|@\w", shown)
+    assert shown.replace("\u2060", "").replace("\\", "") == f"see {address} now"
