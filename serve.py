@@ -201,6 +201,21 @@ def _what_if_answer(query: dict[str, list[str]]) -> dict:
     return api.what_if_answer(query, prepared.what_if_inputs(), url_state.declared(pages.WHAT_IF))
 
 
+def _what_if_csv(query: dict[str, list[str]], site: str) -> bytes:
+    return api.what_if_csv(query, prepared.what_if_inputs(), url_state.declared(pages.WHAT_IF), site)
+
+
+async def what_if_table(request: Request) -> Response:
+    """``/api/v1/what-if.csv``: the what-if's year-by-year table for the page's parameters, as a download."""
+    headers = {k.lower(): v for k, v in request.headers.items()}
+    try:
+        body = await run_in_threadpool(_what_if_csv, _query(request.url.query), _origin(headers, request.url.scheme))
+    except api.ApiError as refused:
+        return _error(refused.status, str(refused))
+    attachment = {"Content-Disposition": 'attachment; filename="india_russia_trade_what_if.csv"'}
+    return Response(body, media_type="text/csv; charset=utf-8", headers={**CACHED, **attachment})
+
+
 async def what_if_model(request: Request) -> Response:
     """``/api/v1/what-if``: the what-if model for the page's parameters."""
     try:
@@ -222,7 +237,7 @@ async def changes(request: Request) -> Response:
 
 async def unknown(_request: Request) -> Response:
     """Any other address under ``/api/``."""
-    return _error(404, "No such API address; see /api/v1/datasets, /api/v1/what-if and /api/v1/changes.atom.")
+    return _error(404, "No such API address; see /api/v1/datasets, /api/v1/what-if(.csv) and /api/v1/changes.atom.")
 
 
 ROUTES = [
@@ -230,6 +245,7 @@ ROUTES = [
     Route("/api/v1/datasets", datasets, methods=["GET"]),
     Route("/api/v1/datasets/{file}", dataset, methods=["GET"]),
     Route("/api/v1/what-if", what_if_model, methods=["GET"]),
+    Route("/api/v1/what-if.csv", what_if_table, methods=["GET"]),
     Route("/api/v1/changes.atom", changes, methods=["GET"]),
     Route("/api/{rest:path}", unknown),
 ]

@@ -119,14 +119,9 @@ def what_if_page() -> None:
     )
     query = what_if.share_query(base_id, levers, pinned)
     share_panel(f"{pages.WHAT_IF.url_path}?{query}", "India–Russia trade what-if", key="share")
-    link = f"{st.context.url.rsplit('/', 1)[0] if st.context.url else ''}/{pages.WHAT_IF.url_path}?{query}"
-    base_words = f"{inputs.base_labels[base_id]}, official figures: TRADESTAT, Ministry of Commerce & Industry"
-    st.download_button(
+    st.link_button(  # a route computes it from the link: any server answers, even after a failover
         "Download the year-by-year table (CSV)",
-        lambda: what_if.scenario_csv(path, base_id, base_words, query, link),
-        file_name="india_russia_trade_what_if.csv",
-        mime="text/csv",
-        on_click="ignore",
+        f"api/v1/what-if.csv?{what_if.share_query(base_id, levers)}",
         icon=":material/download:",
     )
 

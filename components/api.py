@@ -191,9 +191,9 @@ def dataset_csv(name: str) -> bytes:
     return found.file.read_bytes()
 
 
-def what_if_answer(query: dict[str, list[str]], inputs: what_if.Inputs, params: dict) -> dict:
-    """The what-if model for the page's parameters: the inputs as understood, the path, the verdict, the growth
-    needed and the base year's sources. A value the page would ignore or adjust, or an unknown key, is refused."""
+def _scenario(query: dict[str, list[str]], params: dict) -> tuple[str, what_if.Levers]:
+    """The base year and levers a what-if query names. A value the page would ignore or adjust, or an unknown key,
+    is refused (ApiError 400)."""
     unknown = sorted(set(query) - set(params))
     if unknown:
         raise ApiError(400, f"Unknown parameter {unknown[0][:40]!r}; known: {', '.join(params)}.")
@@ -201,15 +201,30 @@ def what_if_answer(query: dict[str, list[str]], inputs: what_if.Inputs, params: 
     for p in parsed.values():
         if p.status in ("invalid", "adjusted"):  # the page would show a default or a changed value: refuse it
             raise ApiError(400, p.message.split("; using the default")[0].rstrip(".") + ".")
-    levers = what_if.levers_of({p.key: parsed[p.key].value for p in SCENARIO_PARAMS})
-    base_id = parsed["base"].value
+    return parsed["base"].value, what_if.levers_of({p.key: parsed[p.key].value for p in SCENARIO_PARAMS})
+
+
+def what_if_csv(query: dict[str, list[str]], inputs: what_if.Inputs, params: dict, site: str) -> bytes:
+    """The what-if's year-by-year table for a query, as the page's download writes it: any server answers it from
+    the link alone, so a download survives the loss of the server that drew the page."""
+    base_id, levers = _scenario(query, params)
+    shared = what_if.share_query(base_id, levers)
+    path = project(inputs.bases[base_id], levers)
+    words = f"{inputs.base_labels[base_id]}, official figures: TRADESTAT, Ministry of Commerce & Industry"
+    return what_if.scenario_csv(path, base_id, words, shared, f"{site}/{pages.WHAT_IF.url_path}?{shared}")
+
+
+def what_if_answer(query: dict[str, list[str]], inputs: what_if.Inputs, params: dict) -> dict:
+    """The what-if model for the page's parameters: the inputs as understood, the path, the verdict, the growth
+    needed and the base year's sources. A value the page would ignore or adjust, or an unknown key, is refused."""
+    base_id, levers = _scenario(query, params)
     base = inputs.bases[base_id]
     path = project(base, levers)
     total = float(path["total_bn"].iloc[-1])
     exports_needed, both_needed = export_growth_needed(base, levers), common_growth_needed(base, levers)
     sources = load_sources()
     return {
-        "inputs": {p.key: parsed[p.key].value for p in (*SCENARIO_PARAMS, params["base"])},
+        "inputs": {**what_if.lever_values(levers), "base": base_id},
         "base_year": {"fiscal_year": fy(base_id), "label": inputs.base_labels[base_id]},
         "projection": json.loads(path.to_json(orient="records")),
         "units": "US$ billion; fiscal years April–March; years after the base are this model's projections, not "

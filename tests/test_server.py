@@ -203,3 +203,15 @@ def test_readers_stay_answered_while_others_ask_for_images(fresh_app_url):
         client.join()
     assert drawn.count(200) >= 3
     assert statistics.median(waits) <= 0.1 and max(waits) <= 1.5, (statistics.median(waits), max(waits))
+
+
+def test_the_what_if_table_downloads_from_a_route_that_needs_only_the_link(app_url):
+    status, headers, body = fetch_bytes(f"{app_url}/api/v1/what-if.csv?export_growth=12&import_growth=-3")
+    assert status == 200 and headers["content-type"].startswith("text/csv")
+    assert headers["content-disposition"] == 'attachment; filename="india_russia_trade_what_if.csv"'
+    lines = body.decode("utf-8").splitlines()
+    assert lines[1].startswith("# Link: ") and "/what-if?base=2025-26&export_growth=12&import_growth=-3" in lines[1]
+    table = [line for line in lines if not line.startswith("#")]
+    assert table[0] == "fiscal_year,kind,exports_usd_bn,imports_usd_bn,total_usd_bn,balance_usd_bn" and len(table) == 6
+    refused, refused_headers, _ = fetch_bytes(f"{app_url}/api/v1/what-if.csv?export_growth=999")
+    assert refused == 400 and refused_headers["cache-control"] == "no-store"

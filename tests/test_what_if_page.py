@@ -208,8 +208,11 @@ def test_any_text_in_the_link_shows_the_value_the_parser_promises(raw):
 def test_the_year_table_and_method_are_built_when_opened_and_the_csv_is_always_there():
     closed = open_page(WHAT_IF)
     assert not closed.dataframe and not closed.latex
-    assert [b.proto.label for b in closed.get("download_button")] == ["Download the year-by-year table (CSV)"]
+    (download,) = closed.get("link_button")  # a route writes it from the link: any server can answer
+    assert download.proto.label == "Download the year-by-year table (CSV)"
+    assert download.proto.url.startswith("api/v1/what-if.csv?base=2025-26&export_growth=0&")
     opened = open_page(WHAT_IF, opened=("table-india_russia_trade_what_if", "method"), export_growth="12")
+    assert "export_growth=12&" in opened.get("link_button")[0].proto.url
     table = next(df.value for df in opened.dataframe if "total_bn" in df.value.columns)
     assert list(table["fiscal_year"]) == ["2025-26", "2026-27", "2027-28", "2028-29", "2029-30"]
     assert set(table["source"]) == {"TRADESTAT"}
