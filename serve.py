@@ -5,6 +5,7 @@ does — page addresses, link previews, preview images and the open data API (``
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -17,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from components import api, drawing, feed, pages, prepared, previews, url_state, web
+from components import api, drawing, exhibits, feed, pages, prepared, previews, url_state, web
 from components.data import load_sources, load_timeline
 
 NOT_FOUND = web.not_found_html()
@@ -165,6 +166,36 @@ async def preview_image(request: Request) -> Response:
     return Response(png, media_type="image/png", headers=CACHED)
 
 
+def _exhibit_file(exhibit: exhibits.Exhibit, kind: str, site: str) -> bytes:
+    if kind == "png":
+        return drawing.png(exhibits.framed(exhibit, site), scale=2)
+    if kind == "svg":
+        return drawing.svg(exhibits.framed(exhibit, site))
+    return exhibits.table_file(exhibit, kind, site)
+
+
+async def exhibit(request: Request) -> Response:
+    """``/api/v1/charts/{page}/{name}.csv|json|png|svg``: a chart's image or its table, rebuilt from the link's
+    values (as the page would read them), so whichever server answers gives the file the reader's page offered."""
+    page = exhibits.page_of(request.path_params["page"])
+    name, _, kind = request.path_params["file"].rpartition(".")
+    query = _query(request.url.query)
+    found = None
+    if page is not None and kind in exhibits.KINDS:
+        found = await run_in_threadpool(exhibits.rebuilt, page, name, query)
+    if found is None or (kind in ("png", "svg") and found.chart is None):
+        return _error(404, "No such chart or table; each page's table views link to theirs.")
+    headers = {k.lower(): v for k, v in request.headers.items()}
+    site = _origin(headers, request.url.scheme)
+    try:
+        async with DRAWING if kind in ("png", "svg") else contextlib.nullcontext():
+            body = await run_in_threadpool(_exhibit_file, found, kind, site)
+    except TimeoutError:
+        return _error(503, "The image took too long to draw; try again shortly.", {"Retry-After": "5"})
+    attachment = {"Content-Disposition": f'attachment; filename="{found.file_stem}.{kind}"'}
+    return Response(body, media_type=exhibits.KINDS[kind], headers={**CACHED, **attachment})
+
+
 def _json(body: dict, status: int = 200) -> Response:
     return Response(
         json.dumps(body, ensure_ascii=False, indent=1), status, headers=CACHED, media_type="application/json"
@@ -237,11 +268,15 @@ async def changes(request: Request) -> Response:
 
 async def unknown(_request: Request) -> Response:
     """Any other address under ``/api/``."""
-    return _error(404, "No such API address; see /api/v1/datasets, /api/v1/what-if(.csv) and /api/v1/changes.atom.")
+    return _error(
+        404,
+        "No such API address; see /api/v1/datasets, /api/v1/what-if(.csv), /api/v1/charts/… and /api/v1/changes.atom.",
+    )
 
 
 ROUTES = [
     Route("/api/v1/preview/{page}.png", preview_image, methods=["GET"]),
+    Route("/api/v1/charts/{page}/{file}", exhibit, methods=["GET"]),
     Route("/api/v1/datasets", datasets, methods=["GET"]),
     Route("/api/v1/datasets/{file}", dataset, methods=["GET"]),
     Route("/api/v1/what-if", what_if_model, methods=["GET"]),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import connectivity, pages, prepared, ui
+from components import connectivity, exhibits, pages, prepared, ui
 from components.formatting import md
 
 shown, params, parsed = ui.open_page(pages.CONNECTIVITY, prepared.connectivity_page)
@@ -25,15 +25,7 @@ contents.section(
     "Sea Route beside the Suez route; pick one to highlight it.",
 )
 highlight = ui.url_widget(params["route"])
-ui.show_chart(
-    prepared.route_map(highlight),
-    shown.ports.rename(columns={"source_id_node": "source_id", "evidence_node": "evidence"}),
-    "india_russia_corridor_ports",
-    "Map of the routes between India and Russia: the INSTC from Mumbai through Iran to Moscow, the Chennai–"
-    "Vladivostok corridor, the Northern Sea Route and the Suez route. Ports sit at their sources' coordinates; dashed "
-    "legs are planned or missing links (the Rasht–Astara rail gap); at sea, lines pass through hand-placed points, "
-    "not sourced positions. Country shapes: Natural Earth 1:110m.",
-)
+ui.show_chart(exhibits.route_map(highlight))
 
 # --- Comparison -----------------------------------------------------------------------------------
 contents.section(
@@ -96,7 +88,10 @@ def transit_what_if() -> None:
                 "claim": "Kind of claim",
             },
         )
-        ui.table_view("Every figure of this journey, in days and km, with sources (CSV)", trip, "journey_vs_suez")
+        ui.table_view(
+            "Every figure of this journey, in days and km, with sources (CSV)",
+            exhibits.journey(origin, destination, via),
+        )
 
 
 transit_what_if()

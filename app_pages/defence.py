@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import defence, pages, prepared, ui
+from components import defence, exhibits, pages, prepared, ui
 from components.formatting import md
 from components.provenance import UNDATED
 
@@ -27,15 +27,7 @@ contents.section(
 )
 period = ui.url_widget(params["period"])
 suppliers = ui.url_widget(params["suppliers"])
-start, end = sorted(period)
-supply, supply_chart = prepared.supply(tuple(suppliers), (start, end))
-ui.show_chart(
-    supply_chart,
-    supply,
-    "india_arms_imports_by_supplier",
-    f"Arms delivered to India by supplier, {start}–{end}, million TIV; licence production in India counts as "
-    f"imports. Source: {ui.source_markdown(defence.SIPRI_SOURCE, short=True)}; the register ends in 2023.",
-)
+ui.show_chart(exhibits.arms_supply(period, suppliers))
 
 contents.section(
     "Russia's share, year by year",
@@ -43,15 +35,7 @@ contents.section(
     "Each year and over a window of years, beside the five-year shares SIPRI published.",
 )
 window = ui.url_widget(params["window"])
-shares, share_chart = prepared.russia_share(window, (start, end))
-ui.show_chart(
-    share_chart,
-    shares,
-    "russia_share_of_india_arms_imports",
-    f"Russia's share of India's arms imports, {start}–{end}: each year (thin line) and over the {window} years to "
-    f"each year (thick line); grey bars: SIPRI's published five-year shares. Computed from "
-    f"{ui.source_markdown(defence.SIPRI_SOURCE, short=True)}.",
-)
+ui.show_chart(exhibits.russia_share(period, window))
 
 
 def published_shares() -> None:
@@ -79,14 +63,7 @@ contents.section(
     "What Russia supplies",
     "Russia's deliveries by kind of weapon, as shares of each block of years.",
 )
-categories, categories_chart = fixed["categories"]
-ui.show_chart(
-    categories_chart,
-    categories,
-    "russian_arms_to_india_by_category",
-    f"Shares of Russia's deliveries to India (TIV) by category. Source: "
-    f"{ui.source_markdown(defence.SIPRI_SOURCE, short=True)}.",
-)
+ui.show_chart(exhibits.russian_categories())
 
 # --- Platforms ------------------------------------------------------------------------------------
 contents.section(
@@ -101,13 +78,13 @@ ui.reading_table(platforms, defence.PLATFORM_COLUMNS)
 def platforms_in_full() -> None:
     """A search of the platforms and every column of those it finds, then each fact on which sources disagree;
     both downloadable."""
-    found = defence.search_platforms(platforms, ui.url_widget(params["q"]))
-    if found.empty:
+    found = exhibits.platforms(ui.url_widget(params["q"]))
+    if found.rows().empty:
         st.caption("No platform matches the search.")
     else:
-        ui.table_with_download(found, "defence_platforms")
+        ui.table_with_download(found)
     st.markdown(f"**Where sources disagree on the platforms ({disputed.groupby(['item_id', 'fact']).ngroups} facts)**")
-    ui.table_with_download(disputed, "defence_disagreements")
+    ui.table_with_download(exhibits.platform_disagreements())
 
 
 ui.more(
@@ -142,15 +119,7 @@ contents.section(
     "RELOS",
     "Each side's military logistics for the other, from draft to ratification, step by step.",
 )
-steps, steps_chart = fixed["relos"]
-ui.show_chart(
-    steps_chart,
-    steps[["date_label", "event", "note", "source_id"]],
-    "relos_timeline",
-    "RELOS step by step, from the draft to its reported entry into force. Sources date the Federation Council's vote "
-    "8 December (India Today) and 10 December (TASS); the April 2026 report of its entry into force comes only from "
-    "an exam-coaching site.",
-)
+ui.show_chart(exhibits.relos_steps())
 ui.more("What RELOS covers, its term, when it takes effect", "relos", lambda: st.markdown(ui.fact_lines("relos")))
 
 # --- Nuclear and space ----------------------------------------------------------------------------

@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from components import mobility, pages, prepared, ui
+from components import exhibits, mobility, pages, prepared, ui
 from components.formatting import md
 
 shown, params, parsed = ui.open_page(pages.MOBILITY, prepared.mobility_page)
-groups = shown.groups
 
 contents = ui.intro(
     "Mobility and tourism: workers, students and visitors",
@@ -24,14 +23,7 @@ contents.section(
     "Workers",
     "Permits, quotas, headcounts and projections: different measures, never joined into one line.",
 )
-workers, workers_chart = groups["workers"]
-ui.show_chart(
-    workers_chart,
-    workers,
-    "indian_workers_in_russia",
-    "Indian workers in Russia by year, one colour per measure (permits, quotas, headcounts, projections), never "
-    "joined into one line; figures without a year ('10,000 a couple of years ago') are in the table.",
-)
+ui.show_chart(exhibits.measures("workers"))
 
 
 def workers_detail() -> None:
@@ -52,13 +44,7 @@ contents.section(
     "Students",
     "Students, medical students, student visas and medical seats: four measures, and no official count.",
 )
-students, students_chart = groups["students"]
-ui.show_chart(
-    students_chart,
-    students,
-    "indian_students_in_russia",
-    "Indian students in Russia by year, one colour per measure: diplomats' and others' estimates, each sourced.",
-)
+ui.show_chart(exhibits.measures("students"))
 ui.more(
     "Every version of the students' figures",
     "students-detail",
@@ -72,14 +58,9 @@ contents.section(
     "Rosstat counts tourist trips, the Indian Embassy all visitors, so each is its own series: "
     f"{md('; '.join(shown.ratios))}.",
 )
-left, right = st.columns(2)
-for column, title, group, stem in (
-    (left, "Indians visiting Russia", "indians_visiting", "indians_visiting_russia"),
-    (right, "Russians visiting India", "russians_visiting", "russians_visiting_india"),
-):
+for column, group in zip(st.columns(2), ("indians_visiting", "russians_visiting"), strict=True):
     with column:
-        visits, visits_chart = groups[group]
-        ui.show_chart(visits_chart, visits, stem, f"{title}, by year: each series is one source's measure.")
+        ui.show_chart(exhibits.measures(group))
 
 
 def visitors_detail() -> None:
@@ -111,7 +92,8 @@ def count_what_if(title: str, prefix: str, bases: dict[str, str], with_target: b
     st.subheader(title)
     choice = ui.url_widget(params[f"{prefix}_base"], captions=[mobility.caption(shown.starts[c]) for c in bases])
     rate = ui.url_widget(params[f"{prefix}_growth"])
-    target = (ui.url_widget(params[f"{prefix}_target"]) * 1000 or None) if with_target else None
+    target_thousands = ui.url_widget(params[f"{prefix}_target"]) if with_target else None
+    target = target_thousands * 1000 or None if with_target else None
     base = shown.starts[choice]
     start, start_year = base["value"], int(base["year"])
     path = mobility.project_count(start, start_year, rate)
@@ -132,23 +114,15 @@ def count_what_if(title: str, prefix: str, bases: dict[str, str], with_target: b
         + ("; growth needed = (target / start)^(1/years) − 1" if with_target else "")
         + f". Starting figure: {ui.figure_markdown(base, with_note=False)}."
     )
-    ui.show_chart(
-        prepared.count_projection(choice, target).with_data(path),
-        path.assign(source_id=base["source_id"]),
-        f"{prefix}s_scenario",
-        f"{title}, {start_year} to 2030: the scenario dashed from the cited starting figure (orange), growing "
-        f"{rate}% a year"
-        + ("; grey: your target." if target else "; set a target to draw it." if with_target else "."),
-    )
+    ui.show_chart(exhibits.count_scenario(prefix, title, choice, rate, target_thousands))
 
 
-count_what_if("Indian visitors to Russia by 2030", "visitor", mobility.VISITOR_BASES, True)
-WORKERS_WHAT_IF = "Indian workers in Russia: one measure grown to 2030"
+count_what_if(exhibits.VISITORS_TITLE, "visitor", mobility.VISITOR_BASES, True)
 ui.more(
-    WORKERS_WHAT_IF,
+    exhibits.WORKERS_TITLE,
     "worker-what-if",
-    lambda: count_what_if(WORKERS_WHAT_IF, "worker", mobility.WORKER_BASES, False),
+    lambda: count_what_if(exhibits.WORKERS_TITLE, "worker", mobility.WORKER_BASES, False),
     opened=any(parsed[key].status != "missing" for key in parsed if key.startswith("worker_")),
 )
-ui.table_view("All mobility figures and their sources (CSV)", shown.figures, "mobility_figures")
+ui.table_view("All mobility figures and their sources (CSV)", exhibits.mobility_figures())
 contents.show()

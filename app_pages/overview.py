@@ -3,7 +3,7 @@ dated timeline."""
 
 import streamlit as st
 
-from components import overview, pages, prepared, ui
+from components import exhibits, pages, prepared, ui
 
 fixed, params, parsed = ui.open_page(pages.OVERVIEW, prepared.overview_page)
 contents = ui.intro("India and Russia, a year after the summit", fixed.finding, fixed.finding_sources)
@@ -23,7 +23,7 @@ st.markdown("\n".join(f"- {line}" for line in fixed.latest_news))
 def every_deliverable() -> None:
     """Each followed item at the summit and now, then the table of them all with its download."""
     st.markdown("\n".join(f"- {line}" for line in fixed.moved) + "\n\n" + fixed.unmoved)
-    ui.table_with_download(ui.with_sources(fixed.standings), "india_russia_since_the_summit")
+    ui.table_with_download(exhibits.since_the_summit())
 
 
 ui.more(f"Every deliverable at the summit and now ({len(fixed.standings)}), sourced", "since-all", every_deliverable)
@@ -43,7 +43,7 @@ ui.more(
     "agreements-detail",
     lambda: st.markdown(shown.detail),
 )
-ui.table_view("Every agreement: parties, what each does, evidence; CSV", shown.chosen, "india_russia_agreements")
+ui.table_view("Every agreement: parties, what each does, evidence; CSV", exhibits.agreements(domains, statuses))
 
 # --- Timeline -------------------------------------------------------------------------------------
 contents.section("Timeline", "Timeline", "Dated events since the strategic partnership of 2000, each from its source.")
@@ -53,12 +53,6 @@ events, chart, listed = prepared.timeline(tuple(timeline_domains), period)
 if chart is None:
     st.info("No events match these filters; choose another domain or period.", icon=":material/filter_alt_off:")
 else:
-    ui.show_chart(
-        chart,
-        events[["date_label", "event", "domain", "note", "source_id"]],
-        "india_russia_timeline",
-        f"{len(events)} dated events ({overview.PERIODS[period][0]}); the numbers match the list of events. Where "
-        "sources give different dates, each appears.",
-    )
+    ui.show_chart(exhibits.timeline(timeline_domains, period))
     ui.more("The events, numbered as on the chart", "timeline-events", lambda: st.markdown(listed))
 contents.show()

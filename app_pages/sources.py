@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import pages, prepared, ui
+from components import exhibits, pages, prepared, ui
 from components.provenance import ALL_SOURCES
 
 tables, params, parsed = ui.open_page(pages.SOURCES, prepared.sources_page)
@@ -26,8 +26,7 @@ ui.show_notices(parsed.values())
 catalogue = tables["sources"]
 st.header(f"The catalogue: {len(catalogue)} sources")
 ui.table_with_download(
-    catalogue,
-    "sources",
+    exhibits.source_table("sources"),
     column_config={
         "publisher": "Publisher",
         "url": st.column_config.LinkColumn("Link", display_text="Open"),
@@ -40,21 +39,20 @@ ui.table_with_download(
 
 st.header("What each source is cited for")
 chosen = ui.url_widget(params["source"])
-cited = tables["citations"]
 if chosen != ALL_SOURCES:
     st.markdown(f"**{chosen}**: {ui.source_markdown(chosen)}")
-ui.table_with_download(cited if chosen == ALL_SOURCES else cited[cited["source_id"] == chosen], f"citations_{chosen}")
+ui.table_with_download(exhibits.citations(chosen))
 
 st.header("Where sources disagree")
 st.markdown(
     "Each row is one version of a figure that sources give with different values for the same period. "
     "We show every version and who says it; the Trade page explains which one its cards use and why."
 )
-ui.table_with_download(tables["disagreements"], "disagreements")
+ui.table_with_download(exhibits.source_table("disagreements"))
 for title, name in (
     ("Dates that sources give differently", "date_disagreements"),
     ("Defence facts that sources give differently", "defence_disagreements"),
     ("SIPRI shares revised between report editions", "sipri_revisions"),
 ):
     st.subheader(title)
-    ui.table_with_download(tables[name], name)
+    ui.table_with_download(exhibits.source_table(name))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import pages, prepared, trade, ui, what_if
+from components import exhibits, pages, prepared, trade, ui, what_if
 from components.formatting import fmt_bn, fmt_pct_change, md, plain, signed
 from components.params import query_of
 
@@ -13,8 +13,8 @@ if old_what_if_link is not None:  # the what-if moved to its own page: an old /t
     st.switch_page(pages.WHAT_IF.script, query_params=old_what_if_link)
 
 (view, shown), params, parsed = ui.open_page(pages.TRADE, prepared.trade_page)
-series, goal, latest = view.series, view.goal, view.series.iloc[-1]
-previous, latest_year = series.iloc[-2], trade.fy(latest["fiscal_year"])
+goal, latest = view.goal, view.series.iloc[-1]
+previous, latest_year = view.series.iloc[-2], trade.fy(latest["fiscal_year"])
 status = " (provisional)" if latest["status"] == "provisional" else ""
 contents = ui.intro(
     f"Trade: below the record, far from US$ {goal['goal']:g} bn",
@@ -81,7 +81,7 @@ def record_versions() -> None:
             st.metric(f"{label}, {HEADLINE_YEAR}", fmt_bn(view.official[key]), border=True)
             st.markdown(shown["other versions"][key])
     st.info(shown["which figure"], icon=":material/balance:")
-    ui.table_with_download(ui.with_sources(view.versions), "fy2024-25_versions")
+    ui.table_with_download(exhibits.record_versions())
 
 
 ui.more("Every version of the record year's figures, and which is right", "record-versions", record_versions)
@@ -92,13 +92,7 @@ contents.section(
     "History",
     "Exports, imports, total and balance, fiscal year by fiscal year, in US\\$ billion.",
 )
-ui.show_chart(
-    shown["history"],
-    series,
-    "india_russia_trade_annual",
-    f"{trade.fy(series['fiscal_year'].iloc[0])} to {latest_year}; a hollow point is provisional; in FY2022-23 imports "
-    f"rose ×{view.jump_ratio:.1f}. Source: {ui.source_markdown(trade.OFFICIAL_SOURCE, short=True)}.",
-)
+ui.show_chart(exhibits.trade_history())
 
 # --- Composition ----------------------------------------------------------------------------------
 contents.section(
@@ -109,14 +103,7 @@ contents.section(
 with st.container(horizontal=True, gap="medium"):  # side by side, on a phone too
     flow = ui.url_widget(params["flow"])
     year = ui.url_widget(params["year"])
-flow_words = "India's imports from Russia" if flow == "imports" else "India's exports to Russia"
-ui.show_chart(
-    shown[(flow, year)],
-    view.compositions[(flow, year)],
-    f"india_russia_{flow}_by_hs_chapter_{year}",
-    f"{flow_words} by HS chapter, {trade.fy(year)}, US\\$ million; in brackets, the share of the flow. Source: "
-    f"{ui.source_markdown(trade.HS_SOURCE, short=True)}.",
-)
+ui.show_chart(exhibits.composition(flow, year))
 
 
 def named_goods() -> None:
@@ -138,15 +125,9 @@ contents.section(
     "Export gaps",
     "Russia's imports of medicines and machinery against India's sales to it.",
 )
-for column, (sector, gap) in zip(st.columns(2), view.gaps.groupby("sector", sort=False), strict=True):
+for column, gap in zip(st.columns(2), exhibits.export_gaps(), strict=True):
     with column:
-        ui.show_chart(
-            shown[sector],
-            gap,
-            f"gap_{sector.lower().replace(' ', '_')}",
-            f"{sector}: Russia's imports against India's sales, US\\$ million. Sources: "
-            f"{ui.source_markdown(';'.join(dict.fromkeys(gap['source_id'])), short=True)}.",
-        )
+        ui.show_chart(gap)
 ui.more(
     "Why the article's figures differ from the official ones, and what the summit agreed for exporters",
     "gap-why",

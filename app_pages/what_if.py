@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from components import charts, pages, prepared, trade, ui, what_if
+from components import exhibits, pages, prepared, trade, ui, what_if
 from components.answer import answer_panel
 from components.formatting import fmt_bn, fy, md
-from components.scenario import SCENARIO_PARAMS, TARGET_TOTAL_BN, project
+from components.scenario import SCENARIO_PARAMS, project
 from components.share import share_panel
 
 
@@ -51,14 +51,7 @@ def what_if_page() -> None:
         ui.show_notices(parsed.values())
 
     # --- The path -------------------------------------------------------------------------------------
-    pinned_path = project(base, pinned) if pinned is not None else None
-    chart_paths = what_if.chart_paths(inputs.official, path, pinned_path)
-    ui.show_chart(
-        prepared.trade_projection(TARGET_TOTAL_BN).with_data(chart_paths),
-        lambda: what_if.year_table(path, pinned_path, inputs.base_sources[base_id]),
-        "india_russia_trade_what_if",
-        what_if.path_caption(inputs, base, pinned is not None, ui.source_markdown(trade.OFFICIAL_SOURCE)),
-    )
+    ui.show_chart(exhibits.what_if_path(base_id, levers, pinned))
 
     growth_lines = "\n".join(f"- {md(line)}" for line in what_if.growth_needed_lines(base, levers))
     st.markdown(f"## Growth needed for US\\$ 100 bn\n\n{growth_lines}")
@@ -128,14 +121,7 @@ def what_if_page() -> None:
     # --- Sensitivity and method -----------------------------------------------------------------------
     def sensitivity_grid() -> None:
         """The 2030 total for a grid of export and import growth rates, other levers as set."""
-        grid, current = what_if.sensitivity_view(base, levers)
-        ui.show_chart(
-            prepared.sensitivity(current).with_data(charts.sensitivity_cells(grid)),
-            grid.assign(source_id=trade.OFFICIAL_SOURCE),
-            "india_russia_trade_sensitivity",
-            "Total trade in 2030 (US\\$ bn) for each pair of export and import growth rates, with the other levers "
-            "as set. The outlined cell is the nearest to the sliders' export and import growth.",
-        )
+        ui.show_chart(exhibits.what_if_sensitivity(base_id, levers))
 
     ui.more("Which growth rates reach the target? A grid of growth rates", "sensitivity", sensitivity_grid)
 

@@ -13,13 +13,21 @@ import asyncio
 import os
 import subprocess
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 
-from run import OPENER_QUERIES, RERUNS, ROOT, SCALING_SECTION, SESSIONS, free_port, machine, opener_load
+from run import (
+    OPENER_QUERIES,
+    RERUNS,
+    ROOT,
+    SCALING_SECTION,
+    SESSIONS,
+    free_port,
+    opener_load,
+    replace_section,
+    results_section,
+)
 
 SCRIPT = ROOT / "deploy" / "local-cluster.sh"
-RESULTS = ROOT / "bench" / "RESULTS.md"
 WARM_OPENS = 6  # per replica, before measuring: a replica's first opens build its caches
 
 
@@ -59,35 +67,23 @@ def section(results: dict[int, dict]) -> str:
         f"{', '.join(f'{mb:.0f} MB' for mb in r['rss_mb'])} |"
         for n, r in results.items()
     ]
-    return "\n".join(
+    return results_section(
+        SCALING_SECTION,
+        "python bench/cluster.py --write",
+        f"{SESSIONS} link-openers at once, {RERUNS} opens each of /trade (each a new session with a new query string) "
+        "through nginx (`deploy/local-cluster.sh`), after a few warm-up opens on each replica.",
         [
-            SCALING_SECTION,
-            "",
-            f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `python bench/cluster.py --write` on: {machine()}. "
-            f"{SESSIONS} link-openers at once, {RERUNS} opens each of /trade (each a new session with a new query "
-            "string) through nginx (`deploy/local-cluster.sh`), after a few warm-up opens on each replica.",
-            "",
             "| Replicas | Opens a second | Answered | Errors | Memory of each replica after the load |",
             "|---|---|---|---|---|",
             *rows,
-            "",
-            f"Two replicas served {two['throughput'] / one['throughput']:.2f}× the opens of one. A page open is CPU "
-            "work in one Python process (a Streamlit server runs each session's script on one core at a time), so "
-            "one replica leaves this machine's second core mostly idle; two use both, sharing them with the load "
-            f"generator ({per_core:.2f} opens a second per core). On a bigger machine, plan one replica per core "
-            f"and about {memory:.0f} MB of memory per replica (its data, caches and up to 128 recently closed "
-            "sessions), plus nginx's few MB: 8 cores would serve roughly 8 × that rate for a page mix like /trade's.",
-            "",
-        ]
+        ],
+        f"Two replicas served {two['throughput'] / one['throughput']:.2f}× the opens of one. A page open is CPU "
+        "work in one Python process (a Streamlit server runs each session's script on one core at a time), so "
+        "one replica leaves this machine's second core mostly idle; two use both, sharing them with the load "
+        f"generator ({per_core:.2f} opens a second per core). On a bigger machine, plan one replica per core "
+        f"and about {memory:.0f} MB of memory per replica (its data, caches and up to 128 recently closed "
+        "sessions), plus nginx's few MB: 8 cores would serve roughly 8 × that rate for a page mix like /trade's.",
     )
-
-
-def write(text: str) -> None:
-    """Replace (or add) the Scaling out section of bench/RESULTS.md."""
-    current = RESULTS.read_text(encoding="utf-8")
-    kept, _, after = current.partition(SCALING_SECTION)
-    later = after.split("\n## ", 1)[1] if "\n## " in after else ""  # sections other scripts write stay
-    RESULTS.write_text(f"{kept.rstrip()}\n\n{text}" + (f"\n## {later}" if later else ""), encoding="utf-8")
 
 
 def main() -> None:
@@ -98,7 +94,7 @@ def main() -> None:
     text = section(results)
     print(text)
     if args.write:
-        write(text)
+        replace_section(SCALING_SECTION, text)
 
 
 if __name__ == "__main__":

@@ -12,14 +12,12 @@ import sys
 import threading
 import time
 import urllib.request
-from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent)]
-from run import ROOT, Server, machine  # noqa: E402
+from run import ROOT, Server, replace_section, results_section  # noqa: E402
 
 SECTION = "## A reader beside image requests"
-RESULTS = ROOT / "bench" / "RESULTS.md"
 CLIENTS, SECONDS = 3, 15
 TARGETS = {"p50": 0.025, "p95": 0.150, "max": 0.500}
 
@@ -83,30 +81,15 @@ def section(quiet: dict[str, float], busy: dict[str, float], images: int) -> str
         f"{'met' if busy[name] <= limit else 'NOT MET'} |"
         for name, limit in TARGETS.items()
     ]
-    return "\n".join(
-        [
-            SECTION,
-            "",
-            f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `python bench/noisy.py --write` on: {machine()}. "
-            f"A reader's `/_stcore/health`, every 50 ms, on a quiet server and while {CLIENTS} clients asked for "
-            f"distinct what-if preview images without pause for {SECONDS} s ({images} images drawn). Images are "
-            "drawn in separate processes (`components/drawing.py`), so the server's own process only waits for them.",
-            "",
-            "| Health check | Quiet | Beside the image requests | Target | |",
-            "|---|---|---|---|---|",
-            *rows,
-            "",
-        ]
+    return results_section(
+        SECTION,
+        "python bench/noisy.py --write",
+        f"A reader's `/_stcore/health`, every 50 ms, on a quiet server and while {CLIENTS} clients asked for distinct "
+        f"what-if preview images without pause for {SECONDS} s ({images} images drawn).",
+        ["| Health check | Quiet | Beside the image requests | Target | |", "|---|---|---|---|---|", *rows],
+        "Images are drawn in separate processes (`components/drawing.py`), so the server's own process only waits "
+        "for them.",
     )
-
-
-def write(text: str) -> None:
-    """Replace (or add, at the end) this section of bench/RESULTS.md, leaving every other section as it is."""
-    current = RESULTS.read_text(encoding="utf-8")
-    before, found, after = current.partition(SECTION)
-    rest = after.split("\n## ", 1)[1] if found and "\n## " in after else ""
-    kept = before.rstrip("\n") if found else current.rstrip("\n")
-    RESULTS.write_text(f"{kept}\n\n{text}" + (f"\n## {rest}" if rest else ""), encoding="utf-8")
 
 
 def main() -> None:
@@ -116,7 +99,7 @@ def main() -> None:
     text = section(*measure())
     print(text)
     if args.write:
-        write(text)
+        replace_section(SECTION, text)
 
 
 if __name__ == "__main__":

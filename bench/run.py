@@ -325,6 +325,23 @@ def key_presses(browser, url: str, what_if: WhatIf) -> KeyPresses:
 # --- Report ---------------------------------------------------------------------------------------
 
 
+def results_section(title: str, command: str, setting: str, table: list[str], after: str) -> str:
+    """A section of bench/RESULTS.md: its title, when and how it was measured and on what, the table, what it means."""
+    measured = f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `{command}` on: {machine()}. {setting}"
+    return "\n".join([title, "", measured, "", *table, "", after, ""])
+
+
+def replace_section(title: str, text: str) -> None:
+    """Replace one section of bench/RESULTS.md (from its title to the next '## '), or add it at the end; every other
+    section stays as it is (``run.py --write`` rewrites what comes before the first of them)."""
+    results = ROOT / "bench" / "RESULTS.md"
+    current = results.read_text(encoding="utf-8")
+    before, found, after = current.partition(title)
+    later = after.split("\n## ", 1)[1] if found and "\n## " in after else ""
+    kept = before if found else current
+    results.write_text(f"{kept.rstrip()}\n\n{text.rstrip()}\n" + (f"\n## {later}" if later else ""), encoding="utf-8")
+
+
 def machine() -> str:
     cpu = next(
         (

@@ -23,9 +23,10 @@ def md(text: str) -> str:
 
 
 def plain_text(markdown: str) -> str:
-    """Markdown as the plain words a screen reader should hear: links as their text, no escapes or emphasis."""
+    """Markdown as plain words, for a screen reader or an image: links as their text, no escapes, emphasis or the
+    invisible word joiners ``md`` adds."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    return re.sub(r"\\(.)", r"\1", text).replace("**", "").replace("*", "")
+    return re.sub(r"\\(.)", r"\1", text).replace("**", "").replace("*", "").replace("\u2060", "")
 
 
 def fy(fiscal_year: str) -> str:

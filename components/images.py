@@ -5,23 +5,16 @@ from __future__ import annotations
 
 import copy
 import io
-import re
 import textwrap
 
 import vl_convert
 from PIL import Image
 
+from components.formatting import plain_text
+
 CARD_SIZE = (1200, 630)
 WIDTH = 1100  # the drawing's width inside the card's margins
 FONT = "Liberation Sans, Arial, sans-serif"
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-
-
-def plain(markdown: str) -> str:
-    """Markdown as plain text for an image: links become their words, escapes and emphasis go."""
-    text = _LINK.sub(r"\1", markdown)
-    text = re.sub(r"\\(.)", r"\1", text)
-    return text.replace("**", "").replace("*", "")
 
 
 def _text_block(lines: list[str], size: int, bold: bool = False, colour: str = "#222222") -> dict:
@@ -121,6 +114,6 @@ def text_card(title: str, lines: list[str], footer: str) -> dict:
 def framed_chart(chart: dict, caption: str, link: str, key: dict | None = None) -> dict:
     """A page's chart as an image: its caption's first sentence as the title (what, units, period), its key if it
     has one apart, the rest of the caption as the source line, and the page's link."""
-    text = plain(caption)
+    text = plain_text(caption)
     title, _, rest = text.partition(". ")
     return framed(chart, title.rstrip("."), "", f"{rest} {link}".strip(), key=key)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pandas as pd
 import streamlit as st
 
-from components import drawing, images, pages, status, url_state
+from components import status, url_state
 from components.charts import Spec
 from components.data import DataError, load_sources, load_table, source_ids
 from components.formatting import (
@@ -18,7 +18,6 @@ from components.formatting import (
     column_digits,
     column_label,
     figure_phrase,
-    for_download,
     is_key_column,
     is_year_column,
     iso_day_label,
@@ -38,6 +37,9 @@ from components.params import (
     query_of,
     url_help,
 )
+
+if TYPE_CHECKING:
+    from components.exhibits import Exhibit
 
 Prepared = TypeVar("Prepared")
 
@@ -159,17 +161,14 @@ def draw(chart: Spec, description: str = "") -> None:
     st.vega_lite_chart({**spec, "description": plain_text(description), "config": config}, width="stretch")
 
 
-def csv_download(table: pd.DataFrame, file_stem: str) -> None:
-    """A CSV download of ``table``, written only when the reader clicks."""
-    st.download_button(
-        "Download CSV",
-        lambda: for_download(table).to_csv(index=False).encode("utf-8"),
-        file_name=f"{file_stem}.csv",
-        mime="text/csv",
-        key=f"download-{file_stem}",
-        on_click="ignore",
-        icon=":material/download:",
-    )
+def downloads(exhibit: Exhibit) -> None:
+    """Links to the exhibit's CSV and, for a chart, its PNG and SVG: each a route that rebuilds the file from the
+    link alone (the image with the exhibit's title, source line and link drawn in), so any server answers it."""
+    with st.container(horizontal=True, gap="small"):
+        st.link_button("Download CSV", exhibit.address("csv"), icon=":material/download:")
+        if exhibit.chart is not None:
+            for kind in ("PNG", "SVG"):
+                st.link_button(f"Download chart ({kind})", exhibit.address(kind.lower()), icon=":material/image:")
 
 
 MISSING = "—"
@@ -199,7 +198,8 @@ def readable(table: pd.DataFrame, column_config: dict | None = None) -> tuple[pd
                 number_format = "%d" if year else f"%,.{digits}f"
                 config[column] = st.column_config.NumberColumn(config[column], format=number_format)
             # the values sent are the values shown: no float noise reaches the page
-            styled[column] = values.round().astype("Int64") if year else values.round(digits or 6)
+            whole = year or digits == 0
+            styled[column] = values.round().astype("Int64") if whole else values.round(6 if digits is None else digits)
         elif numeric or column in DATE_COLUMNS or blank[column].any():
             styled[column] = [cell_text(v, column, MISSING) for v in values]
             config[column] = _label(config[column])
@@ -229,10 +229,10 @@ def show_table(table: pd.DataFrame, column_config: dict | None = None) -> None:
     st.dataframe(shown[order], hide_index=True, width="stretch", column_config=config)  # only what is shown is sent
 
 
-def table_with_download(table: pd.DataFrame, file_stem: str, column_config: dict | None = None) -> None:
-    """A readable table full width, with a CSV download of the same rows under it."""
-    show_table(table, column_config)
-    csv_download(table, file_stem)
+def table_with_download(exhibit: Exhibit, column_config: dict | None = None) -> None:
+    """An exhibit's table, readable and full width, with its downloads under it."""
+    show_table(exhibit.rows(), column_config)
+    downloads(exhibit)
 
 
 def number_columns(labels: dict[str, str], number_format: str = "%,.1f") -> dict:
@@ -240,11 +240,11 @@ def number_columns(labels: dict[str, str], number_format: str = "%,.1f") -> dict
     return {column: st.column_config.NumberColumn(label, format=number_format) for column, label in labels.items()}
 
 
-def show_chart(chart: Spec, table: pd.DataFrame | Callable[[], pd.DataFrame], file_stem: str, caption: str) -> None:
-    """A chart, its caption, and a table view with a CSV download of the same data (built when opened)."""
-    draw(chart, caption)
-    st.caption(caption)
-    table_view("Table and CSV download; chart as PNG or SVG", table, file_stem, (chart, caption))
+def show_chart(exhibit: Exhibit) -> None:
+    """An exhibit's chart, its caption, and a table view with its downloads (built when opened)."""
+    draw(exhibit.chart, exhibit.caption)
+    st.caption(exhibit.caption)
+    table_view("Table and CSV download; chart as PNG or SVG", exhibit)
 
 
 @st.fragment
@@ -259,40 +259,9 @@ def more(label: str, key: str, render: Callable[[], None], opened: bool = False)
             render()
 
 
-def table_view(
-    label: str,
-    table: pd.DataFrame | Callable[[], pd.DataFrame],
-    file_stem: str,
-    chart: tuple[Spec, str] | None = None,
-) -> None:
-    """A closed section holding ``table`` (or what it builds) with its sources named and a CSV download of it, and,
-    given a chart and its caption, the chart as PNG and SVG with its title, source line and link drawn in."""
-
-    def render() -> None:
-        table_with_download(with_sources(table() if callable(table) else table), file_stem)
-        if chart is not None:
-            chart_downloads(*chart, file_stem)
-
-    more(label, f"table-{file_stem}", render)
-
-
-def chart_downloads(chart: Spec, caption: str, file_stem: str) -> None:
-    """PNG and SVG downloads of a chart, drawn in a drawing process only when the reader clicks, with the page's
-    validated link (never the raw address) as its footer."""
-    shown = next(p for p in pages.PAGES if p.url_path == st.session_state.get(SHOWN_PAGE, pages.PAGES[0].url_path))
-    query = url_state.validated_query(shown, query_of(st.query_params))
-    link = f"{st.context.url or ''}{'?' + query if query else ''}"
-    framed = images.framed_chart(chart.standalone(), caption, link, chart.standalone_key())
-    for kind, draw_image in (("PNG", lambda: drawing.png(framed, scale=2)), ("SVG", lambda: drawing.svg(framed))):
-        st.download_button(
-            f"Download chart ({kind})",
-            draw_image,
-            file_name=f"{file_stem}.{kind.lower()}",
-            mime="image/png" if kind == "PNG" else "image/svg+xml",
-            key=f"download-{file_stem}-{kind}",
-            on_click="ignore",
-            icon=":material/image:",
-        )
+def table_view(label: str, exhibit: Exhibit) -> None:
+    """A closed section holding an exhibit's table with its sources named, and its downloads."""
+    more(label, f"table-{exhibit.file_stem}", lambda: table_with_download(exhibit))
 
 
 def url_widget(param: Param, **extra):
@@ -466,10 +435,6 @@ def key_number_cards(numbers: Iterable, links: bool = False) -> None:
                 st.page_link(page.script, label=page.title, icon=":material/arrow_forward:", width="content")
 
 
-SHOWN_PAGE = "shown_page"
-"""The session's key for the address of the page it shows."""
-
-
 def open_page(page: PageInfo, prepare: Callable[[], Prepared]) -> tuple[Prepared, dict[str, Param], dict[str, Parsed]]:
     """What a page starts from: what ``prepare`` builds from the data files (a damaged file stops the page with
     its message), the page's declared URL parameters, and what the link says for each."""
@@ -478,5 +443,4 @@ def open_page(page: PageInfo, prepare: Callable[[], Prepared]) -> tuple[Prepared
     except DataError as error:
         stop_on_data_error(error)
     params, parsed = url_state.read(page, query_of(st.query_params))
-    st.session_state[SHOWN_PAGE] = page.url_path  # for what a section that reruns alone draws: see chart_downloads
     return prepared, params, parsed

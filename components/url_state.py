@@ -53,17 +53,25 @@ def declared(page: pages.PageInfo) -> dict[str, Param]:
     return _declared(page.script)
 
 
+def query_for(page: pages.PageInfo, values: Mapping[str, object]) -> str:
+    """A link's query for some of a page's values: each declared parameter among ``values`` that differs from its
+    default, in declaration order (a list of choices as one pair per choice; an empty one as an empty value)."""
+    pairs: list[tuple[str, str]] = []
+    for key, param in declared(page).items():
+        if key not in values:
+            continue
+        value = tuple(values[key]) if isinstance(values[key], list | tuple) else values[key]
+        if value != param.default:
+            pairs += [(key, str(v)) for v in value] or [(key, "")] if isinstance(value, tuple) else [(key, str(value))]
+    return urlencode(pairs)
+
+
 def validated_query(page: pages.PageInfo, query: Mapping[str, Sequence[str]]) -> str:
     """A link's state as the page understood it, written afresh: each declared parameter the link sets to a value
     the page uses, other than its default, in declaration order. Anything else in the query is left out, so text a
     link carries reaches no image or download unless the page validated it."""
-    params, parsed = read(page, query)
-    pairs: list[tuple[str, str]] = []
-    for key, reading in parsed.items():
-        if reading.status in ("valid", "adjusted") and reading.value != params[key].default:
-            values = reading.value if isinstance(reading.value, tuple) else (reading.value,)
-            pairs += [(key, str(v)) for v in values] or [(key, "")]  # an empty choice stays empty
-    return urlencode(pairs)
+    _, parsed = read(page, query)
+    return query_for(page, {key: r.value for key, r in parsed.items() if r.status in ("valid", "adjusted")})
 
 
 def read(page: pages.PageInfo, query: Mapping[str, Sequence[str]]) -> tuple[dict[str, Param], dict[str, Parsed]]:

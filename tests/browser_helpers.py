@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Download, Locator, Page, expect
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
@@ -80,3 +80,17 @@ def drawn_charts(page: Page, expected: int) -> list[dict]:
     for index in range(expected):
         expect(charts.nth(index).locator("svg.marks g.role-mark").first).to_be_attached(timeout=30_000)
     return [charts.nth(index).evaluate(DATA_MARKS) for index in range(expected)]
+
+
+def clicked_download(page: Page, link: Locator, seconds: float = 60) -> Download:
+    """The file a reader gets by clicking a download link (a link button opens it in a new tab, which the browser
+    turns into a download)."""
+    got: list[Download] = []
+    page.context.on("page", lambda opened: opened.on("download", lambda download: got.append(download)))
+    page.on("download", lambda download: got.append(download))
+    link.click()
+    for _ in range(int(seconds * 10)):
+        if got:
+            return got[0]
+        page.wait_for_timeout(100)
+    raise AssertionError(f"no download after {seconds} s")

@@ -141,8 +141,11 @@ def open_page(page: str, opened: tuple[str, ...] = (), **query: str | list[str])
 
 def open_fully(page: str, **query: str | list[str]) -> AppTest:
     """The page as a reader sees it with every closed section opened (its details, tables and methods)."""
-    keys = tuple(e.key for e in open_page(page, **query).expander if e.key)
-    return open_page(page, opened=keys, **query)
+    app, keys = open_page(page, **query), ()
+    while new := tuple(e.key for e in app.expander if e.key and e.key not in keys):  # sections in sections too
+        keys += new
+        app = open_page(page, opened=keys, **query)
+    return app
 
 
 LINK_TARGET = re.compile(r"\]\([^)]*\)")

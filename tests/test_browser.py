@@ -7,7 +7,16 @@ from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
 import pytest
-from browser_helpers import drawn_charts, expect_no_error_boxes, fresh_page, metric_value, open_idle, settle, slider
+from browser_helpers import (
+    clicked_download,
+    drawn_charts,
+    expect_no_error_boxes,
+    fresh_page,
+    metric_value,
+    open_idle,
+    settle,
+    slider,
+)
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -52,10 +61,9 @@ def test_a_charts_csv_download_holds_its_table_with_sources(page, app_url):
     open_idle(page, f"{app_url}/what-if?export_growth=12")
     what_if = page.locator("[data-testid=stExpander]").filter(has_text="Table and CSV download").first
     what_if.get_by_text("Table and CSV download").first.click()
-    with page.expect_download() as download:
-        what_if.get_by_role("button", name="Download CSV").click()
-    assert download.value.suggested_filename == "india_russia_trade_what_if.csv"
-    lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    download = clicked_download(page, what_if.get_by_role("link", name="Download CSV"))
+    assert download.suggested_filename == "india_russia_trade_what_if.csv"
+    lines = Path(download.path()).read_text(encoding="utf-8").splitlines()
     header = lines[0].split(",")
     assert {"fiscal_year", "total_bn", "source_id", "source"} <= set(header)
     assert len(lines) == 6  # FY2025-26 to FY2029-30
@@ -63,18 +71,16 @@ def test_a_charts_csv_download_holds_its_table_with_sources(page, app_url):
     expect_no_error_boxes(page)
 
 
-def test_a_charts_png_and_svg_downloads_carry_its_title_and_source(page, app_url):
-    open_idle(page, f"{app_url}/defence")
-    section = page.locator("[data-testid=stExpander]").filter(has_text="chart as PNG or SVG").first
+def test_a_charts_png_and_svg_downloads_carry_its_title_source_and_the_readers_link(page, app_url):
+    open_idle(page, f"{app_url}/defence?window=3")
+    section = page.locator("[data-testid=stExpander]").filter(has_text="chart as PNG or SVG").nth(1)
     section.get_by_text("chart as PNG or SVG").click()
-    with page.expect_download(timeout=60_000) as png:
-        section.get_by_role("button", name="Download chart (PNG)").click()
-    image = Image.open(png.value.path())
+    png = clicked_download(page, section.get_by_role("link", name="Download chart (PNG)"))
+    image = Image.open(png.path())
     assert image.format == "PNG" and image.width >= 1500 and image.height >= 600  # drawn at twice its size
-    with page.expect_download(timeout=60_000) as svg:
-        section.get_by_role("button", name="Download chart (SVG)").click()
-    drawn = Path(svg.value.path()).read_text(encoding="utf-8")
-    assert drawn.startswith("<svg") and "SIPRI" in drawn and f"{app_url}/defence" in drawn
+    svg = clicked_download(page, section.get_by_role("link", name="Download chart (SVG)"))
+    drawn = Path(svg.path()).read_text(encoding="utf-8")
+    assert drawn.startswith("<svg") and "SIPRI" in drawn and f"{app_url}/defence?window=3" in drawn
     expect_no_error_boxes(page)
 
 

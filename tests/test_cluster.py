@@ -183,9 +183,11 @@ def test_the_balancer_names_no_replica_and_gives_a_checked_cookie_only_with_page
 
 
 def test_a_client_asking_for_images_too_fast_is_told_to_wait(cluster):
-    def ask(growth: int) -> tuple[int, Message | None]:
+    images = ("/api/v1/preview/what-if.png?export_growth={}", "/api/v1/charts/what-if/path.svg?export_growth={}")
+
+    def ask(growth: int) -> tuple[int, Message | None]:  # preview cards and chart images share one limit
         try:
-            return get(f"{cluster.url}/api/v1/preview/what-if.png?export_growth={growth}")[0], None
+            return get(cluster.url + images[growth % 2].format(growth))[0], None
         except urllib.error.HTTPError as refused:
             return refused.code, refused.headers
 
@@ -201,20 +203,27 @@ def test_a_client_asking_for_images_too_fast_is_told_to_wait(cluster):
 FETCH_TEXT = "async (address) => { const r = await fetch(address); return [r.status, await r.text()]; }"
 
 
-def test_the_what_if_table_downloads_after_the_readers_replica_stops_and_after_it_returns(both_replicas, browser):
+def test_downloads_answer_after_the_readers_replica_stops_and_after_it_returns(both_replicas, browser):
     cluster = both_replicas
     with fresh_page(browser, DESKTOP) as page:
         open_idle(page, f"{cluster.url}{WHAT_IF_LINK}")
-        download = page.get_by_role("link", name="Download the year-by-year table (CSV)")
-        address = download.get_attribute("href")
-        assert address.startswith("api/v1/what-if.csv?") and "export_growth=12" in address
+        page.get_by_text("Table and CSV download").first.click()
+        links = [
+            page.get_by_role("link", name="Download the year-by-year table (CSV)"),
+            page.get_by_role("link", name="Download CSV").first,
+            page.get_by_role("link", name="Download chart (SVG)").first,
+        ]
+        addresses = [link.get_attribute("href") for link in links]
+        assert addresses[0].startswith("api/v1/what-if.csv?") and addresses[2].startswith("api/v1/charts/what-if/")
+        assert all("export_growth=12" in address for address in addresses)
         probe = cluster.probe()
         page.evaluate(f"async () => (await fetch('{probe}')).status")
         reader_replica = cluster.answered(probe)
         cluster.command("stop-replica", str(reader_replica))  # no reload: the page as the reader left it
-        status, table = page.evaluate(FETCH_TEXT, address)
-        assert status == 200 and "fiscal_year,kind," in table and "export_growth=12" in table
+        files = [page.evaluate(FETCH_TEXT, address) for address in addresses]
+        assert all(status == 200 for status, _ in files)
+        assert "fiscal_year,kind," in files[0][1] and "total_bn" in files[1][1] and files[2][1].startswith("<svg")
         cluster.command("start-replica", str(reader_replica))
         cluster.wait_in_rotation(reader_replica)
-        status, again = page.evaluate(FETCH_TEXT, address)
-        assert status == 200 and again == table  # the same file, whichever replica answers
+        again = [page.evaluate(FETCH_TEXT, address) for address in addresses]
+        assert again == files  # the same files, whichever replica answers

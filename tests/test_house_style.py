@@ -1,15 +1,12 @@
-"""One house style on every page, as a reader sees it with every section open, and in every CSV it downloads: true
+"""One house style on every page, as a reader sees it with every section open (its CSVs: test_downloads): true
 minus signs, thousands separators, dates as '5 Dec 2025', no sign on a zero change, no float noise, no developer
 words and no stray punctuation."""
 
 from __future__ import annotations
 
-import io
 import re
 
-import pandas as pd
 import pytest
-import streamlit as st
 from conftest import PAGES, everything_shown, open_fully
 
 HOUSE_RULES = {
@@ -61,29 +58,3 @@ def test_the_rules_catch_what_the_issue_saw():
 @pytest.mark.parametrize("script", PAGES)
 def test_every_page_reads_in_the_house_style_with_every_section_open(script):
     assert broken_rules(everything_shown(open_fully(script), addresses=False)) == {}
-
-
-@pytest.fixture
-def downloads(monkeypatch):
-    """Every CSV a page offers, by file name, as the reader's click would write it."""
-    offered: dict[str, bytes] = {}
-
-    def record(label, data, file_name=None, **options):
-        offered[file_name] = data() if callable(data) else data
-        return False
-
-    monkeypatch.setattr(st, "download_button", record)
-    return offered
-
-
-@pytest.mark.parametrize("script", PAGES)
-def test_every_csv_download_holds_numbers_without_float_noise(script, downloads):
-    open_fully(script)
-    tables = {name: data for name, data in downloads.items() if name.endswith(".csv")}
-    assert tables
-    for name, data in tables.items():
-        text = data.decode("utf-8") if isinstance(data, bytes) else data
-        assert not re.search(r"\d\.\d{7,}", text), (name, re.findall(r".{20}\d\.\d{7,}", text)[:3])
-        assert not re.search(r"(?:^|,)(?:19|20)\d{2}\.0(?:,|$)", text, re.MULTILINE), name
-        rows = pd.read_csv(io.StringIO(text), comment="#")
-        assert len(rows) > 0, name

@@ -123,6 +123,10 @@ def test_every_dataset_round_trips_over_http_with_cache_and_cross_origin_headers
         ("/api/v1/what-if?export_growth=%3Cb%3Ex", 400),
         ("/api/v1/what-if?export_growth=5&export_growth=6", 400),
         ("/api/v1/preview/nothing.png", 404),
+        ("/api/v1/charts/nothing/supply.csv", 404),
+        ("/api/v1/charts/defence/nothing.csv", 404),
+        ("/api/v1/charts/defence/supply.txt", 404),
+        ("/api/v1/charts/defence/platforms.png", 404),  # a table without a chart has no image
     ],
 )
 def test_bad_and_hostile_api_requests_get_a_json_error(app_url, path, status):
@@ -132,7 +136,13 @@ def test_bad_and_hostile_api_requests_get_a_json_error(app_url, path, status):
 
 
 def test_every_answer_says_what_browsers_may_do_with_it(app_url):
-    for path in ("/trade", "/api/v1/datasets", "/api/v1/preview/trade.png", "/nothing"):
+    for path in (
+        "/trade",
+        "/api/v1/datasets",
+        "/api/v1/preview/trade.png",
+        "/api/v1/charts/trade/history.svg",
+        "/nothing",
+    ):
         _, headers, _ = fetch_bytes(app_url + path)
         assert headers["x-content-type-options"] == "nosniff", path
         assert headers["referrer-policy"] == "strict-origin-when-cross-origin", path
@@ -215,3 +225,25 @@ def test_the_what_if_table_downloads_from_a_route_that_needs_only_the_link(app_u
     assert table[0] == "fiscal_year,kind,exports_usd_bn,imports_usd_bn,total_usd_bn,balance_usd_bn" and len(table) == 6
     refused, refused_headers, _ = fetch_bytes(f"{app_url}/api/v1/what-if.csv?export_growth=999")
     assert refused == 400 and refused_headers["cache-control"] == "no-store"
+
+
+@pytest.mark.browser
+def test_every_chart_downloads_from_a_route_as_image_table_and_data(app_url):
+    link = "period=2010&period=2020&window=3"
+    for kind, media in (
+        ("png", "image/png"),
+        ("svg", "image/svg+xml"),
+        ("csv", "text/csv"),
+        ("json", "application/json"),
+    ):
+        status, headers, body = fetch_bytes(f"{app_url}/api/v1/charts/defence/russia-share.{kind}?{link}&junk=zzzz")
+        assert status == 200 and headers["content-type"].startswith(media), kind
+        assert headers["content-disposition"] == f'attachment; filename="russia_share_of_india_arms_imports.{kind}"'
+        assert headers["cache-control"] == "public, max-age=3600" and b"zzzz" not in body
+        if kind == "svg":
+            assert f"/defence?{link}".replace("&", "&amp;").encode() in body and b"SIPRI" in body
+        if kind == "json":
+            answer = json.loads(body)
+            assert answer["page"].endswith(f"/defence?{link}") and {r["year"] for r in answer["rows"]} <= set(
+                range(2010, 2021)
+            )

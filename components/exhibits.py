@@ -1,0 +1,472 @@
+"""Every chart and table a reader can download, built from a link's values alone: the page draws it, and a route
+(``/api/v1/charts/{page}/{name}.png|svg|csv|json``) rebuilds the same one from the link the page gives it, so any
+server answers a download, after a failover too.
+
+Each page's exhibits are listed in ``REGISTRY``: a name, and how to build the exhibit from the link's readings.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components import (
+    connectivity,
+    defence,
+    images,
+    mobility,
+    overview,
+    pages,
+    prepared,
+    trade,
+    url_state,
+    what_if,
+)
+from components.charts import Spec, sensitivity_cells
+from components.formatting import for_download, plain_text
+from components.params import Parsed
+from components.provenance import ALL_SOURCES
+from components.scenario import TARGET_TOTAL_BN, project
+from components.ui import source_markdown, with_sources
+
+KINDS = {"csv": "text/csv; charset=utf-8", "json": "application/json", "png": "image/png", "svg": "image/svg+xml"}
+"""The forms an exhibit downloads as; a chart's image only where it has a chart."""
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    """A chart (or none) and its table as a reader downloads them, with the link that rebuilds them."""
+
+    page: pages.PageInfo
+    name: str  # its address under the page
+    file_stem: str  # the downloaded file's name, without its extension
+    table: pd.DataFrame | Callable[[], pd.DataFrame]  # the rows as downloaded, sources named (built when asked)
+    chart: Spec | None = None
+    caption: str = ""  # Markdown: what the chart shows, in which units, from which source
+    query: str = ""  # the link's values this exhibit was built from (defaults left out)
+
+    def rows(self) -> pd.DataFrame:
+        """The table, built if it is built only when asked."""
+        return self.table() if callable(self.table) else self.table
+
+    def address(self, kind: str) -> str:
+        """The route that rebuilds this exhibit as ``kind`` (csv, json, png, svg), relative to the site's root."""
+        return f"api/v1/charts/{self.page.url_path}/{self.name}.{kind}" + (f"?{self.query}" if self.query else "")
+
+    def page_link(self, site: str) -> str:
+        """The page's address showing this exhibit as it was built."""
+        return f"{site}/{self.page.url_path}" + (f"?{self.query}" if self.query else "")
+
+
+def _query(page: pages.PageInfo, **values) -> str:
+    return url_state.query_for(page, values)
+
+
+# --- Overview -------------------------------------------------------------------------------------
+def since_the_summit() -> Exhibit:
+    """Every followed item at the summit and now."""
+    standings = with_sources(prepared.overview_page().standings)
+    return Exhibit(pages.OVERVIEW, "since-the-summit", "india_russia_since_the_summit", standings)
+
+
+def agreements(agreement_domain: tuple[str, ...], agreement_status: tuple[str, ...]) -> Exhibit:
+    """The agreements in the chosen domains and statuses, every column."""
+    chosen = prepared.agreements(tuple(agreement_domain), tuple(agreement_status)).chosen
+    query = _query(pages.OVERVIEW, agreement_domain=agreement_domain, agreement_status=agreement_status)
+    return Exhibit(pages.OVERVIEW, "agreements", "india_russia_agreements", with_sources(chosen), query=query)
+
+
+def timeline(timeline_domain: tuple[str, ...], timeline_period: str) -> Exhibit:
+    """The dated events of the chosen domains and period, numbered as on their chart."""
+    events, chart, _ = prepared.timeline(tuple(timeline_domain), timeline_period)
+    return Exhibit(
+        pages.OVERVIEW,
+        "timeline",
+        "india_russia_timeline",
+        with_sources(events[["date_label", "event", "domain", "note", "source_id"]]),
+        chart,
+        f"{len(events)} dated events ({overview.PERIODS[timeline_period][0]}); the numbers match the list of events. "
+        "Where sources give different dates, each appears.",
+        _query(pages.OVERVIEW, timeline_domain=timeline_domain, timeline_period=timeline_period),
+    )
+
+
+# --- Trade ----------------------------------------------------------------------------------------
+def record_versions() -> Exhibit:
+    """Every version of the record year's four figures."""
+    view, _ = prepared.trade_page()
+    return Exhibit(pages.TRADE, "record-versions", "fy2024-25_versions", with_sources(view.versions))
+
+
+def trade_history() -> Exhibit:
+    """Exports, imports, total and balance, fiscal year by fiscal year."""
+    view, shown = prepared.trade_page()
+    series = view.series
+    return Exhibit(
+        pages.TRADE,
+        "history",
+        "india_russia_trade_annual",
+        with_sources(series),
+        shown["history"],
+        f"{trade.fy(series['fiscal_year'].iloc[0])} to {trade.fy(series['fiscal_year'].iloc[-1])}; a hollow point is "
+        f"provisional; in FY2022-23 imports rose ×{view.jump_ratio:.1f}. Source: "
+        f"{source_markdown(trade.OFFICIAL_SOURCE, short=True)}.",
+    )
+
+
+def composition(flow: str, year: int) -> Exhibit:
+    """One flow's largest goods chapters in one year."""
+    view, shown = prepared.trade_page()
+    flow_words = "India's imports from Russia" if flow == "imports" else "India's exports to Russia"
+    return Exhibit(
+        pages.TRADE,
+        "composition",
+        f"india_russia_{flow}_by_hs_chapter_{year}",
+        with_sources(view.compositions[(flow, year)]),
+        shown[(flow, year)],
+        f"{flow_words} by HS chapter, {trade.fy(year)}, US\\$ million; in brackets, the share of the flow. Source: "
+        f"{source_markdown(trade.HS_SOURCE, short=True)}.",
+        _query(pages.TRADE, flow=flow, year=year),
+    )
+
+
+def _slug(words: str) -> str:
+    return words.lower().replace(" ", "_")
+
+
+def export_gaps() -> tuple[Exhibit, ...]:
+    """Each sector's Russian imports against India's sales to it."""
+    view, shown = prepared.trade_page()
+    return tuple(
+        Exhibit(
+            pages.TRADE,
+            f"gap-{_slug(sector)}",
+            f"gap_{_slug(sector)}",
+            with_sources(gap),
+            shown[sector],
+            f"{sector}: Russia's imports against India's sales, US\\$ million. Sources: "
+            f"{source_markdown(';'.join(dict.fromkeys(gap['source_id'])), short=True)}.",
+        )
+        for sector, gap in view.gaps.groupby("sector", sort=False)
+    )
+
+
+# --- What-if --------------------------------------------------------------------------------------
+def what_if_path(base_id: str, levers: what_if.Levers, pinned: what_if.Levers | None) -> Exhibit:
+    """The scenario's path beside the official series (and scenario A's total, when pinned)."""
+    inputs = prepared.what_if_inputs()
+    base = inputs.bases[base_id]
+    path = project(base, levers)
+    pinned_path = project(base, pinned) if pinned is not None else None
+    return Exhibit(
+        pages.WHAT_IF,
+        "path",
+        "india_russia_trade_what_if",
+        lambda: with_sources(what_if.year_table(path, pinned_path, inputs.base_sources[base_id])),
+        prepared.trade_projection(TARGET_TOTAL_BN).with_data(what_if.chart_paths(inputs.official, path, pinned_path)),
+        what_if.path_caption(inputs, base, pinned is not None, source_markdown(trade.OFFICIAL_SOURCE)),
+        what_if.share_query(base_id, levers, pinned),
+    )
+
+
+def what_if_sensitivity(base_id: str, levers: what_if.Levers) -> Exhibit:
+    """The 2030 total for a grid of export and import growth rates, the other levers as set."""
+    grid, current = what_if.sensitivity_view(prepared.what_if_inputs().bases[base_id], levers)
+    return Exhibit(
+        pages.WHAT_IF,
+        "sensitivity",
+        "india_russia_trade_sensitivity",
+        with_sources(grid.assign(source_id=trade.OFFICIAL_SOURCE)),
+        prepared.sensitivity(current).with_data(sensitivity_cells(grid)),
+        "Total trade in 2030 (US\\$ bn) for each pair of export and import growth rates, with the other levers as "
+        "set. The outlined cell is the nearest to the sliders' export and import growth.",
+        what_if.share_query(base_id, levers),
+    )
+
+
+# --- Defence --------------------------------------------------------------------------------------
+def _sipri() -> str:
+    return source_markdown(defence.SIPRI_SOURCE, short=True)
+
+
+def arms_supply(period: tuple[int, int], suppliers: tuple[str, ...]) -> Exhibit:
+    """Deliveries to India by the chosen suppliers in the chosen years."""
+    start, end = sorted(period)
+    table, chart = prepared.supply(tuple(suppliers), (start, end))
+    return Exhibit(
+        pages.DEFENCE,
+        "supply",
+        "india_arms_imports_by_supplier",
+        with_sources(table),
+        chart,
+        f"Arms delivered to India by supplier, {start}–{end}, million TIV; licence production in India counts as "
+        f"imports. Source: {_sipri()}; the register ends in 2023.",
+        _query(pages.DEFENCE, period=period, suppliers=suppliers),
+    )
+
+
+def russia_share(period: tuple[int, int], window: int) -> Exhibit:
+    """Russia's share of India's arms imports, each year and over a window of years."""
+    start, end = sorted(period)
+    shares, chart = prepared.russia_share(window, (start, end))
+    return Exhibit(
+        pages.DEFENCE,
+        "russia-share",
+        "russia_share_of_india_arms_imports",
+        with_sources(shares),
+        chart,
+        f"Russia's share of India's arms imports, {start}–{end}: each year (thin line) and over the {window} years "
+        f"to each year (thick line); grey bars: SIPRI's published five-year shares. Computed from {_sipri()}.",
+        _query(pages.DEFENCE, period=period, window=window),
+    )
+
+
+def russian_categories() -> Exhibit:
+    """Russia's deliveries by kind of weapon, as shares of each block of years."""
+    categories, chart = prepared.defence_page()["categories"]
+    return Exhibit(
+        pages.DEFENCE,
+        "categories",
+        "russian_arms_to_india_by_category",
+        with_sources(categories),
+        chart,
+        f"Shares of Russia's deliveries to India (TIV) by category. Source: {_sipri()}.",
+    )
+
+
+def platforms(q: str) -> Exhibit:
+    """The platforms a search finds, every column."""
+    found = defence.search_platforms(prepared.defence_page()["platforms"], q)
+    return Exhibit(pages.DEFENCE, "platforms", "defence_platforms", found, query=_query(pages.DEFENCE, q=q))
+
+
+def platform_disagreements() -> Exhibit:
+    """Each platform fact on which sources disagree."""
+    return Exhibit(pages.DEFENCE, "disagreements", "defence_disagreements", prepared.defence_page()["disputed"])
+
+
+def relos_steps() -> Exhibit:
+    """The logistics pact step by step."""
+    steps, chart = prepared.defence_page()["relos"]
+    return Exhibit(
+        pages.DEFENCE,
+        "relos",
+        "relos_timeline",
+        steps[["date_label", "event", "note", "source_id", "source"]],
+        chart,
+        "RELOS step by step, from the draft to its reported entry into force. Sources date the Federation Council's "
+        "vote 8 December (India Today) and 10 December (TASS); the April 2026 report of its entry into force comes "
+        "only from an exam-coaching site.",
+    )
+
+
+# --- Mobility -------------------------------------------------------------------------------------
+MEASURES = {
+    "workers": (
+        "indian_workers_in_russia",
+        "Indian workers in Russia by year, one colour per measure (permits, quotas, headcounts, projections), never "
+        "joined into one line; figures without a year ('10,000 a couple of years ago') are in the table.",
+    ),
+    "students": (
+        "indian_students_in_russia",
+        "Indian students in Russia by year, one colour per measure: diplomats' and others' estimates, each sourced.",
+    ),
+    "indians_visiting": (
+        "indians_visiting_russia",
+        "Indians visiting Russia, by year: each series is one source's measure.",
+    ),
+    "russians_visiting": (
+        "russians_visiting_india",
+        "Russians visiting India, by year: each series is one source's measure.",
+    ),
+}
+"""Each group of mobility measures drawn as one chart: its file name and caption."""
+
+
+def measures(group: str) -> Exhibit:
+    """One group of mobility measures, each its own series."""
+    table, chart = prepared.mobility_page().groups[group]
+    file_stem, caption = MEASURES[group]
+    return Exhibit(pages.MOBILITY, group.replace("_", "-"), file_stem, table, chart, caption)
+
+
+def count_scenario(prefix: str, title: str, choice: str, rate: int, target_thousands: int | None) -> Exhibit:
+    """A cited mobility figure grown to 2030 at the reader's rate (``prefix``: visitor or worker), with the reader's
+    target (thousands; 0 for none) where the scenario has one (None where it has none)."""
+    base = prepared.mobility_page().starts[choice]
+    start_year = int(base["year"])
+    path = mobility.project_count(base["value"], start_year, rate)
+    target = target_thousands * 1000 or None if target_thousands is not None else None
+    keys = {f"{prefix}_base": choice, f"{prefix}_growth": rate}
+    if target_thousands is not None:
+        keys[f"{prefix}_target"] = target_thousands
+    drawn = "; grey: your target." if target else "; set a target to draw it." if target_thousands is not None else "."
+    return Exhibit(
+        pages.MOBILITY,
+        f"{prefix}s-scenario",
+        f"{prefix}s_scenario",
+        with_sources(path.assign(source_id=base["source_id"])),
+        prepared.count_projection(choice, target).with_data(path),
+        f"{title}, {start_year} to 2030: the scenario dashed from the cited starting figure (orange), growing "
+        f"{rate}% a year{drawn}",
+        _query(pages.MOBILITY, **keys),
+    )
+
+
+def mobility_figures() -> Exhibit:
+    """Every mobility figure."""
+    return Exhibit(pages.MOBILITY, "figures", "mobility_figures", with_sources(prepared.mobility_page().figures))
+
+
+# --- Connectivity ---------------------------------------------------------------------------------
+def route_map(route: str) -> Exhibit:
+    """The routes on a world map, one highlighted; its table lists the ports."""
+    ports = prepared.connectivity_page().ports
+    return Exhibit(
+        pages.CONNECTIVITY,
+        "map",
+        "india_russia_corridor_ports",
+        with_sources(ports.rename(columns={"source_id_node": "source_id", "evidence_node": "evidence"})),
+        prepared.route_map(route),
+        "Map of the routes between India and Russia: the INSTC from Mumbai through Iran to Moscow, the Chennai–"
+        "Vladivostok corridor, the Northern Sea Route and the Suez route. Ports sit at their sources' coordinates; "
+        "dashed legs are planned or missing links (the Rasht–Astara rail gap); at sea, lines pass through hand-placed "
+        "points, not sourced positions. Country shapes: Natural Earth 1:110m.",
+        _query(pages.CONNECTIVITY, route=route),
+    )
+
+
+def journey(origin: str, destination: str, via: str) -> Exhibit:
+    """Every figure of one journey by a corridor beside the same source's Suez figures."""
+    trip = connectivity.journey(prepared.connectivity_page().journeys, origin, destination, via)
+    query = _query(pages.CONNECTIVITY, origin=origin, destination=destination, via=via)
+    return Exhibit(pages.CONNECTIVITY, "journey", "journey_vs_suez", with_sources(trip), query=query)
+
+
+# --- Sources --------------------------------------------------------------------------------------
+SOURCE_TABLES = ("sources", "disagreements", "date_disagreements", "defence_disagreements", "sipri_revisions")
+"""The Sources page's tables that its link does not change."""
+
+
+def source_table(name: str) -> Exhibit:
+    """One of the Sources page's tables, whole."""
+    return Exhibit(pages.SOURCES, name.replace("_", "-"), name, prepared.sources_page()[name])
+
+
+def citations(source: str) -> Exhibit:
+    """What one source (or every source) is cited for."""
+    cited = prepared.sources_page()["citations"]
+    chosen = cited if source == ALL_SOURCES else cited[cited["source_id"] == source]
+    return Exhibit(
+        pages.SOURCES, "citations", f"citations_{source}", chosen, query=_query(pages.SOURCES, source=source)
+    )
+
+
+# --- The registry ---------------------------------------------------------------------------------
+Readings = Mapping[str, Parsed]
+Builder = Callable[[Readings], Exhibit]
+
+
+def _what_if(readings: Readings) -> tuple[str, what_if.Levers, what_if.Levers | None]:
+    levers = what_if.levers_of({p.key: readings[p.key].value for p in what_if.SCENARIO_PARAMS})
+    return readings["base"].value, levers, what_if.pinned_levers(readings)
+
+
+def _count(readings: Readings, prefix: str, title: str) -> Exhibit:
+    target = readings[f"{prefix}_target"].value if f"{prefix}_target" in readings else None
+    return count_scenario(prefix, title, readings[f"{prefix}_base"].value, readings[f"{prefix}_growth"].value, target)
+
+
+VISITORS_TITLE = "Indian visitors to Russia by 2030"
+WORKERS_TITLE = "Indian workers in Russia: one measure grown to 2030"
+
+
+def _registry() -> dict[str, dict[str, Builder]]:
+    value = lambda readings, key: readings[key].value  # noqa: E731
+    return {
+        pages.OVERVIEW.url_path: {
+            "since-the-summit": lambda r: since_the_summit(),
+            "agreements": lambda r: agreements(value(r, "agreement_domain"), value(r, "agreement_status")),
+            "timeline": lambda r: timeline(value(r, "timeline_domain"), value(r, "timeline_period")),
+        },
+        pages.TRADE.url_path: {
+            "record-versions": lambda r: record_versions(),
+            "history": lambda r: trade_history(),
+            "composition": lambda r: composition(value(r, "flow"), value(r, "year")),
+            **{gap.name: (lambda r, name=gap.name: _named(export_gaps(), name)) for gap in export_gaps()},
+        },
+        pages.WHAT_IF.url_path: {
+            "path": lambda r: what_if_path(*_what_if(r)),
+            "sensitivity": lambda r: what_if_sensitivity(*_what_if(r)[:2]),
+        },
+        pages.DEFENCE.url_path: {
+            "supply": lambda r: arms_supply(value(r, "period"), value(r, "suppliers")),
+            "russia-share": lambda r: russia_share(value(r, "period"), value(r, "window")),
+            "categories": lambda r: russian_categories(),
+            "platforms": lambda r: platforms(value(r, "q")),
+            "disagreements": lambda r: platform_disagreements(),
+            "relos": lambda r: relos_steps(),
+        },
+        pages.MOBILITY.url_path: {
+            **{group.replace("_", "-"): (lambda r, group=group: measures(group)) for group in MEASURES},
+            "visitors-scenario": lambda r: _count(r, "visitor", VISITORS_TITLE),
+            "workers-scenario": lambda r: _count(r, "worker", WORKERS_TITLE),
+            "figures": lambda r: mobility_figures(),
+        },
+        pages.CONNECTIVITY.url_path: {
+            "map": lambda r: route_map(value(r, "route")),
+            "journey": lambda r: journey(value(r, "origin"), value(r, "destination"), value(r, "via")),
+        },
+        pages.SOURCES.url_path: {
+            "citations": lambda r: citations(value(r, "source")),
+            **{name.replace("_", "-"): (lambda r, name=name: source_table(name)) for name in SOURCE_TABLES},
+        },
+    }
+
+
+def _named(exhibits: tuple[Exhibit, ...], name: str) -> Exhibit:
+    return next(e for e in exhibits if e.name == name)
+
+
+def names(page: pages.PageInfo) -> tuple[str, ...]:
+    """The names of a page's exhibits."""
+    return tuple(_registry()[page.url_path])
+
+
+def rebuilt(page: pages.PageInfo, name: str, query: Mapping[str, list[str]]) -> Exhibit | None:
+    """The exhibit ``name`` of ``page`` as a link with ``query`` shows it (a value the page would ignore is ignored
+    here too), or None when the page has no such exhibit."""
+    builder = _registry()[page.url_path].get(name)
+    if builder is None:
+        return None
+    _, readings = url_state.read(page, query)
+    return builder(readings)
+
+
+def page_of(url_path: str) -> pages.PageInfo | None:
+    """The page at an address, if any."""
+    return next((p for p in pages.PAGES if p.url_path == url_path), None)
+
+
+def framed(exhibit: Exhibit, site: str) -> dict:
+    """The exhibit's chart as an image draws it: its title and source line from the caption, and its page's link."""
+    chart = exhibit.chart
+    return images.framed_chart(chart.standalone(), exhibit.caption, exhibit.page_link(site), chart.standalone_key())
+
+
+def table_file(exhibit: Exhibit, kind: str, site: str) -> bytes:
+    """The exhibit's table as CSV (the rows alone, as the page's table view holds them) or JSON (numbers as
+    numbers, with the caption and the page's link)."""
+    rows = for_download(exhibit.rows())
+    if kind == "csv":
+        return rows.to_csv(index=False).encode("utf-8")
+    body = {
+        "title": plain_text(exhibit.caption).partition(". ")[0] or exhibit.file_stem,
+        "caption": plain_text(exhibit.caption),
+        "page": exhibit.page_link(site),
+        "rows": json.loads(rows.to_json(orient="records", date_format="iso")),
+    }
+    return json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8")
