@@ -43,14 +43,16 @@ class Exhibit:
     page: pages.PageInfo
     name: str  # its address under the page
     file_stem: str  # the downloaded file's name, without its extension
-    table: pd.DataFrame | Callable[[], pd.DataFrame]  # the rows as downloaded, sources named (built when asked)
+    table: pd.DataFrame | Callable[[], pd.DataFrame]  # the rows (or how to build them when asked)
     chart: Spec | None = None
     caption: str = ""  # Markdown: what the chart shows, in which units, from which source
     query: str = ""  # the link's values this exhibit was built from (defaults left out)
 
     def rows(self) -> pd.DataFrame:
-        """The table, built if it is built only when asked."""
-        return self.table() if callable(self.table) else self.table
+        """The rows as a reader gets them, with their sources named beside their ids; built only when asked, so a
+        page whose table views stay closed spends nothing on them."""
+        table = self.table() if callable(self.table) else self.table
+        return with_sources(table) if "source_id" in table and "source" not in table else table
 
     def address(self, kind: str) -> str:
         """The route that rebuilds this exhibit as ``kind`` (csv, json, png, svg), relative to the site's root."""
@@ -68,7 +70,7 @@ def _query(page: pages.PageInfo, **values) -> str:
 # --- Overview -------------------------------------------------------------------------------------
 def since_the_summit() -> Exhibit:
     """Every followed item at the summit and now."""
-    standings = with_sources(prepared.overview_page().standings)
+    standings = prepared.overview_page().standings
     return Exhibit(pages.OVERVIEW, "since-the-summit", "india_russia_since_the_summit", standings)
 
 
@@ -76,7 +78,7 @@ def agreements(agreement_domain: tuple[str, ...], agreement_status: tuple[str, .
     """The agreements in the chosen domains and statuses, every column."""
     chosen = prepared.agreements(tuple(agreement_domain), tuple(agreement_status)).chosen
     query = _query(pages.OVERVIEW, agreement_domain=agreement_domain, agreement_status=agreement_status)
-    return Exhibit(pages.OVERVIEW, "agreements", "india_russia_agreements", with_sources(chosen), query=query)
+    return Exhibit(pages.OVERVIEW, "agreements", "india_russia_agreements", chosen, query=query)
 
 
 def timeline(timeline_domain: tuple[str, ...], timeline_period: str) -> Exhibit:
@@ -86,7 +88,7 @@ def timeline(timeline_domain: tuple[str, ...], timeline_period: str) -> Exhibit:
         pages.OVERVIEW,
         "timeline",
         "india_russia_timeline",
-        with_sources(events[["date_label", "event", "domain", "note", "source_id"]]),
+        events[["date_label", "event", "domain", "note", "source_id"]],
         chart,
         f"{len(events)} dated events ({overview.PERIODS[timeline_period][0]}); the numbers match the list of events. "
         "Where sources give different dates, each appears.",
@@ -98,7 +100,7 @@ def timeline(timeline_domain: tuple[str, ...], timeline_period: str) -> Exhibit:
 def record_versions() -> Exhibit:
     """Every version of the record year's four figures."""
     view, _ = prepared.trade_page()
-    return Exhibit(pages.TRADE, "record-versions", "fy2024-25_versions", with_sources(view.versions))
+    return Exhibit(pages.TRADE, "record-versions", "fy2024-25_versions", view.versions)
 
 
 def trade_history() -> Exhibit:
@@ -109,7 +111,7 @@ def trade_history() -> Exhibit:
         pages.TRADE,
         "history",
         "india_russia_trade_annual",
-        with_sources(series),
+        series,
         shown["history"],
         f"{trade.fy(series['fiscal_year'].iloc[0])} to {trade.fy(series['fiscal_year'].iloc[-1])}; a hollow point is "
         f"provisional; in FY2022-23 imports rose ×{view.jump_ratio:.1f}. Source: "
@@ -125,7 +127,7 @@ def composition(flow: str, year: int) -> Exhibit:
         pages.TRADE,
         "composition",
         f"india_russia_{flow}_by_hs_chapter_{year}",
-        with_sources(view.compositions[(flow, year)]),
+        view.compositions[(flow, year)],
         shown[(flow, year)],
         f"{flow_words} by HS chapter, {trade.fy(year)}, US\\$ million; in brackets, the share of the flow. Source: "
         f"{source_markdown(trade.HS_SOURCE, short=True)}.",
@@ -145,7 +147,7 @@ def export_gaps() -> tuple[Exhibit, ...]:
             pages.TRADE,
             f"gap-{_slug(sector)}",
             f"gap_{_slug(sector)}",
-            with_sources(gap),
+            gap,
             shown[sector],
             f"{sector}: Russia's imports against India's sales, US\\$ million. Sources: "
             f"{source_markdown(';'.join(dict.fromkeys(gap['source_id'])), short=True)}.",
@@ -165,7 +167,7 @@ def what_if_path(base_id: str, levers: what_if.Levers, pinned: what_if.Levers | 
         pages.WHAT_IF,
         "path",
         "india_russia_trade_what_if",
-        lambda: with_sources(what_if.year_table(path, pinned_path, inputs.base_sources[base_id])),
+        lambda: what_if.year_table(path, pinned_path, inputs.base_sources[base_id]),
         prepared.trade_projection(TARGET_TOTAL_BN).with_data(what_if.chart_paths(inputs.official, path, pinned_path)),
         what_if.path_caption(inputs, base, pinned is not None, source_markdown(trade.OFFICIAL_SOURCE)),
         what_if.share_query(base_id, levers, pinned),
@@ -179,7 +181,7 @@ def what_if_sensitivity(base_id: str, levers: what_if.Levers) -> Exhibit:
         pages.WHAT_IF,
         "sensitivity",
         "india_russia_trade_sensitivity",
-        with_sources(grid.assign(source_id=trade.OFFICIAL_SOURCE)),
+        grid.assign(source_id=trade.OFFICIAL_SOURCE),
         prepared.sensitivity(current).with_data(sensitivity_cells(grid)),
         "Total trade in 2030 (US\\$ bn) for each pair of export and import growth rates, with the other levers as "
         "set. The outlined cell is the nearest to the sliders' export and import growth.",
@@ -200,7 +202,7 @@ def arms_supply(period: tuple[int, int], suppliers: tuple[str, ...]) -> Exhibit:
         pages.DEFENCE,
         "supply",
         "india_arms_imports_by_supplier",
-        with_sources(table),
+        table,
         chart,
         f"Arms delivered to India by supplier, {start}–{end}, million TIV; licence production in India counts as "
         f"imports. Source: {_sipri()}; the register ends in 2023.",
@@ -216,7 +218,7 @@ def russia_share(period: tuple[int, int], window: int) -> Exhibit:
         pages.DEFENCE,
         "russia-share",
         "russia_share_of_india_arms_imports",
-        with_sources(shares),
+        shares,
         chart,
         f"Russia's share of India's arms imports, {start}–{end}: each year (thin line) and over the {window} years "
         f"to each year (thick line); grey bars: SIPRI's published five-year shares. Computed from {_sipri()}.",
@@ -231,7 +233,7 @@ def russian_categories() -> Exhibit:
         pages.DEFENCE,
         "categories",
         "russian_arms_to_india_by_category",
-        with_sources(categories),
+        categories,
         chart,
         f"Shares of Russia's deliveries to India (TIV) by category. Source: {_sipri()}.",
     )
@@ -308,7 +310,7 @@ def count_scenario(prefix: str, title: str, choice: str, rate: int, target_thous
         pages.MOBILITY,
         f"{prefix}s-scenario",
         f"{prefix}s_scenario",
-        with_sources(path.assign(source_id=base["source_id"])),
+        path.assign(source_id=base["source_id"]),
         prepared.count_projection(choice, target).with_data(path),
         f"{title}, {start_year} to 2030: the scenario dashed from the cited starting figure (orange), growing "
         f"{rate}% a year{drawn}",
@@ -318,7 +320,7 @@ def count_scenario(prefix: str, title: str, choice: str, rate: int, target_thous
 
 def mobility_figures() -> Exhibit:
     """Every mobility figure."""
-    return Exhibit(pages.MOBILITY, "figures", "mobility_figures", with_sources(prepared.mobility_page().figures))
+    return Exhibit(pages.MOBILITY, "figures", "mobility_figures", prepared.mobility_page().figures)
 
 
 # --- Connectivity ---------------------------------------------------------------------------------
@@ -329,7 +331,7 @@ def route_map(route: str) -> Exhibit:
         pages.CONNECTIVITY,
         "map",
         "india_russia_corridor_ports",
-        with_sources(ports.rename(columns={"source_id_node": "source_id", "evidence_node": "evidence"})),
+        lambda: ports.rename(columns={"source_id_node": "source_id", "evidence_node": "evidence"}),
         prepared.route_map(route),
         "Map of the routes between India and Russia: the INSTC from Mumbai through Iran to Moscow, the Chennai–"
         "Vladivostok corridor, the Northern Sea Route and the Suez route. Ports sit at their sources' coordinates; "
@@ -343,7 +345,7 @@ def journey(origin: str, destination: str, via: str) -> Exhibit:
     """Every figure of one journey by a corridor beside the same source's Suez figures."""
     trip = connectivity.journey(prepared.connectivity_page().journeys, origin, destination, via)
     query = _query(pages.CONNECTIVITY, origin=origin, destination=destination, via=via)
-    return Exhibit(pages.CONNECTIVITY, "journey", "journey_vs_suez", with_sources(trip), query=query)
+    return Exhibit(pages.CONNECTIVITY, "journey", "journey_vs_suez", trip, query=query)
 
 
 # --- Sources --------------------------------------------------------------------------------------

@@ -83,8 +83,14 @@ def source_markdown(cell: str, short: bool = False) -> str:
     statement only weak sources make says it is 'reported only by' them, and weak sources beside strong ones are
     named as weaker sources.
 
-    ``short`` gives the source's short name only, linked to its address where it has one.
+    ``short`` gives the source's short name only, linked to its address where it has one. Built once per server
+    for each cell (cells come from the data files, never from a link; read-only).
     """
+    return _source_markdown(cell, short)
+
+
+@st.cache_resource(show_spinner=False)
+def _source_markdown(cell: str, short: bool) -> str:
     citations, sources = _citations(), load_sources()
     ids = source_ids(status.strongest_first(cell, sources))
     strong = [citations[s][1 if short else 2] for s in ids if not status.weak(s, sources)]

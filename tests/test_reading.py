@@ -79,3 +79,27 @@ def test_an_address_under_a_page_shows_page_not_found_with_links_that_work(brows
         expect(page).to_have_url(f"{app_url}/?timeline_period=all")
         expect(page.get_by_role("dialog")).to_have_count(0)  # no "Page not found" box from Streamlit
         expect_no_error_boxes(page)
+
+
+TOOLBAR_CLEARANCE = """(frame) => {
+  const toolbar = frame.querySelector('[data-testid=stElementToolbar]').getBoundingClientRect();
+  const section = frame.closest('[data-testid=stExpander]');
+  const above = section ? section.querySelector('summary') : [...document.querySelectorAll('h2')].filter(
+    (h) => h.getBoundingClientRect().bottom <= frame.getBoundingClientRect().top).pop();
+  return above.getBoundingClientRect().bottom - toolbar.top;
+}"""
+
+
+@pytest.mark.browser
+def test_a_tables_toolbar_never_covers_the_heading_above_it(browser, app_url):
+    with fresh_page(browser, PHONE) as page:
+        open_idle(page, f"{app_url}/defence")
+        section = page.locator("[data-testid=stExpander]").filter(has_text="chart as PNG or SVG").first
+        section.get_by_text("chart as PNG or SVG").click()
+        frames = [section.locator("[data-testid=stDataFrame]").first]
+        open_idle(page2 := page.context.new_page(), f"{app_url}/sources")
+        frames.append(page2.locator("[data-testid=stDataFrame]").first)
+        for frame in frames:
+            frame.hover()
+            expect(frame.locator("[data-testid=stElementToolbar]")).to_be_visible()
+            assert frame.evaluate(TOOLBAR_CLEARANCE) <= 0  # the toolbar starts below the heading's bottom edge
