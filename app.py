@@ -4,9 +4,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import pages
+from components import pages, ui
 from components.data import DataError
-from components.ui import show_data_error
 
 st.set_page_config(
     page_title="India–Russia Partnership Explorer",
@@ -32,8 +31,10 @@ with st.sidebar:
 try:
     page.run()
 except DataError as error:  # a row a page needs is missing: that page stops, the app goes on
-    show_data_error(error)
+    ui.show_data_error(error)
 
+shown = next(p for p in pages.PAGES if p.url_path == page.url_path or (p is pages.PAGES[0] and not page.url_path))
+ui.cite_this_page(shown)
 st.divider()
 with st.container(horizontal=True, gap="small"):  # the other pages, in reach where a phone's reader finishes
     for other in pages.PAGES:

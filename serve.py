@@ -8,8 +8,8 @@ import asyncio
 import contextlib
 import json
 import logging
-import os
-from urllib.parse import parse_qs, urlsplit
+from datetime import UTC, datetime
+from urllib.parse import parse_qs
 
 import streamlit as st
 from starlette.concurrency import run_in_threadpool
@@ -33,18 +33,10 @@ def _query(raw: str) -> dict[str, list[str]]:
     return parse_qs(raw, keep_blank_values=True)
 
 
-def public_base() -> str:
-    """The public address the site is configured with (``PUBLIC_BASE_URL``, e.g. https://explorer.example.org), or
-    '' when none is: then, in development, the request says where the site is."""
-    configured = os.environ.get("PUBLIC_BASE_URL", "").strip().rstrip("/")
-    parts = urlsplit(configured)
-    return configured if parts.scheme in ("http", "https") and parts.netloc and not parts.path else ""
-
-
 def _origin(headers: dict[str, str], scheme: str) -> str:
     """The address readers use, for preview tags and the feed: the configured public address; without one (in
     development), the proxy's scheme and the Host header (only ever written escaped)."""
-    return public_base() or f"{headers.get('x-forwarded-proto', scheme)}://{headers.get('host', 'localhost')}"
+    return web.public_base() or f"{headers.get('x-forwarded-proto', scheme)}://{headers.get('host', 'localhost')}"
 
 
 CONTENT_SECURITY = (
@@ -119,7 +111,7 @@ class Pages:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         origin = _origin(headers, scope.get("scheme", "http"))
         try:
-            tags = await run_in_threadpool(_tags, page, scope["path"], raw_query, origin)
+            tags = await run_in_threadpool(_tags, page, raw_query, origin)
         except Exception:  # a preview must never cost a reader the page: serve it without the tags
             LOGGER.exception("No link preview for %s", scope["path"])
             tags = ""
@@ -143,12 +135,12 @@ class Pages:
         await self.app(plain, receive, with_tags)
 
 
-def _tags(page: pages.PageInfo, path: str, raw_query: str, origin: str) -> str:
-    """A page address's link-preview tags: its own preview, address and image."""
+def _tags(page: pages.PageInfo, raw_query: str, origin: str) -> str:
+    """A page address's link-preview tags: its own preview, canonical address and image."""
     query = _query(raw_query)
     return previews.head_tags(
         previews.preview_for(page, query),
-        f"{origin}{path}{'?' + raw_query if raw_query else ''}",
+        f"{origin}{previews.canonical_path(page, query)}",
         f"{origin}{previews.image_address(page, query)}",
     )
 
@@ -171,7 +163,7 @@ def _exhibit_file(exhibit: exhibits.Exhibit, kind: str, site: str) -> bytes:
         return drawing.png(exhibits.framed(exhibit, site), scale=2)
     if kind == "svg":
         return drawing.svg(exhibits.framed(exhibit, site))
-    return exhibits.table_file(exhibit, kind, site)
+    return exhibits.table_file(exhibit, kind, site, datetime.now(UTC).date())
 
 
 async def exhibit(request: Request) -> Response:
@@ -209,21 +201,29 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
     return answer
 
 
+async def datapackage(request: Request) -> Response:
+    """``/api/v1/datapackage.json``: every dataset as a Frictionless Data Package, typed, sourced and licensed."""
+    headers = {k.lower(): v for k, v in request.headers.items()}
+    return _json(await run_in_threadpool(api.datapackage, _origin(headers, request.url.scheme)))
+
+
 async def datasets(_request: Request) -> Response:
     """``/api/v1/datasets``: every dataset with its metadata."""
     return _json(await run_in_threadpool(api.catalogue))
 
 
 async def dataset(request: Request) -> Response:
-    """``/api/v1/datasets/{name}.csv`` and ``.json``: one dataset's rows (the CSV is the file itself)."""
+    """``/api/v1/datasets/{name}.csv`` (the file itself; the map's as ``.topojson``) and ``.json`` (its metadata and
+    rows)."""
     name, _, kind = request.path_params["file"].rpartition(".")
     try:
-        if kind == "csv":
-            body = api.dataset_csv(name)
-            return Response(body, media_type="text/csv; charset=utf-8", headers=CACHED)
+        if kind in ("csv", "topojson"):
+            body = api.dataset_file(name, kind)
+            media = "text/csv; charset=utf-8" if kind == "csv" else "application/json"
+            return Response(body, media_type=media, headers=CACHED)
         if kind == "json":
             return _json(await run_in_threadpool(api.dataset_json, name))
-        raise api.ApiError(404, "Datasets come as .csv or .json; see /api/v1/datasets.")
+        raise api.ApiError(404, "Datasets come as .csv (the map as .topojson) or .json; see /api/v1/datasets.")
     except api.ApiError as refused:
         return _error(refused.status, str(refused))
 
@@ -277,6 +277,7 @@ async def unknown(_request: Request) -> Response:
 ROUTES = [
     Route("/api/v1/preview/{page}.png", preview_image, methods=["GET"]),
     Route("/api/v1/charts/{page}/{file}", exhibit, methods=["GET"]),
+    Route("/api/v1/datapackage.json", datapackage, methods=["GET"]),
     Route("/api/v1/datasets", datasets, methods=["GET"]),
     Route("/api/v1/datasets/{file}", dataset, methods=["GET"]),
     Route("/api/v1/what-if", what_if_model, methods=["GET"]),

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components import exhibits, pages, prepared, ui
+from components.citing import LICENCE_NOTE
 from components.provenance import ALL_SOURCES
 
 tables, params, parsed = ui.open_page(pages.SOURCES, prepared.sources_page)
@@ -18,8 +19,10 @@ st.markdown(
 )
 st.markdown(
     "**Open data.** Every data file behind these pages, with its columns, units, licence and the sources it "
-    "cites, is at [/api/v1/datasets](/api/v1/datasets) as JSON and CSV; the what-if model answers at "
-    "[/api/v1/what-if](/api/v1/what-if?export_growth=10) with the page's parameters."
+    "cites, is at [/api/v1/datasets](/api/v1/datasets) as JSON and CSV, and as one Frictionless data package at "
+    "[/api/v1/datapackage.json](/api/v1/datapackage.json) for data tools; the what-if model answers at "
+    "[/api/v1/what-if](/api/v1/what-if?export_growth=10) with the page's parameters. "
+    f"{LICENCE_NOTE} Each page's foot says how to cite it."
 )
 ui.show_notices(parsed.values())
 

@@ -13,9 +13,10 @@ from pathlib import Path
 import pandas as pd
 
 from components import pages, what_if
-from components.data import DATA_DIR, load_sources, source_ids
-from components.formatting import UNIT_SUFFIXES, column_label, fy
-from components.params import Parsed, parse_params
+from components.citing import LICENCE_NAME, LICENCE_URL, SITE_NAME
+from components.data import DATA_DIR, DAY_PATTERN, SCHEMAS, data_version, load_sources, source_ids
+from components.formatting import UNIT_SUFFIXES, column_label, fy, is_year_column, signed_whole
+from components.params import NumberParam, Parsed, parse_params, shown_raw
 from components.scenario import (
     SCENARIO_PARAMS,
     TARGET_TOTAL_BN,
@@ -27,14 +28,32 @@ from components.scenario import (
 README = DATA_DIR / "README.md"
 COUNTRIES = "world-atlas/countries-110m.json"  # the one dataset that is not a table: JSON only
 LICENCES = {
-    "sipri": "© SIPRI (Arms Transfers Database); reuse with attribution to SIPRI.",
-    "tradestat": "Official statistics of the Government of India (Ministry of Commerce & Industry, TRADESTAT), "
-    "reproduced unchanged with attribution.",
-    "natural earth": "Natural Earth data are in the public domain; the world-atlas packaging is under the ISC "
-    "licence (© 2013-2019 Michael Bostock).",
-    "compiled": "Compiled by the India–Russia Partnership Explorer from the sources each row names; news articles "
-    "are quoted only in short snippets, with attribution.",
+    "sipri": {
+        "name": "sipri-attribution",
+        "path": "https://www.sipri.org/databases/armstransfers",
+        "title": "© SIPRI (Arms Transfers Database); reuse with attribution to SIPRI.",
+    },
+    "tradestat": {
+        "name": "government-of-india-attribution",
+        "path": "https://tradestat.commerce.gov.in/",
+        "title": "Official statistics of the Government of India (Ministry of Commerce & Industry, TRADESTAT), "
+        "reproduced unchanged with attribution.",
+    },
+    "natural earth": {
+        "name": "public-domain",
+        "path": "https://www.naturalearthdata.com/about/terms-of-use/",
+        "title": "Natural Earth data are in the public domain; the world-atlas packaging is under the ISC licence "
+        "(© 2013-2019 Michael Bostock).",
+    },
+    "compiled": {
+        "name": "CC-BY-4.0",
+        "path": LICENCE_URL,
+        "title": f"{LICENCE_NAME}: the compilation by the {SITE_NAME}, with credit and a link; each row's source "
+        "keeps its own terms, and news articles are quoted only in short snippets, with attribution.",
+    },
 }
+"""Each dataset's licence (name, address, terms in a sentence): the project's compilation under CC BY 4.0, and the
+terms of the third-party data it reproduces."""
 LICENCE_OF = {
     "sipri_india_arms_imports": "sipri",
     "sipri_published_shares": "compiled",
@@ -65,7 +84,47 @@ TITLES = {
     "trade_targets": "Targets and commitments",
     "countries-110m": "Natural Earth 1:110m country boundaries (TopoJSON, world-atlas 2.0.2)",
 }
-"""Each dataset's title; what it holds and where it comes from are read from ``data/README.md``."""
+"""Each dataset's title."""
+ORIGINS = {
+    "sources": "Compiled by the project: the five news reports the explainer started from, the official statistics, "
+    "SIPRI, and the news and official pages found for each fact, each with its address and the day it was checked",
+    "trade_annual": "Ministry of Commerce & Industry, Government of India: TRADESTAT (Export Import Data Bank), "
+    "March-cumulative country totals, retrieved through the public compilation chandn0/india-trade-dashboard; "
+    "values unchanged",
+    "trade_hs2": "TRADESTAT country-wise all-commodities pages, retrieved 18 July 2026 through the public compilation "
+    "herrrickshaw/mospi-dataset-analysis-public; values, codes and official chapter names unchanged, short names ours",
+    "scenario_bases": "Copied for each base year from the TRADESTAT series above and frozen, so that a shared what-if "
+    "link keeps computing from the figures it was made with",
+    "figures": "The news report or official page each row names, with the figure's own wording; only figures "
+    "checked against their source",
+    "trade_items": "The goods the five news reports name, with the HS chapters we place them in",
+    "summit_facts": "The five news reports and the Ministry of External Affairs' briefing on the summit",
+    "timeline": "The news reports and official pages each row names; dates at the precision the source gives",
+    "tracked": "Compiled by the project: the deliverables it follows and the day news of each was last searched",
+    "agreements": "The news reports and official pages each row names",
+    "sipri_india_arms_imports": "SIPRI Arms Transfers Database, trade register with India as recipient, export of "
+    "3 January 2025; columns renamed, values unchanged",
+    "sipri_published_shares": "SIPRI's 'Trends in International Arms Transfers' fact sheets, as the news reports each "
+    "row names quoted them",
+    "defence_platforms": "The news reports and official pages each row names",
+    "facts": "The news reports and official pages each row names",
+    "route_nodes": "Coordinates from the gazetteer each row names; sea-lane drawing points placed by hand, marked as "
+    "such",
+    "routes": "The corridors as their sources describe them",
+    "journeys": "The distance and time each source gives for a journey, with the nature of its claim",
+    "trade_targets": "The news reports and official pages each row names",
+    "countries-110m": "Natural Earth 1:110m countries, packaged as TopoJSON by the npm package world-atlas 2.0.2",
+}
+"""Where each dataset comes from, in a reader's words (``data/README.md`` says it for maintainers)."""
+DESCRIPTIONS = {
+    "sources": "The source catalogue: title, publisher, date, address, kind, rank (1 official statistics or "
+    "government documents, 2 wire services and papers of record, 3 other named outlets, 4 aggregators, blogs and "
+    "unattributed pages), the day each was checked and a note for readers",
+    "figures": "Every reported figure: domain, metric, period, value (and upper end of a range), unit, wording "
+    "qualifier ('nearly', 'about', 'more than'), source, evidence as printed, confidence, and the year where the "
+    "period is one",
+}
+"""What a dataset holds, where ``data/README.md``'s words are for maintainers."""
 
 
 class ApiError(Exception):
@@ -103,8 +162,8 @@ def datasets() -> dict[str, Dataset]:
             Path(f).stem,
             DATA_DIR / f,
             TITLES[Path(f).stem],
-            _plain(described[f][0]),
-            _plain(described[f][1]),
+            DESCRIPTIONS.get(Path(f).stem, _plain(described[f][0])),
+            ORIGINS[Path(f).stem],
         )
         for f in read
     }
@@ -147,10 +206,12 @@ def metadata(dataset: Dataset) -> dict:
         "title": dataset.title,
         "description": dataset.description,
         "origin": dataset.origin,
-        "licence": LICENCES[LICENCE_OF.get(dataset.name, "compiled")],
+        "licence": LICENCES[LICENCE_OF.get(dataset.name, "compiled")]["title"],
+        "licence_url": LICENCES[LICENCE_OF.get(dataset.name, "compiled")]["path"],
         "rows": len(table) if _is_table(dataset) else None,
         "columns": [{"name": c, "label": column_label(c), "unit": _unit(c)} for c in table.columns],
         "csv": f"/api/v1/datasets/{dataset.name}.csv" if _is_table(dataset) else None,
+        "file": _file_address(dataset),
         "json": f"/api/v1/datasets/{dataset.name}.json",
         "sources": [
             {
@@ -180,15 +241,32 @@ def catalogue() -> dict:
 def dataset_json(name: str) -> dict:
     """A dataset's metadata and rows, read once per server (only known names get this far: others raise)."""
     found = dataset(name)
-    data = _rows(found).to_dict(orient="records") if _is_table(found) else json.loads(found.file.read_text("utf-8"))
+    data = _typed_rows(found) if _is_table(found) else json.loads(found.file.read_text("utf-8"))
     return {**metadata(found), "data": data}
 
 
-def dataset_csv(name: str) -> bytes:
+def _typed_rows(found: Dataset) -> list[dict]:
+    """A table's rows as its file holds them, numbers as numbers (whole ones as integers) and a gap as null."""
+    table = _rows(found)
+    records = table.to_dict(orient="records")
+    for column in (c.name for c in SCHEMAS[found.file.name] if c.kind == "number"):
+        for record in records:
+            cell = record[column]
+            value = float(cell) if cell != "" else None
+            record[column] = int(value) if value is not None and value.is_integer() and "." not in cell else value
+    return records
+
+
+def dataset_file(name: str, kind: str) -> bytes:
+    """A dataset's file itself: a table's CSV, or the map's TopoJSON."""
     found = dataset(name)
-    if not _is_table(found):
-        raise ApiError(404, f"{name} is not a table: it comes as JSON only ({metadata(found)['json']}).")
+    if kind != ("csv" if _is_table(found) else "topojson"):
+        raise ApiError(404, f"{name} comes as {_file_address(found)} and as JSON ({metadata(found)['json']}).")
     return found.file.read_bytes()
+
+
+def _file_address(found: Dataset) -> str:
+    return f"/api/v1/datasets/{found.name}.{'csv' if _is_table(found) else 'topojson'}"
 
 
 def _scenario(query: dict[str, list[str]], params: dict) -> tuple[str, what_if.Levers]:
@@ -200,6 +278,15 @@ def _scenario(query: dict[str, list[str]], params: dict) -> tuple[str, what_if.L
     parsed: dict[str, Parsed] = parse_params(list(params.values()), query)
     for p in parsed.values():
         if p.status in ("invalid", "adjusted"):  # the page would show a default or a changed value: refuse it
+            param = params[p.key]
+            if isinstance(param, NumberParam):
+                given = shown_raw(query[p.key][0]) if query.get(p.key) else ""
+                raise ApiError(
+                    400,
+                    f"{p.key} must be one whole number from {signed_whole(param.low)} to {signed_whole(param.high)} "
+                    f"({param.unit}); the link "
+                    f"gives {given!r}.",
+                )
             raise ApiError(400, p.message.split("; using the default")[0].rstrip(".") + ".")
     return parsed["base"].value, what_if.levers_of({p.key: parsed[p.key].value for p in SCENARIO_PARAMS})
 
@@ -241,4 +328,63 @@ def what_if_answer(query: dict[str, list[str]], inputs: what_if.Inputs, params: 
             {"id": sid, "title": sources.at[sid, "title"], "url": sources.at[sid, "url"] or None}
             for sid in source_ids(inputs.base_sources[base_id])
         ],
+    }
+
+
+def _field(column, values: pd.Series) -> dict:
+    """A Table Schema field for one column of a data file: its type from the file's schema (years, whole numbers,
+    numbers, days, text), its rules as constraints, and what it holds in a reader's words, with its unit."""
+    field = {"name": column.name, "description": column_label(column.name)}  # its unit in brackets, if it has one
+    if column.kind == "number":
+        known = pd.to_numeric(values[values != ""])
+        whole = bool((known == known.round()).all())
+        field["type"] = "year" if is_year_column(column.name) and whole else "integer" if whole else "number"
+        bounds = {"minimum": column.low, "maximum": column.high} if field["type"] == "number" else {}
+    elif column.pattern == DAY_PATTERN:
+        field["type"], bounds = "date", {}
+    elif column.pattern == r"\d{4}":
+        field["type"], bounds = "year", {}
+    else:
+        field["type"] = "string"
+        bounds = {"enum": list(column.choices)} if column.choices else {}
+        bounds |= {"pattern": column.pattern} if column.pattern and not column.choices else {}
+    constraints = {**({"required": True} if column.required else {}), **bounds}
+    return field | ({"constraints": constraints} if constraints else {})
+
+
+def datapackage(site: str) -> dict:
+    """Every dataset as a Frictionless Data Package: one resource per file, each table with a typed Table Schema,
+    its sources and its licence, pointing at the API's CSV (the countries' map as its JSON)."""
+    resources = []
+    for found in datasets().values():
+        described = metadata(found)
+        resource = {
+            "name": found.name.replace("_", "-"),
+            "title": found.title,
+            "description": f"{found.description}. Origin: {found.origin}",
+            "licenses": [LICENCES[LICENCE_OF.get(found.name, "compiled")]],
+            "sources": [
+                {"title": s["title"], **({"path": s["url"]} if s["url"] else {})} for s in described["sources"]
+            ],
+        }
+        if _is_table(found):
+            name = found.file.name
+            table = _rows(found)
+            fields = [_field(c, table[c.name]) for c in SCHEMAS[name]]
+            resource |= {"path": f"{site}/api/v1/datasets/{found.name}.csv", "format": "csv", "mediatype": "text/csv"}
+            resource |= {"encoding": "utf-8", "schema": {"fields": fields}}
+        else:
+            resource |= {"path": f"{site}{described['file']}", "format": "topojson", "mediatype": "application/json"}
+        resources.append(resource)
+    return {
+        "name": "india-russia-partnership-explorer",
+        "title": SITE_NAME,
+        "description": "The data behind the India–Russia Partnership Explorer, an explainer of the 23rd India–Russia "
+        "Annual Summit (New Delhi, 4–5 December 2025) and what followed: trade, defence, mobility and connectivity, "
+        "every row with its source.",
+        "homepage": f"{site}/",
+        "version": data_version(),
+        "licenses": [{"name": "CC-BY-4.0", "path": LICENCE_URL, "title": LICENCE_NAME}],
+        "contributors": [{"title": SITE_NAME, "role": "author"}],
+        "resources": resources,
     }

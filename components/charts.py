@@ -642,3 +642,16 @@ def route_legend(route_names: dict[str, str]) -> alt.Chart:
     )
     text = base.mark_text(align="left", dx=34, fontSize=12).encode(x=alt.value(0), text="route:N")
     return (swatch + text).properties(height=alt.Step(20))
+
+
+def source_counts(counts: pd.DataFrame) -> alt.Chart:
+    """How many sources of each kind the explainer cites (``kind``, ``sources``), largest first, each bar labelled."""
+    base = alt.Chart(counts).encode(
+        y=alt.Y("kind:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+        tooltip=[alt.Tooltip("kind:N", title="Kind"), alt.Tooltip("sources:Q", title="Sources")],
+    )
+    bars = base.mark_bar(color=PALETTE[0]).encode(
+        x=alt.X("sources:Q", title="Sources cited", axis=alt.Axis(tickCount=5))
+    )
+    labels = base.mark_text(align="left", dx=4, fontSize=12).encode(x="sources:Q", text="sources:Q")
+    return (bars + labels).properties(height=alt.Step(34))

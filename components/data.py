@@ -407,6 +407,11 @@ def load_sources() -> pd.DataFrame:
     return sources.assign(rank=sources["rank"].astype(int)).set_index("id", drop=False)
 
 
+def data_version() -> str:
+    """The data's version: the day its sources were last checked (ISO)."""
+    return str(load_sources()["accessed"].max())
+
+
 @st.cache_data(show_spinner=False)
 def load_table(name: str) -> pd.DataFrame:
     """A validated data table whose source ids all exist in the catalogue."""

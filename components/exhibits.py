@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -26,6 +27,8 @@ from components import (
     what_if,
 )
 from components.charts import Spec, sensitivity_cells
+from components.citing import LICENCE, LICENCE_URL, SITE_NAME, Citation
+from components.data import data_version
 from components.formatting import for_download, plain_text
 from components.params import Parsed
 from components.provenance import ALL_SOURCES
@@ -58,6 +61,15 @@ class Exhibit:
         """The route that rebuilds this exhibit as ``kind`` (csv, json, png, svg), relative to the site's root."""
         return f"api/v1/charts/{self.page.url_path}/{self.name}.{kind}" + (f"?{self.query}" if self.query else "")
 
+    @property
+    def title(self) -> str:
+        """What the exhibit shows, in a line: its caption's first sentence."""
+        return plain_text(self.caption).partition(". ")[0].rstrip(".")
+
+    def citation(self, site: str, accessed: date) -> Citation:
+        """How to cite the exhibit as seen on ``accessed``."""
+        return Citation(self.title, self.page_link(site), accessed, data_version())
+
     def page_link(self, site: str) -> str:
         """The page's address showing this exhibit as it was built."""
         return f"{site}/{self.page.url_path}" + (f"?{self.query}" if self.query else "")
@@ -71,14 +83,21 @@ def _query(page: pages.PageInfo, **values) -> str:
 def since_the_summit() -> Exhibit:
     """Every followed item at the summit and now."""
     standings = prepared.overview_page().standings
-    return Exhibit(pages.OVERVIEW, "since-the-summit", "india_russia_since_the_summit", standings)
+    return Exhibit(
+        pages.OVERVIEW,
+        "since-the-summit",
+        "india_russia_since_the_summit",
+        standings,
+        caption="The summit's deliverables at the summit and now, each from its strongest source.",
+    )
 
 
 def agreements(agreement_domain: tuple[str, ...], agreement_status: tuple[str, ...]) -> Exhibit:
     """The agreements in the chosen domains and statuses, every column."""
     chosen = prepared.agreements(tuple(agreement_domain), tuple(agreement_status)).chosen
     query = _query(pages.OVERVIEW, agreement_domain=agreement_domain, agreement_status=agreement_status)
-    return Exhibit(pages.OVERVIEW, "agreements", "india_russia_agreements", chosen, query=query)
+    caption = "India–Russia agreements: parties, what each does, its status and evidence."
+    return Exhibit(pages.OVERVIEW, "agreements", "india_russia_agreements", chosen, caption=caption, query=query)
 
 
 def timeline(timeline_domain: tuple[str, ...], timeline_period: str) -> Exhibit:
@@ -100,7 +119,8 @@ def timeline(timeline_domain: tuple[str, ...], timeline_period: str) -> Exhibit:
 def record_versions() -> Exhibit:
     """Every version of the record year's four figures."""
     view, _ = prepared.trade_page()
-    return Exhibit(pages.TRADE, "record-versions", "fy2024-25_versions", view.versions)
+    caption = "Every version of India–Russia trade in FY2024-25, with who gives it."
+    return Exhibit(pages.TRADE, "record-versions", "fy2024-25_versions", view.versions, caption=caption)
 
 
 def trade_history() -> Exhibit:
@@ -242,12 +262,16 @@ def russian_categories() -> Exhibit:
 def platforms(q: str) -> Exhibit:
     """The platforms a search finds, every column."""
     found = defence.search_platforms(prepared.defence_page()["platforms"], q)
-    return Exhibit(pages.DEFENCE, "platforms", "defence_platforms", found, query=_query(pages.DEFENCE, q=q))
+    caption = "Russian-origin defence platforms in India and where each stands."
+    query = _query(pages.DEFENCE, q=q)
+    return Exhibit(pages.DEFENCE, "platforms", "defence_platforms", found, caption=caption, query=query)
 
 
 def platform_disagreements() -> Exhibit:
     """Each platform fact on which sources disagree."""
-    return Exhibit(pages.DEFENCE, "disagreements", "defence_disagreements", prepared.defence_page()["disputed"])
+    disputed = prepared.defence_page()["disputed"]
+    caption = "Defence platform facts that sources give differently, each version with its source."
+    return Exhibit(pages.DEFENCE, "disagreements", "defence_disagreements", disputed, caption=caption)
 
 
 def relos_steps() -> Exhibit:
@@ -320,7 +344,9 @@ def count_scenario(prefix: str, title: str, choice: str, rate: int, target_thous
 
 def mobility_figures() -> Exhibit:
     """Every mobility figure."""
-    return Exhibit(pages.MOBILITY, "figures", "mobility_figures", prepared.mobility_page().figures)
+    figures = prepared.mobility_page().figures
+    caption = "Every figure on Indian workers, students and visitors in Russia and Russian visitors to India."
+    return Exhibit(pages.MOBILITY, "figures", "mobility_figures", figures, caption=caption)
 
 
 # --- Connectivity ---------------------------------------------------------------------------------
@@ -345,26 +371,34 @@ def journey(origin: str, destination: str, via: str) -> Exhibit:
     """Every figure of one journey by a corridor beside the same source's Suez figures."""
     trip = connectivity.journey(prepared.connectivity_page().journeys, origin, destination, via)
     query = _query(pages.CONNECTIVITY, origin=origin, destination=destination, via=via)
-    return Exhibit(pages.CONNECTIVITY, "journey", "journey_vs_suez", trip, query=query)
+    caption = "A journey by corridor beside the same source's Suez figures, in days and km."
+    return Exhibit(pages.CONNECTIVITY, "journey", "journey_vs_suez", trip, caption=caption, query=query)
 
 
 # --- Sources --------------------------------------------------------------------------------------
-SOURCE_TABLES = ("sources", "disagreements", "date_disagreements", "defence_disagreements", "sipri_revisions")
-"""The Sources page's tables that its link does not change."""
+SOURCE_TABLES = {
+    "sources": "The sources of the India–Russia Partnership Explorer, strongest first.",
+    "disagreements": "Figures that sources give with different values for the same period.",
+    "date_disagreements": "Dates that sources give differently.",
+    "defence_disagreements": "Defence facts that sources give differently.",
+    "sipri_revisions": "SIPRI shares revised between report editions.",
+}
+"""The Sources page's tables that its link does not change, and what each holds."""
 
 
 def source_table(name: str) -> Exhibit:
     """One of the Sources page's tables, whole."""
-    return Exhibit(pages.SOURCES, name.replace("_", "-"), name, prepared.sources_page()[name])
+    table = prepared.sources_page()[name]
+    return Exhibit(pages.SOURCES, name.replace("_", "-"), name, table, caption=SOURCE_TABLES[name])
 
 
 def citations(source: str) -> Exhibit:
     """What one source (or every source) is cited for."""
     cited = prepared.sources_page()["citations"]
     chosen = cited if source == ALL_SOURCES else cited[cited["source_id"] == source]
-    return Exhibit(
-        pages.SOURCES, "citations", f"citations_{source}", chosen, query=_query(pages.SOURCES, source=source)
-    )
+    caption = "What each source is cited for: every figure and fact, by data file."
+    query = _query(pages.SOURCES, source=source)
+    return Exhibit(pages.SOURCES, "citations", f"citations_{source}", chosen, caption=caption, query=query)
 
 
 # --- The registry ---------------------------------------------------------------------------------
@@ -455,20 +489,23 @@ def page_of(url_path: str) -> pages.PageInfo | None:
 
 def framed(exhibit: Exhibit, site: str) -> dict:
     """The exhibit's chart as an image draws it: its title and source line from the caption, and its page's link."""
-    chart = exhibit.chart
-    return images.framed_chart(chart.standalone(), exhibit.caption, exhibit.page_link(site), chart.standalone_key())
+    chart, credit = exhibit.chart, f"{exhibit.page_link(site)} · {SITE_NAME}, {LICENCE}"
+    return images.framed_chart(chart.standalone(), exhibit.caption, credit, chart.standalone_key())
 
 
-def table_file(exhibit: Exhibit, kind: str, site: str) -> bytes:
-    """The exhibit's table as CSV (the rows alone, as the page's table view holds them) or JSON (numbers as
-    numbers, with the caption and the page's link)."""
+def table_file(exhibit: Exhibit, kind: str, site: str, accessed: date) -> bytes:
+    """The exhibit's table as CSV (first lines: what it is, its link, how to cite it, its licence; then the rows as
+    the page's table view holds them) or JSON (numbers as numbers, with the caption, link and citation)."""
     rows = for_download(exhibit.rows())
+    citation = exhibit.citation(site, accessed)
     if kind == "csv":
-        return rows.to_csv(index=False).encode("utf-8")
+        return ("\n".join(citation.csv_lines()) + "\n" + rows.to_csv(index=False)).encode("utf-8")
     body = {
-        "title": plain_text(exhibit.caption).partition(". ")[0] or exhibit.file_stem,
+        "title": exhibit.title,
         "caption": plain_text(exhibit.caption),
         "page": exhibit.page_link(site),
+        "cite": {"apa": citation.apa(), "bibtex": citation.bibtex()},
+        "licence": {"name": LICENCE, "url": LICENCE_URL},
         "rows": json.loads(rows.to_json(orient="records", date_format="iso")),
     }
     return json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8")

@@ -220,3 +220,8 @@ def column_label(name: str) -> str:
 def is_key_column(name: str) -> bool:
     """An identifier column ('source_id', 'platform_id'): kept in downloads, not shown, as the names beside it are."""
     return name.endswith("_id")
+
+
+def signed_whole(number: int) -> str:
+    """A whole number with a true minus when it is negative ('−20'), none otherwise."""
+    return f"{'−' if number < 0 else ''}{abs(number)}"

@@ -102,15 +102,6 @@ def card(spec: dict) -> bytes:
     return out.getvalue()
 
 
-def text_card(title: str, lines: list[str], footer: str) -> dict:
-    """A preview card with no chart: the page's title, its key figures and the source line."""
-    blocks = [_text_block(_wrapped(title, 40), 40, bold=True)]
-    for line in lines:
-        blocks.append(_text_block(_wrapped(line, 26), 26, colour="#0b3d6b"))
-    blocks.append(_text_block(_wrapped(footer, 16), 16, colour="#555555"))
-    return _stacked(blocks, padding=40, spacing=24)
-
-
 def framed_chart(chart: dict, caption: str, link: str, key: dict | None = None) -> dict:
     """A page's chart as an image: its caption's first sentence as the title (what, units, period), its key if it
     has one apart, the rest of the caption as the source line, and the page's link."""

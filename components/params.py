@@ -26,6 +26,8 @@ from urllib.parse import urlencode
 # It is imported here only, so an upgrade that moves it breaks one line, and tests/test_params.py notices.
 from streamlit.runtime.state.query_params import parse_url_param
 
+from components.formatting import signed_whole
+
 Status = Literal["valid", "missing", "adjusted", "invalid"]
 SHOWN_RAW_LENGTH = 40
 
@@ -37,6 +39,7 @@ class Control:
     key: str
     label: str
     help: str = field(default="", kw_only=True)  # what the reader should know, before the parameter's description
+    in_every_link: bool = field(default=False, kw_only=True)  # named by a link even at its default (a base year)
 
 
 @dataclass(frozen=True)
@@ -110,8 +113,7 @@ def url_help(param: Param) -> str:
     """The control's help in a reader's words: what it means, its range, and that the page's link keeps the choice
     (named after that, for anyone writing a link by hand)."""
     if isinstance(param, NumberParam):
-        low, high = (f"{'−' if n < 0 else ''}{abs(n)}" for n in (param.low, param.high))
-        default = f"{'−' if param.default < 0 else ''}{abs(param.default)}"
+        low, high, default = (signed_whole(n) for n in (param.low, param.high, param.default))
         span = f" From {low} to {high} ({param.unit}); {default} when the page opens."
     elif isinstance(param, MultiChoiceParam):
         span = " Choose one or more."

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from components import defence, drawing, images, pages, prepared, trade, url_state, what_if
+from components import charts, defence, drawing, exhibits, images, pages, prepared, trade, url_state, what_if
 from components.charts import Spec
 from components.data import load_sources
 from components.formatting import fy
@@ -23,11 +23,30 @@ SITE = "India–Russia Partnership Explorer"
 
 @dataclass(frozen=True)
 class Preview:
-    """A page's preview: its title, one-line description, and the figure lines its card shows."""
+    """A page's preview: its title, a description of at most 200 characters, the figure lines its card shows and
+    what its image shows, for readers who cannot see it."""
 
     title: str
     description: str
     lines: tuple[str, ...] = ()
+    image_alt: str = ""
+
+
+DESCRIPTION_CHARACTERS = 200
+"""The longest description: what chat apps and search results show whole."""
+
+
+def within(parts: list[str], limit: int = DESCRIPTION_CHARACTERS) -> str:
+    """As many of ``parts`` (joined by '; ', ending with a full stop) as fit in ``limit`` characters; at least the
+    first, cut at a word and ended with '…' if it alone is too long."""
+    text = parts[0].rstrip(".")
+    for part in parts[1:]:
+        if len(f"{text}; {part}.") > limit:
+            break
+        text = f"{text}; {part.rstrip('.')}"
+    if len(text) + 1 <= limit:
+        return f"{text}."
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 Scenario = tuple[tuple[str, int | str], ...]
@@ -62,35 +81,100 @@ def what_if_preview(scenario: Scenario) -> Preview:
     base_id, path = _projected(scenario)
     values, total = dict(scenario), path["total_bn"].iloc[-1]
     source = source_names(prepared.what_if_inputs().base_sources[base_id])
+    growth = f"Exports {values['export_growth']:+d}% and imports {values['import_growth']:+d}% a year"
     return Preview(
         f"Trade what-if: US$ {total:,.1f} bn by FY2029-30? · {SITE}",
-        f"{what_if.verdict(total)} Exports {values['export_growth']:+d}% and imports "
-        f"{values['import_growth']:+d}% a year from the official {fy(base_id)} figures ({source}).",
+        within([f"{what_if.verdict(total)} {growth} from the official {fy(base_id)} figures ({source})"]),
+        image_alt=f"Line chart of India–Russia goods trade, US$ billion: the official series to {fy(base_id)}, then "
+        f"this scenario's dashed path to FY2029-30 ({growth.lower()}) against the US$ 100 bn target. "
+        f"{what_if.verdict(total)}",
     )
 
 
 INTRODUCTIONS = {
-    pages.OVERVIEW.script: "The 23rd India–Russia Annual Summit, New Delhi, 4–5 December 2025, with every figure "
-    "sourced. ",
+    pages.OVERVIEW.script: "The 23rd India–Russia Annual Summit, New Delhi, 4–5 December 2025, a year on",
 }
+
+
+Headline = tuple[Spec, str, str]
+"""A preview card's chart: the chart, what it shows (units, period) and its source line."""
+
+
+def _trade_line() -> Headline:
+    shows = "India's merchandise trade with Russia, US$ billion, fiscal years April–March"
+    return exhibits.trade_history().chart, shows, f"Source: {source_name(trade.OFFICIAL_SOURCE)}"
+
+
+def _russia_share() -> Headline:
+    params = url_state.declared(pages.DEFENCE)
+    window, period = params["window"].default, params["period"].default
+    shows = f"Russia's share of India's arms imports, each year and over {window} years, {period[0]}–{period[1]}"
+    chart = exhibits.russia_share(period, window).chart
+    return chart, shows, f"Computed from {source_name(defence.SIPRI_SOURCE)} (volume of weapons, not money)"
+
+
+def _workers() -> Headline:
+    chart = exhibits.measures("workers").chart
+    shows = "Indian workers in Russia by year: permits, quotas, headcounts and projections, each its own series"
+    return chart, shows, "Sources: each figure's own, named in the app"
+
+
+def _routes() -> Headline:
+    shows = "The INSTC, the Chennai–Vladivostok corridor and the Northern Sea Route beside the Suez route"
+    return exhibits.route_map("all").chart, shows, "Country shapes: Natural Earth; ports from the sources in the app"
+
+
+def _sources_by_kind() -> Headline:
+    kinds = load_sources()["kind"].str.capitalize().value_counts().rename_axis("kind").reset_index(name="sources")
+    shows = "The sources the explainer cites, by kind; every figure names its own"
+    return Spec.of(charts.source_counts(kinds)), shows, "Source: the explainer's catalogue of sources"
+
+
+HEADLINES = {
+    pages.OVERVIEW.script: _trade_line,
+    pages.TRADE.script: _trade_line,
+    pages.DEFENCE.script: _russia_share,
+    pages.MOBILITY.script: _workers,
+    pages.CONNECTIVITY.script: _routes,
+    pages.SOURCES.script: _sources_by_kind,
+}
+"""Each page's preview chart (the What-if's is its scenario's path)."""
 
 
 @lru_cache(maxsize=len(pages.PAGES))
 def page_preview(script: str) -> Preview:
-    """A page's preview when its address carries no scenario: its headline figures, each with its source."""
+    """A page's preview when its address carries no scenario: its headline figures, each with its source, over
+    its first chart."""
     if script == pages.SOURCES.script:
-        line = f"The {len(load_sources())} sources behind every figure, what each is cited for, and where they disagree"
-        lines = (line,)
+        lines = (
+            f"The {len(load_sources())} sources behind every figure, what each is cited for, and where they disagree",
+        )
     else:
         lines = tuple(f"{n.said} ({source_name(n.source_id)})" for n in prepared.key_numbers(script))
     title = next(p.title for p in pages.PAGES if p.script == script)
-    return Preview(f"{title} · {SITE}", f"{INTRODUCTIONS.get(script, '')}{'; '.join(lines)}.", lines)
+    _, shows, source = HEADLINES[script]()
+    intro = [INTRODUCTIONS[script]] if script in INTRODUCTIONS else []
+    return Preview(
+        f"{title} · {SITE}",
+        within([*intro, *lines]),
+        lines,
+        image_alt=f"{lines[0]}. Chart: {shows}. {source}.",
+    )
 
 
 def preview_for(page: pages.PageInfo, query: dict[str, list[str]]) -> Preview:
     """The preview of a page's address: a what-if link (or an old /trade one) states its own scenario."""
     page, query = resolved(page, query)
     return what_if_preview(scenario_of(query)) if page is pages.WHAT_IF else page_preview(page.script)
+
+
+def canonical_path(page: pages.PageInfo, query: dict[str, list[str]]) -> str:
+    """The canonical address of what a link shows (path and query): its page (an old /trade what-if link's is the
+    What-if page) with the page's validated values, a scenario with its base year."""
+    page, query = resolved(page, query)
+    shown = url_state.validated_query(page, query)
+    path = "/" if page is pages.PAGES[0] else f"/{page.url_path}"
+    return path + (f"?{shown}" if shown else "")
 
 
 def head_tags(preview: Preview, page_url: str, image_url: str) -> str:
@@ -104,10 +188,12 @@ def head_tags(preview: Preview, page_url: str, image_url: str) -> str:
         "og:image": image_url,
         "og:image:width": "1200",
         "og:image:height": "630",
+        "og:image:alt": preview.image_alt,
         "twitter:card": "summary_large_image",
         "twitter:title": preview.title,
         "twitter:description": preview.description,
         "twitter:image": image_url,
+        "twitter:image:alt": preview.image_alt,
     }
     tags = [
         f"<title>{escape(preview.title)}</title>",
@@ -134,34 +220,11 @@ def card(page: pages.PageInfo, query: dict[str, list[str]]) -> bytes:
     return _card(page.script, scenario_of(query) if page is pages.WHAT_IF else ())
 
 
-def _headline_chart(script: str) -> tuple[Spec, str, str] | None:
-    """A page's first chart as its link opens, what it shows (units, period) and its source; None for a page whose
-    card is its figures in words."""
-    if script == pages.TRADE.script:
-        history = prepared.trade_page()[1]["history"]
-        shows = "India's merchandise trade with Russia, US$ billion, fiscal years April–March"
-        return history, shows, f"Source: {source_name(trade.OFFICIAL_SOURCE)}"
-    if script == pages.DEFENCE.script:
-        params = url_state.declared(pages.DEFENCE)
-        window, period = params["window"].default, params["period"].default
-        _, shares = prepared.russia_share(window, tuple(sorted(period)))
-        shows = f"Russia's share of India's arms imports, each year and over {window} years, {period[0]}–{period[1]}"
-        return shares, shows, f"Computed from {source_name(defence.SIPRI_SOURCE)} (volume of weapons, not money)"
-    if script == pages.CONNECTIVITY.script:
-        shows = "The INSTC, the Chennai–Vladivostok corridor and the Northern Sea Route beside the Suez route"
-        return prepared.route_map("all"), shows, "Country shapes: Natural Earth; ports from the sources in the app"
-    return None
-
-
 def card_spec(script: str, scenario: Scenario) -> dict:
-    """What a preview card draws: a what-if link's scenario, a page's headline figure over its first chart, or a
-    page's figures in words."""
+    """What a preview card draws: a what-if link's scenario, or a page's headline figure over its first chart."""
     if script != pages.WHAT_IF.script:
-        preview, headline = page_preview(script), _headline_chart(script)
-        if headline is None:
-            return images.text_card(preview.title.split(" · ")[0], list(preview.lines), SITE)
-        chart, shows, source = headline
-        title = preview.lines[0] if preview.lines else preview.title
+        preview, (chart, shows, source) = page_preview(script), HEADLINES[script]()
+        title = preview.lines[0]
         footer = f"{source}. {SITE}."
         return images.framed(chart.standalone(), title, shows, footer, chart_height=300, key=chart.standalone_key())
     base_id, path = _projected(scenario)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import urlsplit
 
 import pandas as pd
 import streamlit as st
 
-from components import status, url_state
+from components import status, url_state, web
 from components.charts import Spec
-from components.data import DataError, load_sources, load_table, source_ids
+from components.citing import LICENCE, LICENCE_NOTE, Citation
+from components.data import DataError, data_version, load_sources, load_table, source_ids
 from components.formatting import (
     DATE_COLUMNS,
     cell_text,
@@ -450,3 +453,26 @@ def open_page(page: PageInfo, prepare: Callable[[], Prepared]) -> tuple[Prepared
         stop_on_data_error(error)
     params, parsed = url_state.read(page, query_of(st.query_params))
     return prepared, params, parsed
+
+
+def site_address() -> str:
+    """The site's public address: the configured one, else the one this reader's browser uses."""
+    parts = urlsplit(st.context.url or "http://localhost")
+    return web.public_base() or f"{parts.scheme}://{parts.netloc}"
+
+
+def cite_this_page(page: PageInfo) -> None:
+    """A closed section at a page's foot: how to cite this view (APA and BibTeX, with its link, the day and the data
+    version) and what the licence lets a reader do with it."""
+
+    def render() -> None:
+        query = url_state.validated_query(page, query_of(st.query_params))
+        link = f"{site_address()}/{page.url_path}" + (f"?{query}" if query else "")
+        citation = Citation(page.title, link, datetime.now(UTC).date(), data_version())
+        st.markdown("**APA**")
+        st.code(citation.apa(), language=None, wrap_lines=True)
+        st.markdown("**BibTeX**")
+        st.code(citation.bibtex(), language=None)
+        st.caption(LICENCE_NOTE)
+
+    more(f"Cite this page; reuse under {LICENCE}", "cite-this", render)

@@ -55,13 +55,15 @@ def declared(page: pages.PageInfo) -> dict[str, Param]:
 
 def query_for(page: pages.PageInfo, values: Mapping[str, object]) -> str:
     """A link's query for some of a page's values: each declared parameter among ``values`` that differs from its
-    default, in declaration order (a list of choices as one pair per choice; an empty one as an empty value)."""
+    default, and each one named in every link (at its default when ``values`` leaves it out), in declaration order
+    (a list of choices as one pair per choice; an empty one as an empty value)."""
     pairs: list[tuple[str, str]] = []
     for key, param in declared(page).items():
-        if key not in values:
+        if key not in values and not param.in_every_link:
             continue
-        value = tuple(values[key]) if isinstance(values[key], list | tuple) else values[key]
-        if value != param.default:
+        given = values.get(key, param.default)
+        value = tuple(given) if isinstance(given, list | tuple) else given
+        if value != param.default or param.in_every_link:
             pairs += [(key, str(v)) for v in value] or [(key, "")] if isinstance(value, tuple) else [(key, str(value))]
     return urlencode(pairs)
 

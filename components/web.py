@@ -3,11 +3,22 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from html import escape
 from typing import Literal
+from urllib.parse import urlsplit
 
 from components import pages
+
+
+def public_base() -> str:
+    """The public address the site is configured with (``PUBLIC_BASE_URL``, e.g. https://explorer.example.org), or
+    '' when none is: then, in development, the request says where the site is."""
+    configured = os.environ.get("PUBLIC_BASE_URL", "").strip().rstrip("/")
+    parts = urlsplit(configured)
+    return configured if parts.scheme in ("http", "https") and parts.netloc and not parts.path else ""
+
 
 STREAMLIT_PREFIXES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/", "/api/")
 """Paths served by Streamlit itself (or by our routes), never by a page."""

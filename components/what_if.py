@@ -76,6 +76,7 @@ def base_param(bases: pd.DataFrame) -> ChoiceParam:
         current_base(bases),
         widget="segmented",
         help="The official year the scenario grows from: the newest, or the one before it.",
+        in_every_link=True,  # a shared scenario keeps its base when a newer year arrives
     )
 
 

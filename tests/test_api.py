@@ -3,10 +3,13 @@ against the file, the what-if model as the page computes it, and bad input refus
 
 from __future__ import annotations
 
+import copy
 import io
 import json
+import re
 from pathlib import Path
 
+import frictionless
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -14,6 +17,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from components import api, data, images, pages, prepared, previews, url_state, what_if
+from components.data import DATA_DIR, SCHEMAS
 from components.scenario import project
 
 
@@ -42,13 +46,23 @@ def test_a_datasets_json_rows_are_its_file_and_its_csv_is_the_file_itself():
     countries = api.dataset_json("countries-110m")["data"]
     assert countries["type"] == "Topology" and "public domain" in api.metadata(api.dataset("countries-110m"))["licence"]
     with pytest.raises(api.ApiError):
-        api.dataset_csv("countries-110m")
+        api.dataset_file("countries-110m", "csv")
+    assert api.dataset_file("countries-110m", "topojson") == api.dataset("countries-110m").file.read_bytes()
     for name, found in api.datasets().items():
         if found.file.suffix != ".csv":
             continue
-        rows = pd.DataFrame(api.dataset_json(name)["data"])
-        pd.testing.assert_frame_equal(rows, pd.read_csv(found.file, dtype=str, keep_default_na=False))
-        assert api.dataset_csv(name) == found.file.read_bytes()
+        rows = api.dataset_json(name)["data"]
+        numbers = {c.name for c in SCHEMAS[found.file.name] if c.kind == "number"}
+        in_file = pd.read_csv(found.file, dtype=str, keep_default_na=False).to_dict(orient="records")
+        assert len(rows) == len(in_file)
+        for row, cells in zip(rows, in_file, strict=True):
+            for column, cell in cells.items():
+                value = row[column]
+                if column in numbers:  # a number as a number, equal to the file's; a gap as null
+                    assert value is None if cell == "" else isinstance(value, int | float) and value == float(cell)
+                else:
+                    assert value == cell
+        assert api.dataset_file(name, "csv") == found.file.read_bytes()
 
 
 @pytest.mark.parametrize("name", ["nothing", "../sources", "sources.csv", "", "..", "data/README"])
@@ -90,6 +104,14 @@ def test_bad_what_if_input_is_refused_naming_the_parameter(query, named):
     assert refused.value.status == 400 and named in str(refused.value) and "default" not in str(refused.value)
 
 
+def test_a_growth_that_is_not_a_whole_number_is_refused_as_such():
+    with pytest.raises(api.ApiError) as refused:
+        answer(export_growth="12.5")
+    assert (
+        str(refused.value) == "export_growth must be one whole number from −20 to 60 (% a year); the link gives '12.5'."
+    )
+
+
 @settings(max_examples=25, deadline=None)
 @given(st.dictionaries(st.sampled_from(["export_growth", "import_growth", "energy_change"]), st.text(max_size=12)))
 def test_any_what_if_query_gets_an_answer_or_a_400(query):
@@ -115,15 +137,58 @@ def test_a_pages_preview_card_shows_its_headline_figure_over_its_first_chart():
     def card(page: pages.PageInfo) -> str:
         return json.dumps(previews.card_spec(page.script, ()), ensure_ascii=False)
 
-    for page, first_chart in ((pages.TRADE, "US$ billion"), (pages.DEFENCE, "arms imports"), (pages.CONNECTIVITY, "")):
+    first_charts = {
+        pages.OVERVIEW: "US$ billion",
+        pages.TRADE: "US$ billion",
+        pages.DEFENCE: "arms imports",
+        pages.MOBILITY: "Indian workers in Russia",
+        pages.CONNECTIVITY: "Suez route (the baseline)",  # the map's key
+        pages.SOURCES: "by kind",
+    }
+    for page, first_chart in first_charts.items():
         headline = previews.page_preview(page.script).lines[0]
         assert " ".join(headline.split()[:4]) in card(page)  # the headline figure (the title wraps after)
         assert '"layer"' in card(page) and first_chart in card(page)  # and a chart under it
-    assert "Suez route (the baseline)" in card(pages.CONNECTIVITY)  # the map's key
-    for page in (pages.OVERVIEW, pages.MOBILITY, pages.SOURCES):  # their figures in words
-        assert '"layer"' not in card(page)
+
+
+def test_every_preview_is_short_described_for_screen_readers_and_names_its_canonical_address():
+    for page in pages.PAGES:
+        preview = previews.preview_for(page, {"export_growth": ["15"]})
+        assert len(preview.description) <= 200 and preview.description.endswith((".", "…")), page
+        assert len(preview.image_alt) >= 60 and "chart" in preview.image_alt.lower(), page
+    old_link = {"export_growth": ["15"], "import_growth": ["-5"], "flow": ["exports"]}
+    assert previews.canonical_path(pages.TRADE, old_link) == "/what-if?export_growth=15&import_growth=-5&base=2025-26"
+    assert previews.canonical_path(pages.OVERVIEW, {"junk": ["1"]}) == "/"
+    assert previews.canonical_path(pages.DEFENCE, {"window": ["3"], "junk": ["1"]}) == "/defence?window=3"
+
+
+def test_a_description_keeps_whole_parts_within_its_limit():
+    assert previews.within(["One.", "two", "three"], 14) == "One; two."
+    assert previews.within(["A very long first part that goes on"], 20) == "A very long first…"
 
 
 def test_preview_cards_are_1200_by_630_pngs():
     for drawn in (previews.card(pages.DEFENCE, {}), previews.card(pages.TRADE, {"export_growth": ["15"]})):
         assert Image.open(io.BytesIO(drawn)).size == images.CARD_SIZE
+
+
+def test_the_data_package_describes_every_dataset_with_typed_fields_and_validates():
+    package = api.datapackage("https://explorer.example.org")
+    assert package["licenses"][0]["name"] == "CC-BY-4.0" and package["version"]
+    assert {r["name"] for r in package["resources"]} == {n.replace("_", "-") for n in api.datasets()}
+    fields = {f["name"]: f for r in package["resources"] if "schema" in r for f in r["schema"]["fields"]}
+    assert fields["exports_usd_mn"]["type"] == "number" and "(US$ mn)" in fields["exports_usd_mn"]["description"]
+    assert fields["delivery_year"]["type"] == "year" and fields["accessed"]["type"] == "date"
+    local = copy.deepcopy(package)  # the same package read from the files the API serves
+    for resource in local["resources"]:
+        resource["path"] = resource["path"].rpartition("/api/v1/datasets/")[2]
+        if resource["format"] == "topojson":
+            resource["path"] = api.COUNTRIES
+    report = frictionless.validate(local, basepath=str(DATA_DIR))
+    assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])[:5]
+
+
+def test_the_api_speaks_to_a_reader_about_where_data_come_from():
+    for meta in api.catalogue()["datasets"]:
+        words = f"{meta['description']} {meta['origin']}"
+        assert not re.search(r"shared/|\.md\b|seed_file|for the tests|research sheet", words), meta["name"]

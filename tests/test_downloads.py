@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
@@ -17,6 +18,8 @@ from components import exhibits, pages, url_state
 
 JUNK = "x" * 50_000
 SITE = "https://explorer.example.org"
+DAY = date(2026, 12, 6)
+CITATION_LINES = 4  # what the file is, its link, how to cite it, its licence
 
 
 def offered(app) -> dict[str, str]:
@@ -56,10 +59,10 @@ def test_every_csv_download_holds_numbers_without_float_noise(script):
         exhibit, kind = rebuilt_from(address)
         if kind != "csv":
             continue
-        text = exhibits.table_file(exhibit, "csv", SITE).decode("utf-8")
+        text = exhibits.table_file(exhibit, "csv", SITE, DAY).decode("utf-8")
         assert not re.search(r"\d\.\d{7,}", text), (address, re.findall(r".{20}\d\.\d{7,}", text)[:3])
         assert not re.search(r"(?:^|,)(?:19|20)\d{2}\.0(?:,|$)", text, re.MULTILINE), address
-        assert len(pd.read_csv(io.StringIO(text))) > 0, address
+        assert len(pd.read_csv(io.StringIO(text), skiprows=CITATION_LINES)) > 0, address
 
 
 def test_a_download_follows_the_controls_the_reader_set():
@@ -67,7 +70,9 @@ def test_a_download_follows_the_controls_the_reader_set():
     (address,) = [a for a in offered(app).values() if "/russia-share.csv" in a]
     exhibit, _ = rebuilt_from(address)
     assert "window=3" in address and exhibit.query == "window=3"
-    rows = pd.read_csv(io.StringIO(exhibits.table_file(exhibit, "csv", SITE).decode("utf-8")))
+    rows = pd.read_csv(
+        io.StringIO(exhibits.table_file(exhibit, "csv", SITE, DAY).decode("utf-8")), skiprows=CITATION_LINES
+    )
     assert not rows.empty and {"year", "source"} <= set(rows.columns)
 
 
@@ -75,7 +80,9 @@ def test_a_what_if_chart_download_is_the_scenario_on_the_page():
     app = open_page(pages.WHAT_IF.script, ("table-india_russia_trade_what_if",), export_growth="12", import_growth="-5")
     (address,) = [a for a in offered(app).values() if "/path.csv" in a]
     exhibit, _ = rebuilt_from(address)
-    rows = pd.read_csv(io.StringIO(exhibits.table_file(exhibit, "csv", SITE).decode("utf-8")))
+    rows = pd.read_csv(
+        io.StringIO(exhibits.table_file(exhibit, "csv", SITE, DAY).decode("utf-8")), skiprows=CITATION_LINES
+    )
     assert "export_growth=12" in address and "import_growth=-5" in address
     assert rows["fiscal_year"].iloc[-1] == "2029-30" and "TRADESTAT" in rows["source"].iloc[0]
 
@@ -85,14 +92,14 @@ def test_junk_in_a_link_reaches_no_file():
     clean = exhibits.rebuilt(pages.DEFENCE, "supply", link)
     junk = exhibits.rebuilt(pages.DEFENCE, "supply", {**link, "junk": [JUNK], "suppliers": ["Atlantis"]})
     assert exhibits.framed(junk, SITE) == exhibits.framed(clean, SITE)
-    assert exhibits.table_file(junk, "json", SITE) == exhibits.table_file(clean, "json", SITE)
+    assert exhibits.table_file(junk, "json", SITE, DAY) == exhibits.table_file(clean, "json", SITE, DAY)
     assert "xxxxxxxxxx" not in json.dumps(exhibits.framed(junk, SITE))
     assert f"{SITE}/defence?period=2010&period=2020" in json.dumps(exhibits.framed(clean, SITE))
 
 
 def test_a_tables_json_gives_numbers_as_numbers_with_its_caption_and_page():
     exhibit = exhibits.rebuilt(pages.TRADE, "history", {})
-    body = json.loads(exhibits.table_file(exhibit, "json", SITE))
+    body = json.loads(exhibits.table_file(exhibit, "json", SITE, DAY))
     assert body["page"] == f"{SITE}/trade" and "TRADESTAT" in body["caption"]
     assert isinstance(body["rows"][0]["total_bn"], float) and isinstance(body["rows"][0]["source"], str)
 

@@ -15,6 +15,8 @@ def test_a_links_validated_state_keeps_only_what_the_page_uses():
 
 
 def test_no_drawn_text_is_longer_than_the_cap():
-    spec = images.text_card("Title", ["a line"], "https://example.org/?" + JUNK)
-    drawn = "".join("".join(block["encoding"]["text"]["value"]) for block in spec["vconcat"])
-    assert len(drawn) <= 3 * images.DRAWN_CHARACTERS
+    chart = {"mark": "point", "data": {"values": [{"x": 1}]}, "encoding": {"x": {"field": "x", "type": "quantitative"}}}
+    spec = images.framed(chart, "Title " + JUNK, "Units " + JUNK, "https://example.org/?" + JUNK)
+    texts = [block for block in spec["vconcat"] if "text" in block.get("encoding", {})]
+    drawn = "".join("".join(block["encoding"]["text"]["value"]) for block in texts)
+    assert len(texts) == 3 and len(drawn) <= 3 * images.DRAWN_CHARACTERS

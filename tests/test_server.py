@@ -9,6 +9,7 @@ import json
 import re
 from urllib.parse import urlparse
 
+import frictionless
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -82,7 +83,8 @@ def test_a_link_preview_bot_sees_the_scenarios_figures_in_escaped_tags_and_the_i
     status, _, body = fetch_bytes(f"{app_url}/what-if?export_growth=15&import_growth=-5&x=%22%3E%3Cscript%3E")
     head = body.decode().split("</head>")[0]
     contents = re.findall(r'<meta (?:property|name)="(?:og|twitter):[a-z:_]+" content="([^"]*)">', head)
-    assert status == 200 and len(contents) == 12 and not [c for c in contents if "<" in c or ">" in c]
+    assert status == 200 and len(contents) == 14 and not [c for c in contents if "<" in c or ">" in c]
+    assert 'property="og:image:alt" content="Line chart of India–Russia goods trade' in head
     assert 'property="og:title" content="Trade what-if: US$ 53.0 bn by FY2029-30?' in head
     assert "US$ 47.0 bn short of the US$ 100 bn target" in head and "<title>Streamlit</title>" not in head
     image = re.search(r'property="og:image" content="([^"]+)"', head).group(1).replace("&amp;", "&")
@@ -92,6 +94,8 @@ def test_a_link_preview_bot_sees_the_scenarios_figures_in_escaped_tags_and_the_i
     assert Image.open(io.BytesIO(png)).size == (1200, 630)
     _, _, old = fetch_bytes(f"{app_url}/trade?export_growth=15&import_growth=-5")  # an old what-if link
     assert "US$ 53.0 bn" in old.decode().split("</head>")[0]
+    canonical = f"{app_url}/what-if?export_growth=15&amp;import_growth=-5&amp;base=2025-26"
+    assert f'property="og:url" content="{canonical}"' in old.decode()
     _, _, defence = fetch_bytes(f"{app_url}/defence")
     assert "2021–25: 40% (Deccan Herald)" in defence.decode()
 
@@ -247,3 +251,13 @@ def test_every_chart_downloads_from_a_route_as_image_table_and_data(app_url):
             assert answer["page"].endswith(f"/defence?{link}") and {r["year"] for r in answer["rows"]} <= set(
                 range(2010, 2021)
             )
+
+
+@pytest.mark.browser
+def test_the_data_package_validates_as_a_data_tool_reads_it_over_http(app_url):
+    status, headers, body = fetch_bytes(f"{app_url}/api/v1/datapackage.json")
+    package = json.loads(body)
+    assert status == 200 and headers["access-control-allow-origin"] == "*"
+    assert all(r["path"].startswith(f"{app_url}/api/v1/datasets/") for r in package["resources"])
+    report = frictionless.validate(package)  # fetches every CSV from the server
+    assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])[:5]
