@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import pages, ui
+from components import embedding, pages, ui
 from components.data import DataError
 
 st.set_page_config(
@@ -19,27 +19,32 @@ st.html(Path(__file__).parent / "assets" / "house.css")  # captions, card labels
 NAVIGATION = [
     st.Page(p.script, title=p.title, icon=p.icon, url_path=p.url_path, default=p is pages.PAGES[0]) for p in pages.PAGES
 ]
-page = st.navigation(NAVIGATION, position="top")
+page = st.navigation(NAVIGATION, position="hidden" if st.context.is_embedded else "top")
 
-with st.sidebar:
-    st.markdown("**India–Russia Partnership Explorer**")
-    st.caption(
-        "An explainer of the 23rd India–Russia Annual Summit (New Delhi, 4–5 December 2025). "
-        "Every figure names its source; where sources disagree, each version is shown."
-    )
+if not st.context.is_embedded:  # in another site's frame: no sidebar
+    with st.sidebar:
+        st.markdown("**India–Russia Partnership Explorer**")
+        st.caption(
+            "An explainer of the 23rd India–Russia Annual Summit (New Delhi, 4–5 December 2025). "
+            "Every figure names its source; where sources disagree, each version is shown."
+        )
 
+shown = next(p for p in pages.PAGES if p.url_path == page.url_path or (p is pages.PAGES[0] and not page.url_path))
 try:
-    page.run()
+    if st.context.is_embedded and embedding.has_compact_view(shown):
+        embedding.compact_view(shown)  # in another site's frame: the headline and first chart, a link back
+    else:
+        page.run()
 except DataError as error:  # a row a page needs is missing: that page stops, the app goes on
     ui.show_data_error(error)
 
-shown = next(p for p in pages.PAGES if p.url_path == page.url_path or (p is pages.PAGES[0] and not page.url_path))
-ui.cite_this_page(shown)
-st.divider()
-with st.container(horizontal=True, gap="small"):  # the other pages, in reach where a phone's reader finishes
-    for other in pages.PAGES:
-        if other.title != page.title:
-            st.page_link(other.script, label=other.title, icon=other.icon, width="content")
-st.caption(
-    "Every figure names its source; **Sources** lists them all. The address bar holds this view: copy it to share."
-)
+if not st.context.is_embedded:
+    ui.cite_this_page(shown)
+    st.divider()
+    with st.container(horizontal=True, gap="small"):  # the other pages, in reach where a phone's reader finishes
+        for other in pages.PAGES:
+            if other.title != page.title:
+                st.page_link(other.script, label=other.title, icon=other.icon, width="content")
+    st.caption(
+        "Every figure names its source; **Sources** lists them all. The address bar holds this view: copy it to share."
+    )

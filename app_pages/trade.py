@@ -2,15 +2,15 @@
 
 import streamlit as st
 
-from components import exhibits, pages, prepared, trade, ui, what_if
+from components import exhibits, pages, prepared, trade, ui, what_if_state
 from components.formatting import fmt_bn, fmt_pct_change, md, plain, signed
 from components.params import query_of
 
 HEADLINE_YEAR = trade.fy(trade.HEADLINE_YEAR)
 LABELS = {"total": "Total", "exports": "Exports", "imports": "Imports", "balance": "Balance"}
-old_what_if_link = what_if.migrated_query(query_of(st.query_params))
-if old_what_if_link is not None:  # the what-if moved to its own page: an old /trade link opens it there
-    st.switch_page(pages.WHAT_IF.script, query_params=old_what_if_link)
+old_link = what_if_state.migrated(f"/{pages.TRADE.url_path}", query_of(st.query_params))
+if old_link is not None:  # the server redirects an old link; the app alone (streamlit run app.py) opens it here
+    st.switch_page(pages.WHAT_IF.script, query_params=old_link[1])
 
 (view, shown), params, parsed = ui.open_page(pages.TRADE, prepared.trade_page)
 goal, latest = view.goal, view.series.iloc[-1]

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-import pandas as pd
 import streamlit as st
 
 from components import what_if
-from components.scenario import TARGET_TOTAL_BN, Base, Levers
+from components.formatting import fmt_bn
+from components.scenario import TARGET_TOTAL_BN, Base, project
+from components.what_if_state import WhatIfState
 
 MODEL_JS = """
 function yearValues(base, levers, t) {
@@ -85,6 +86,16 @@ _CARD_HTML = """
 _HTML = f"""
 <div class="answer">
   <p class="sentence" data-testid="answer-sentence" aria-live="polite"></p>
+  <table class="versus" data-testid="answer-versus" hidden>
+    <thead>
+      <tr><th scope="col">FY2029-30</th><th scope="col">A (pinned)</th><th scope="col">B (sliders)</th></tr>
+    </thead>
+    <tbody>
+      <tr><th scope="row">Total trade</th><td class="a"></td><td class="b"></td></tr>
+      <tr><th scope="row">Trade balance</th><td class="a"></td><td class="b"></td></tr>
+      <tr class="growth"><th scope="row">Exports / imports a year</th><td class="a"></td><td class="b"></td></tr>
+    </tbody>
+  </table>
   <div class="cards">{"".join(_CARD_HTML.format(index=index) for index in range(2))}
   </div>
 </div>
@@ -94,6 +105,16 @@ _CSS = """
 .answer { font-family: inherit; color: #31333f; }
 .sentence { margin: 0 0 1rem; font-weight: 600; line-height: 1.6; min-height: 1.6em; }
 .cards { display: flex; flex-wrap: wrap; gap: 1rem; }
+.cards[hidden] { display: none; }
+.versus { border-collapse: collapse; width: 100%; max-width: 36rem; margin: 0 0 0.5rem; font-size: 1rem; }
+.versus th, .versus td { padding: 0.3rem 0.6rem; border-bottom: 1px solid rgba(49, 51, 63, 0.2); text-align: right; }
+.versus th[scope=row], .versus thead th:first-child { text-align: left; font-weight: 400; }
+.versus td { font-size: 1.25rem; font-weight: 600; white-space: nowrap; }
+.versus td.a { color: #882255; }
+.answer.compact .sentence { margin-bottom: 0.5rem; }
+.answer.compact .versus th, .answer.compact .versus td { padding: 0.1rem 0.5rem; }
+.answer.compact .versus td { font-size: 1.05rem; }
+.answer.compact .versus .growth { display: none; }
 .card { flex: 1 1 15rem; margin: 0; padding: 0.75rem 1rem; border: 1px solid rgba(49, 51, 63, 0.2);
         border-radius: 0.5rem; }
 .label { display: flex; align-items: center; gap: 0.35rem; font-size: 0.875rem; min-height: 1.5rem; }
@@ -126,6 +147,10 @@ function leversOnScreen(data) {
   return levers;
 }
 
+function signedPercent(value) {
+  return (value > 0 ? "+" : value < 0 ? "\\u2212" : "") + Math.abs(value) + "%";
+}
+
 function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
 }
@@ -137,6 +162,19 @@ function draw(root, data) {
     ? answerTexts(data.base, levers, data.goal_bn)
     : { sentence: data.sentence, values: data.cards.map((c) => c.value), deltas: data.cards.map((c) => c.delta) };
   setText(root.querySelector(".sentence"), texts.sentence);
+  const versus = root.querySelector(".versus");
+  versus.hidden = !data.compare;  // scenario A pinned: A and B side by side, in place of B's cards
+  root.querySelector(".cards").hidden = Boolean(data.compare) || data.compact;
+  root.querySelector(".answer").classList.toggle("compact", Boolean(data.compact));
+  if (data.compare) {
+    const growth = (l) => signedPercent(l.export_growth) + " / " + signedPercent(l.import_growth);
+    const rows = versus.querySelectorAll("tbody tr");
+    [[data.compare.total, texts.values[0]], [data.compare.balance, texts.values[1]],
+     [growth(data.compare.levers), growth(levers)]].forEach(([a, b], index) => {
+      setText(rows[index].querySelector(".a"), a);
+      setText(rows[index].querySelector(".b"), b);
+    });
+  }
   root.querySelectorAll(".card").forEach((card, index) => {
     const { label, help } = data.cards[index];
     setText(card.querySelector(".label-text"), label);
@@ -192,17 +230,30 @@ COMPONENT_NAME = "india_russia_what_if_answer"
 _answer = st.components.v2.component(COMPONENT_NAME, html=_HTML, css=_CSS, js=_JS)
 
 
-def answer_data(base: Base, levers: Levers, path: pd.DataFrame, goal_bn: float = TARGET_TOTAL_BN) -> dict:
-    """What the answer shows for ``levers``, and what the browser needs to redraw it for other slider positions."""
+def answer_data(base: Base, state: WhatIfState, goal_bn: float = TARGET_TOTAL_BN, compact: bool = False) -> dict:
+    """What the answer shows for a scenario (and scenario A beside it, when pinned), and what the browser needs to
+    redraw it for other slider positions; ``compact``, the sentence without the cards (in another site's frame)."""
+    path = project(base, state.levers)
+    compare = None
+    if state.pinned is not None:
+        final = project(base, state.pinned).iloc[-1]
+        compare = {
+            "total": fmt_bn(final["total_bn"], 1),
+            "balance": fmt_bn(final["balance_bn"], 1),
+            "levers": asdict(state.pinned),
+        }
     return {
         "sentence": what_if.verdict(path["total_bn"].iloc[-1], goal_bn),
         "cards": [asdict(card) for card in what_if.result_cards(base, path, goal_bn)],
-        "levers": asdict(levers),
+        "levers": asdict(state.levers),
         "base": asdict(base) | {"horizon": base.horizon},
         "goal_bn": goal_bn,
+        "compare": compare,
+        "compact": compact,
     }
 
 
-def answer_panel(base: Base, levers: Levers, path: pd.DataFrame, key: str) -> None:
-    """The answer's sentence and its two 2030 cards, for the sliders' scenario."""
-    _answer(data=answer_data(base, levers, path), key=key)
+def answer_panel(base: Base, state: WhatIfState, key: str, compact: bool = False) -> None:
+    """The answer's sentence and its two 2030 cards for the sliders' scenario; with scenario A pinned, A's and the
+    sliders' 2030 figures side by side; ``compact``, the sentence alone (or with A beside it)."""
+    _answer(data=answer_data(base, state, compact=compact), key=key)

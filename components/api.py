@@ -16,14 +16,14 @@ from components import pages, what_if
 from components.citing import LICENCE_NAME, LICENCE_URL, SITE_NAME
 from components.data import DATA_DIR, DAY_PATTERN, SCHEMAS, data_version, load_sources, source_ids
 from components.formatting import UNIT_SUFFIXES, column_label, fy, is_year_column, signed_whole
-from components.params import NumberParam, Parsed, parse_params, shown_raw
+from components.params import NumberParam, shown_raw
 from components.scenario import (
-    SCENARIO_PARAMS,
     TARGET_TOTAL_BN,
     common_growth_needed,
     export_growth_needed,
     project,
 )
+from components.what_if_state import WhatIfState, lever_values
 
 README = DATA_DIR / "README.md"
 COUNTRIES = "world-atlas/countries-110m.json"  # the one dataset that is not a table: JSON only
@@ -269,13 +269,13 @@ def _file_address(found: Dataset) -> str:
     return f"/api/v1/datasets/{found.name}.{'csv' if _is_table(found) else 'topojson'}"
 
 
-def _scenario(query: dict[str, list[str]], params: dict) -> tuple[str, what_if.Levers]:
-    """The base year and levers a what-if query names. A value the page would ignore or adjust, or an unknown key,
-    is refused (ApiError 400)."""
+def _scenario(query: dict[str, list[str]], params: dict) -> WhatIfState:
+    """The scenario a what-if query names (scenario A left aside). A value the page would ignore or adjust, or an
+    unknown key, is refused (ApiError 400)."""
     unknown = sorted(set(query) - set(params))
     if unknown:
         raise ApiError(400, f"Unknown parameter {unknown[0][:40]!r}; known: {', '.join(params)}.")
-    parsed: dict[str, Parsed] = parse_params(list(params.values()), query)
+    state, parsed = WhatIfState.from_query(params.values(), query)
     for p in parsed.values():
         if p.status in ("invalid", "adjusted"):  # the page would show a default or a changed value: refuse it
             param = params[p.key]
@@ -284,34 +284,34 @@ def _scenario(query: dict[str, list[str]], params: dict) -> tuple[str, what_if.L
                 raise ApiError(
                     400,
                     f"{p.key} must be one whole number from {signed_whole(param.low)} to {signed_whole(param.high)} "
-                    f"({param.unit}); the link "
-                    f"gives {given!r}.",
+                    f"({param.unit}); the link gives {given!r}.",
                 )
             raise ApiError(400, p.message.split("; using the default")[0].rstrip(".") + ".")
-    return parsed["base"].value, what_if.levers_of({p.key: parsed[p.key].value for p in SCENARIO_PARAMS})
+    return state.without_pin()
 
 
 def what_if_csv(query: dict[str, list[str]], inputs: what_if.Inputs, params: dict, site: str) -> bytes:
     """The what-if's year-by-year table for a query, as the page's download writes it: any server answers it from
     the link alone, so a download survives the loss of the server that drew the page."""
-    base_id, levers = _scenario(query, params)
-    shared = what_if.share_query(base_id, levers)
-    path = project(inputs.bases[base_id], levers)
-    words = f"{inputs.base_labels[base_id]}, official figures: TRADESTAT, Ministry of Commerce & Industry"
-    return what_if.scenario_csv(path, base_id, words, shared, f"{site}/{pages.WHAT_IF.url_path}?{shared}")
+    state = _scenario(query, params)
+    shared = state.to_query()
+    path = project(inputs.bases[state.base], state.levers)
+    words = f"{inputs.base_labels[state.base]}, official figures: TRADESTAT, Ministry of Commerce & Industry"
+    return what_if.scenario_csv(path, state.base, words, shared, f"{site}/{pages.WHAT_IF.url_path}?{shared}")
 
 
 def what_if_answer(query: dict[str, list[str]], inputs: what_if.Inputs, params: dict) -> dict:
     """The what-if model for the page's parameters: the inputs as understood, the path, the verdict, the growth
     needed and the base year's sources. A value the page would ignore or adjust, or an unknown key, is refused."""
-    base_id, levers = _scenario(query, params)
+    state = _scenario(query, params)
+    base_id, levers = state.base, state.levers
     base = inputs.bases[base_id]
     path = project(base, levers)
     total = float(path["total_bn"].iloc[-1])
     exports_needed, both_needed = export_growth_needed(base, levers), common_growth_needed(base, levers)
     sources = load_sources()
     return {
-        "inputs": {**what_if.lever_values(levers), "base": base_id},
+        "inputs": {**lever_values(levers), "base": base_id},
         "base_year": {"fiscal_year": fy(base_id), "label": inputs.base_labels[base_id]},
         "projection": json.loads(path.to_json(orient="records")),
         "units": "US$ billion; fiscal years April–March; years after the base are this model's projections, not "

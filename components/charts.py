@@ -29,7 +29,14 @@ PALETTE = (
 colour-vision deficiencies, each at least 3:1 against the white page (WCAG 1.4.11); a test checks every chart."""
 OTHERS_COLOUR = "#767676"
 """Everything grouped as 'other': a neutral grey, 4.5:1 on white."""
-SERIES_COLOURS = {"Total": "#000000", "Exports": "#0072B2", "Imports": "#D55E00", "Balance": "#009E73"}
+SCENARIO_A_TOTAL = "Scenario A: total"
+SERIES_COLOURS = {
+    "Total": "#000000",
+    "Exports": "#0072B2",
+    "Imports": "#D55E00",
+    "Balance": "#009E73",
+    SCENARIO_A_TOTAL: "#882255",
+}
 MET_COLOURS = {"Reached": "#005A8C", "Not reached": "#A33B00"}
 """The sensitivity grid's cells: dark enough that their white figures read at 6.6:1 or more."""
 YEAR_AXIS_TITLE = "Fiscal year (April–March), by the year it ends"
@@ -165,13 +172,14 @@ PROJECTION_KINDS = {"Official": [1, 0], "What-if": [6, 4], "Scenario A": [2, 3]}
 """Each kind of path in the what-if chart and its line dash: official solid, the what-if dashed, A dotted."""
 
 
-def trade_projection(target_bn: float) -> alt.LayerChart:
-    """A template: history (solid) and the what-if paths of total, exports and imports, with the target line.
+def trade_projection(target_bn: float, pinned: bool = False) -> alt.LayerChart:
+    """A template: history (solid) and the what-if paths of total, exports and imports, with the target line and,
+    ``pinned``, scenario A's total in a colour of its own, named in the key.
 
     Its named dataset ``trade`` is long: year_end, fiscal_year, measure, value_bn, kind (a key of
     ``PROJECTION_KINDS``).
     """
-    measures = ["Total", "Exports", "Imports"]
+    measures = ["Total", "Exports", "Imports", *([SCENARIO_A_TOTAL] if pinned else [])]
     base = alt.Chart(alt.NamedData("trade")).encode(
         x=alt.X("year_end:Q", title=YEAR_AXIS_TITLE, axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("value_bn:Q", title="US$ billion"),

@@ -34,6 +34,7 @@ from components.params import Parsed
 from components.provenance import ALL_SOURCES
 from components.scenario import TARGET_TOTAL_BN, project
 from components.ui import source_markdown, with_sources
+from components.what_if_state import WhatIfState
 
 KINDS = {"csv": "text/csv; charset=utf-8", "json": "application/json", "png": "image/png", "svg": "image/svg+xml"}
 """The forms an exhibit downloads as; a chart's image only where it has a chart."""
@@ -177,8 +178,9 @@ def export_gaps() -> tuple[Exhibit, ...]:
 
 
 # --- What-if --------------------------------------------------------------------------------------
-def what_if_path(base_id: str, levers: what_if.Levers, pinned: what_if.Levers | None) -> Exhibit:
+def what_if_path(state: WhatIfState) -> Exhibit:
     """The scenario's path beside the official series (and scenario A's total, when pinned)."""
+    base_id, levers, pinned = state.base, state.levers, state.pinned
     inputs = prepared.what_if_inputs()
     base = inputs.bases[base_id]
     path = project(base, levers)
@@ -188,15 +190,17 @@ def what_if_path(base_id: str, levers: what_if.Levers, pinned: what_if.Levers | 
         "path",
         "india_russia_trade_what_if",
         lambda: what_if.year_table(path, pinned_path, inputs.base_sources[base_id]),
-        prepared.trade_projection(TARGET_TOTAL_BN).with_data(what_if.chart_paths(inputs.official, path, pinned_path)),
+        prepared.trade_projection(TARGET_TOTAL_BN, pinned is not None).with_data(
+            what_if.chart_paths(inputs.official, path, pinned_path)
+        ),
         what_if.path_caption(inputs, base, pinned is not None, source_markdown(trade.OFFICIAL_SOURCE)),
-        what_if.share_query(base_id, levers, pinned),
+        state.to_query(),
     )
 
 
-def what_if_sensitivity(base_id: str, levers: what_if.Levers) -> Exhibit:
+def what_if_sensitivity(state: WhatIfState) -> Exhibit:
     """The 2030 total for a grid of export and import growth rates, the other levers as set."""
-    grid, current = what_if.sensitivity_view(prepared.what_if_inputs().bases[base_id], levers)
+    grid, current = what_if.sensitivity_view(prepared.what_if_inputs().bases[state.base], state.levers)
     return Exhibit(
         pages.WHAT_IF,
         "sensitivity",
@@ -205,7 +209,7 @@ def what_if_sensitivity(base_id: str, levers: what_if.Levers) -> Exhibit:
         prepared.sensitivity(current).with_data(sensitivity_cells(grid)),
         "Total trade in 2030 (US\\$ bn) for each pair of export and import growth rates, with the other levers as "
         "set. The outlined cell is the nearest to the sliders' export and import growth.",
-        what_if.share_query(base_id, levers),
+        state.without_pin().to_query(),
     )
 
 
@@ -406,11 +410,6 @@ Readings = Mapping[str, Parsed]
 Builder = Callable[[Readings], Exhibit]
 
 
-def _what_if(readings: Readings) -> tuple[str, what_if.Levers, what_if.Levers | None]:
-    levers = what_if.levers_of({p.key: readings[p.key].value for p in what_if.SCENARIO_PARAMS})
-    return readings["base"].value, levers, what_if.pinned_levers(readings)
-
-
 def _count(readings: Readings, prefix: str, title: str) -> Exhibit:
     target = readings[f"{prefix}_target"].value if f"{prefix}_target" in readings else None
     return count_scenario(prefix, title, readings[f"{prefix}_base"].value, readings[f"{prefix}_growth"].value, target)
@@ -435,8 +434,8 @@ def _registry() -> dict[str, dict[str, Builder]]:
             **{gap.name: (lambda r, name=gap.name: _named(export_gaps(), name)) for gap in export_gaps()},
         },
         pages.WHAT_IF.url_path: {
-            "path": lambda r: what_if_path(*_what_if(r)),
-            "sensitivity": lambda r: what_if_sensitivity(*_what_if(r)[:2]),
+            "path": lambda r: what_if_path(WhatIfState.read(r)),
+            "sensitivity": lambda r: what_if_sensitivity(WhatIfState.read(r)),
         },
         pages.DEFENCE.url_path: {
             "supply": lambda r: arms_supply(value(r, "period"), value(r, "suppliers")),

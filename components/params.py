@@ -20,7 +20,6 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
-from urllib.parse import urlencode
 
 # Private in Streamlit 1.67 (pinned in requirements.txt): the function a bound slider reads its URL value with.
 # It is imported here only, so an upgrade that moves it breaks one line, and tests/test_params.py notices.
@@ -264,11 +263,6 @@ def _is_float(raw: str) -> bool:
 def parse_params(params: Sequence[Param], query: Mapping[str, Sequence[str]]) -> dict[str, Parsed]:
     """Read every parameter of a page; ``query`` maps keys to all their raw values."""
     return {p.key: parse_param(p, query.get(p.key, ())) for p in params}
-
-
-def share_query(params: Sequence[Param], values: Mapping[str, int | str]) -> str:
-    """A query string that spells out every parameter, defaults included."""
-    return urlencode([(p.key, values[p.key]) for p in params])
 
 
 def query_of(query_params) -> dict[str, list[str]]:

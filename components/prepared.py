@@ -406,9 +406,9 @@ def what_if_inputs() -> what_if.Inputs:
 
 
 @st.cache_resource(show_spinner=False)
-def trade_projection(target_bn: float) -> Spec:
-    """The what-if chart's template (each rerun fills in its paths)."""
-    return Spec.of(charts.trade_projection(target_bn))
+def trade_projection(target_bn: float, pinned: bool) -> Spec:
+    """The what-if chart's template, with or without scenario A (each rerun fills in its paths)."""
+    return Spec.of(charts.trade_projection(target_bn, pinned))
 
 
 @st.cache_resource(**LINK_KEYED)

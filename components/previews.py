@@ -6,17 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
-from urllib.parse import urlencode
 
 import pandas as pd
 
 from components import charts, defence, drawing, exhibits, images, pages, prepared, trade, url_state, what_if
 from components.charts import Spec
 from components.data import load_sources
-from components.formatting import fy
-from components.params import parse_params
-from components.scenario import SCENARIO_PARAMS, TARGET_TOTAL_BN, project
+from components.formatting import fmt_bn, fy
+from components.scenario import TARGET_TOTAL_BN, Levers, project
 from components.ui import source_name, source_names
+from components.what_if_state import WhatIfState
 
 SITE = "India–Russia Partnership Explorer"
 
@@ -49,45 +48,39 @@ def within(parts: list[str], limit: int = DESCRIPTION_CHARACTERS) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-Scenario = tuple[tuple[str, int | str], ...]
-"""A what-if link's validated values, in the page's order: what its preview and image are computed (and cached) by."""
+def state_of(query: dict[str, list[str]]) -> WhatIfState:
+    """A what-if link's state, read as the page reads it (a bad value falls back to its default)."""
+    return WhatIfState.from_query(url_state.declared(pages.WHAT_IF).values(), query)[0]
 
 
-def resolved(page: pages.PageInfo, query: dict[str, list[str]]) -> tuple[pages.PageInfo, dict[str, list[str]]]:
-    """The page an address shows, with its query: an old ``/trade`` link holding a what-if lever is the What-if
-    page with that part of the query, as the Trade page itself redirects it."""
-    if page is pages.TRADE and (moved := what_if.migrated_query(query)) is not None:
-        return pages.WHAT_IF, moved
-    return page, query
+def _projected(state: WhatIfState) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The scenario's path and scenario A's, when pinned."""
+    base = prepared.what_if_inputs().bases[state.base]
+    return project(base, state.levers), project(base, state.pinned) if state.pinned is not None else None
 
 
-def scenario_of(query: dict[str, list[str]]) -> Scenario:
-    """A what-if link's values validated as the page validates them (a bad value falls back to its default)."""
-    params = url_state.declared(pages.WHAT_IF)
-    parsed = parse_params(list(params.values()), query)
-    return tuple((p.key, parsed[p.key].value) for p in (*SCENARIO_PARAMS, params["base"]))
-
-
-def _projected(scenario: Scenario) -> tuple[str, pd.DataFrame]:
-    values = dict(scenario)
-    inputs = prepared.what_if_inputs()
-    levers = what_if.levers_of({p.key: values[p.key] for p in SCENARIO_PARAMS})
-    return str(values["base"]), project(inputs.bases[str(values["base"])], levers)
+def _growth(levers: Levers) -> str:
+    return f"Exports {levers.export_growth:+.0f}% and imports {levers.import_growth:+.0f}% a year"
 
 
 @lru_cache(maxsize=256)
-def what_if_preview(scenario: Scenario) -> Preview:
-    """A what-if link's preview: the scenario's 2030 total against the US$ 100 bn target, by the page's model."""
-    base_id, path = _projected(scenario)
-    values, total = dict(scenario), path["total_bn"].iloc[-1]
-    source = source_names(prepared.what_if_inputs().base_sources[base_id])
-    growth = f"Exports {values['export_growth']:+d}% and imports {values['import_growth']:+d}% a year"
+def what_if_preview(state: WhatIfState) -> Preview:
+    """A what-if link's preview: the scenario's 2030 total against the US$ 100 bn target, by the page's model, and
+    scenario A's beside it when the link pins one."""
+    path, pinned = _projected(state)
+    total = path["total_bn"].iloc[-1]
+    source = source_names(prepared.what_if_inputs().base_sources[state.base])
+    growth = _growth(state.levers)
+    compared = ""
+    if pinned is not None:
+        compared = f" Scenario A ({_growth(state.pinned).lower()}): {fmt_bn(pinned['total_bn'].iloc[-1])}."
     return Preview(
         f"Trade what-if: US$ {total:,.1f} bn by FY2029-30? · {SITE}",
-        within([f"{what_if.verdict(total)} {growth} from the official {fy(base_id)} figures ({source})"]),
-        image_alt=f"Line chart of India–Russia goods trade, US$ billion: the official series to {fy(base_id)}, then "
-        f"this scenario's dashed path to FY2029-30 ({growth.lower()}) against the US$ 100 bn target. "
-        f"{what_if.verdict(total)}",
+        within([f"{what_if.verdict(total)}{compared} {growth} from the official {fy(state.base)} figures ({source})"]),
+        image_alt=f"Line chart of India–Russia goods trade, US$ billion: the official series to {fy(state.base)}, "
+        f"then this scenario's dashed path to FY2029-30 ({growth.lower()}) against the US$ 100 bn target"
+        + (", with scenario A's total dotted" if pinned is not None else "")
+        + f". {what_if.verdict(total)}{compared}",
     )
 
 
@@ -163,15 +156,13 @@ def page_preview(script: str) -> Preview:
 
 
 def preview_for(page: pages.PageInfo, query: dict[str, list[str]]) -> Preview:
-    """The preview of a page's address: a what-if link (or an old /trade one) states its own scenario."""
-    page, query = resolved(page, query)
-    return what_if_preview(scenario_of(query)) if page is pages.WHAT_IF else page_preview(page.script)
+    """The preview of a page's address: a what-if link states its own scenario."""
+    return what_if_preview(state_of(query)) if page is pages.WHAT_IF else page_preview(page.script)
 
 
 def canonical_path(page: pages.PageInfo, query: dict[str, list[str]]) -> str:
-    """The canonical address of what a link shows (path and query): its page (an old /trade what-if link's is the
-    What-if page) with the page's validated values, a scenario with its base year."""
-    page, query = resolved(page, query)
+    """The canonical address of what a link shows (path and query): its page with the page's validated values, a
+    scenario with its base year."""
     shown = url_state.validated_query(page, query)
     path = "/" if page is pages.PAGES[0] else f"/{page.url_path}"
     return path + (f"?{shown}" if shown else "")
@@ -207,40 +198,43 @@ def head_tags(preview: Preview, page_url: str, image_url: str) -> str:
 
 
 def image_address(page: pages.PageInfo, query: dict[str, list[str]]) -> str:
-    """The preview image's path and query: a what-if's own validated values, nothing for other pages."""
-    page, query = resolved(page, query)
+    """The preview image's path and query: a what-if's own state, nothing for other pages."""
     if page is not pages.WHAT_IF:
         return f"/api/v1/preview/{page.url_path}.png"
-    return f"/api/v1/preview/{page.url_path}.png?{urlencode(scenario_of(query))}"
+    return f"/api/v1/preview/{page.url_path}.png?{state_of(query).to_query()}"
 
 
 def card(page: pages.PageInfo, query: dict[str, list[str]]) -> bytes:
     """The 1200×630 preview image of an address (drawn once per scenario or page; see ``_card``)."""
-    page, query = resolved(page, query)
-    return _card(page.script, scenario_of(query) if page is pages.WHAT_IF else ())
+    return _card(page.script, state_of(query) if page is pages.WHAT_IF else None)
 
 
-def card_spec(script: str, scenario: Scenario) -> dict:
-    """What a preview card draws: a what-if link's scenario, or a page's headline figure over its first chart."""
-    if script != pages.WHAT_IF.script:
+def card_spec(script: str, state: WhatIfState | None) -> dict:
+    """What a preview card draws: a what-if link's scenario (and scenario A's, pinned), or a page's headline figure
+    over its first chart."""
+    if state is None:
         preview, (chart, shows, source) = page_preview(script), HEADLINES[script]()
-        title = preview.lines[0]
         footer = f"{source}. {SITE}."
-        return images.framed(chart.standalone(), title, shows, footer, chart_height=300, key=chart.standalone_key())
-    base_id, path = _projected(scenario)
-    values, inputs = dict(scenario), prepared.what_if_inputs()
-    chart = prepared.trade_projection(TARGET_TOTAL_BN).with_data(what_if.chart_paths(inputs.official, path, None))
+        return images.framed(
+            chart.standalone(), preview.lines[0], shows, footer, chart_height=300, key=chart.standalone_key()
+        )
+    path, pinned = _projected(state)
+    inputs = prepared.what_if_inputs()
+    chart = prepared.trade_projection(TARGET_TOTAL_BN, pinned is not None).with_data(
+        what_if.chart_paths(inputs.official, path, pinned)
+    )
+    versus = f"; dotted: scenario A's total, {fmt_bn(pinned['total_bn'].iloc[-1])}" if pinned is not None else ""
     return images.framed(
         chart.standalone(),
         what_if.verdict(path["total_bn"].iloc[-1]),
-        f"Exports {values['export_growth']:+d}% and imports {values['import_growth']:+d}% a year from "
-        f"{fy(base_id)}; US$ billion, fiscal years April–March; dashed: this scenario",
-        f"Official series: {source_names(inputs.base_sources[base_id])}; the projection is a scenario of this "
+        f"{_growth(state.levers)} from {fy(state.base)}; US$ billion, fiscal years April–March; dashed: this "
+        f"scenario{versus}",
+        f"Official series: {source_names(inputs.base_sources[state.base])}; the projection is a scenario of this "
         f"model, not an official figure. {SITE}, Trade what-if.",
         chart_height=300,
     )
 
 
 @lru_cache(maxsize=256)
-def _card(script: str, scenario: Scenario) -> bytes:
-    return drawing.card(card_spec(script, scenario))
+def _card(script: str, state: WhatIfState | None) -> bytes:
+    return drawing.card(card_spec(script, state))

@@ -21,8 +21,6 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from components.params import NumberParam
-
 TARGET_YEAR_END = 2030
 TARGET_TOTAL_BN = 100.0
 
@@ -53,58 +51,6 @@ class Levers:
     pharma_capture: float = 0.0
     engineering_capture: float = 0.0
     energy_change: float = 0.0
-
-
-SCENARIO_PARAMS = (
-    NumberParam(
-        "export_growth",
-        "Export growth, India → Russia",
-        -20,
-        60,
-        0,
-        "% a year",
-        help="How fast India's exports to Russia grow each year from the base year to 2030.",
-    ),
-    NumberParam(
-        "import_growth",
-        "Import growth, Russia → India",
-        -30,
-        30,
-        0,
-        "% a year",
-        help="How fast India's imports from Russia, oil included, grow each year from the base year to 2030.",
-    ),
-    NumberParam(
-        "pharma_capture",
-        "Extra share of Russia's pharma imports won by 2030",
-        0,
-        20,
-        0,
-        "%",
-        help="The part of Russia's medicine imports India wins on top of today's sales, reached step by step by 2030.",
-    ),
-    NumberParam(
-        "engineering_capture",
-        "Extra share of Russia's engineering demand won by 2030",
-        0,
-        100,
-        0,
-        "%",
-        help="The part of Russia's engineering import demand India wins on top of today's sales, reached step by "
-        "step by 2030.",
-    ),
-    NumberParam(
-        "energy_change",
-        "Change in energy imports by 2030",
-        -50,
-        50,
-        0,
-        "%",
-        help="A rise or fall in India's energy imports from Russia (mostly crude oil) by 2030, on top of import "
-        "growth, reached step by step.",
-    ),
-)
-"""The what-if controls as URL parameters; their keys are the fields of :class:`Levers`."""
 
 
 def fiscal_year_label(start: int) -> str:

@@ -38,7 +38,7 @@ export default function (component) {
   const embedUrl = new URL(link);
   embedUrl.searchParams.set("embed", "true");
   const embed = '<iframe src="' + embedUrl.toString().replaceAll('"', "%22") + '" title="' +
-    component.data.title + '" width="100%" height="900" style="border:0" loading="lazy"></iframe>';
+    component.data.title + '" width="600" height="450" style="border:0; max-width:100%" loading="lazy"></iframe>';
   const status = root.querySelector(".status");
   root.querySelector(".link").textContent = link;
 

@@ -160,12 +160,13 @@ CHART_CONFIG = {
 screen reader reads the chart's description, which says what it shows, instead of one mark after another."""
 
 
-def draw(chart: Spec, description: str = "") -> None:
+def draw(chart: Spec, description: str = "", height: int | None = None) -> None:
     """Draw a chart full width, under its key if it has one apart, described for screen readers by ``description``
-    (Markdown, read as plain text); its spec was validated once, when it was built."""
+    (Markdown, read as plain text), at its own height or ``height`` px; its spec was validated once, when it was
+    built."""
     if chart.key is not None:
         draw(chart.key, f"The key to the chart below. {description}")
-    spec = chart.for_streamlit()
+    spec = chart.for_streamlit() | ({"height": height} if height else {})
     config = {**CHART_CONFIG, **spec.get("config", {})}
     st.vega_lite_chart({**spec, "description": plain_text(description), "config": config}, width="stretch")
 
@@ -277,11 +278,12 @@ def url_widget(param: Param, **extra):
     """The control for a URL parameter, kept in the address bar: every page's controls are drawn here, from the
     parameter's one declaration. Returns the value the control shows.
 
-    Controls are bound to the URL (``bind="query-params"``), except choices whose options show as words: Streamlit
-    1.67 writes a bound control's *displayed* text into the URL, so those keep their codes in the link themselves
-    (``_choice_in_words``). A segmented control is never left empty (Streamlit leaves it empty for ``?key=``).
+    Controls are bound to the URL (``bind="query-params"``), except choices whose options show as words (Streamlit
+    1.67 writes a bound control's *displayed* text into the URL) and choices every link names (a bound control
+    leaves its default out): those keep their codes in the link themselves (``_choice_in_words``). A segmented
+    control is never left empty (Streamlit leaves it empty for ``?key=``).
     """
-    if isinstance(param, ChoiceParam) and param.words:
+    if isinstance(param, ChoiceParam) and (param.words or param.in_every_link):
         return _choice_in_words(param, **extra)
     bound = {"key": param.key, "bind": "query-params", "help": url_help(param), **extra}
     if isinstance(param, NumberParam):
@@ -309,12 +311,13 @@ def _choice(param: ChoiceParam, index: int, options: dict) -> str:
 
 
 def _choice_in_words(param: ChoiceParam, **extra) -> str:
-    """A choice that shows words while the link keeps the short codes: it starts from the link's value and then
-    writes each pick back into the address bar, leaving the default out as bound controls do."""
+    """A choice that shows words while the link keeps the short codes, or one every link names: it starts from the
+    link's value and then writes each pick back into the address bar, leaving the default out as bound controls do
+    unless every link names it (a base year)."""
     linked = parse_param(param, st.query_params.get_all(param.key)).value
     options = {"key": param.key, "help": url_help(param), "format_func": param.word, **extra}
     chosen = _choice(param, param.options.index(linked), options)
-    wanted = [] if chosen == param.default else [chosen]
+    wanted = [] if chosen == param.default and not param.in_every_link else [chosen]
     if st.query_params.get_all(param.key) != wanted:
         if wanted:
             st.query_params[param.key] = chosen
@@ -472,7 +475,7 @@ def cite_this_page(page: PageInfo) -> None:
         st.markdown("**APA**")
         st.code(citation.apa(), language=None, wrap_lines=True)
         st.markdown("**BibTeX**")
-        st.code(citation.bibtex(), language=None)
+        st.code(citation.bibtex(), language=None, wrap_lines=True)
         st.caption(LICENCE_NOTE)
 
     more(f"Cite this page; reuse under {LICENCE}", "cite-this", render)

@@ -12,10 +12,9 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from components import connectivity, defence, mobility, overview, pages, provenance, trade, what_if
+from components import connectivity, defence, mobility, overview, pages, provenance, trade, what_if_state
 from components.data import load_scenario_bases, load_sources, load_table, load_timeline
 from components.params import Param, Parsed, parse_params
-from components.scenario import SCENARIO_PARAMS
 
 
 def _overview() -> tuple[Param, ...]:
@@ -28,7 +27,7 @@ def _defence() -> tuple[Param, ...]:
 
 
 def _what_if() -> tuple[Param, ...]:
-    return (*SCENARIO_PARAMS, what_if.base_param(load_scenario_bases()), *what_if.COMPARE_PARAMS)
+    return what_if_state.declarations(load_scenario_bases())
 
 
 DECLARATIONS: dict[str, Callable[[], tuple[Param, ...]]] = {

@@ -7,9 +7,9 @@ import os
 from dataclasses import dataclass
 from html import escape
 from typing import Literal
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
-from components import pages
+from components import pages, what_if_state
 
 
 def public_base() -> str:
@@ -41,10 +41,13 @@ class Answer:
 
 def answer(path: str, query: str = "") -> Answer:
     """How the server treats a GET for ``path``: a page is served (with its preview tags); Streamlit's own routes
-    and files pass; the landing page's name and a page with a trailing slash redirect (keeping the query); any
-    other path is not found, since Streamlit would serve a blank page for one with two or more segments."""
+    and files pass; an old link redirects to where it now lives (``what_if_state.MIGRATIONS``), the landing page's
+    name and a page with a trailing slash too (keeping the query); any other path is not found, since Streamlit
+    would serve a blank page for one with two or more segments."""
     if path.startswith("/api/") and any(part in ("", ".", "..") for part in path[5:].split("/")):
         return Answer("not found")  # a path trick under the API (an encoded slash arrives decoded)
+    if (moved := what_if_state.migrated(path, parse_qs(query, keep_blank_values=True))) is not None:
+        return Answer("redirect", f"{moved[0]}?{urlencode(moved[1], doseq=True)}")  # an old link, where it now lives
     if path in PAGE_AT:
         return Answer("page")
     if path.startswith(STREAMLIT_PREFIXES) or "." in path.rsplit("/", 1)[-1]:  # e.g. /favicon.png, /manifest.json

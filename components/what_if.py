@@ -8,17 +8,16 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields, replace
-from urllib.parse import urlencode
+from dataclasses import dataclass
 
 import pandas as pd
 
 from components import trade
-from components.data import DataError, figure
+from components.charts import SCENARIO_A_TOTAL
+from components.data import figure
 from components.formatting import fmt_bn, fmt_change_bn, fy, md
-from components.params import ChoiceParam, NumberParam, Parsed
+from components.params import NumberParam
 from components.scenario import (
-    SCENARIO_PARAMS,
     TARGET_TOTAL_BN,
     Base,
     Levers,
@@ -29,19 +28,9 @@ from components.scenario import (
     sensitivity,
     total_2030,
 )
+from components.what_if_state import LEVER_PARAMS, current_base
 
-COMPARE_PREFIX = "compare_"
-COMPARE_PARAMS = tuple(
-    replace(
-        p,
-        key=COMPARE_PREFIX + p.key,
-        label=f"Scenario A: {p.label[0].lower()}{p.label[1:]}",
-        help=f"Scenario A, pinned to compare with the sliders' scenario: {p.help[0].lower()}{p.help[1:]}",
-    )
-    for p in SCENARIO_PARAMS
-)
-"""The pinned scenario A, kept in the link beside the sliders' scenario B (``compare_export_growth=…``)."""
-EXPORT_GROWTH, IMPORT_GROWTH = SCENARIO_PARAMS[:2]
+EXPORT_GROWTH, IMPORT_GROWTH = LEVER_PARAMS[:2]
 REALITY_SPAN_YEARS = 4
 """The reality check looks at every span of this many years in the official series (the latest base's horizon)."""
 PRE_JUMP_YEAR, JUMP_YEAR = "2021-22", "2022-23"
@@ -51,33 +40,11 @@ PRE_JUMP_YEAR, JUMP_YEAR = "2021-22", "2022-23"
 # --- Base years -----------------------------------------------------------------------------------
 
 
-def current_base(bases: pd.DataFrame) -> str:
-    """The base a link without ``base`` uses: the latest fiscal year's figures that no revision superseded."""
-    live = bases[bases["superseded_by"] == ""]
-    if live.empty:
-        raise DataError("scenario_bases.csv: every base is superseded; one must be current")
-    return live.sort_values("fiscal_year", kind="stable")["base"].iloc[-1]
-
-
 def base_label(bases: pd.DataFrame, base_id: str) -> str:
     """'FY2025-26 (provisional, latest)' for a base id, as the base-year control shows it."""
     row = bases.set_index("base").loc[base_id]
     notes = [row["status"]] + (["latest"] if base_id == current_base(bases) else [])
     return f"{fy(row['fiscal_year'])} ({', '.join(notes)})"
-
-
-def base_param(bases: pd.DataFrame) -> ChoiceParam:
-    """The base year as a URL parameter: every base a link may name; without one, the current base. A segmented
-    control: one tap on a phone, every base in view."""
-    return ChoiceParam(
-        "base",
-        "Base year",
-        tuple(bases["base"]),
-        current_base(bases),
-        widget="segmented",
-        help="The official year the scenario grows from: the newest, or the one before it.",
-        in_every_link=True,  # a shared scenario keeps its base when a newer year arrives
-    )
 
 
 def scenario_base(bases: pd.DataFrame, base_id: str, figures: pd.DataFrame) -> Base:
@@ -350,18 +317,6 @@ def result_cards(base: Base, path: pd.DataFrame, goal_bn: float = TARGET_TOTAL_B
     )
 
 
-def comparison_table(pinned: Levers, pinned_path: pd.DataFrame, levers: Levers, path: pd.DataFrame) -> str:
-    """Scenario A beside the sliders' scenario in FY2029-30, as a Markdown table."""
-    a, b = pinned_path.iloc[-1], path.iloc[-1]
-    return (
-        "| FY2029-30 | Scenario A (pinned) | This scenario |\n|---|---|---|\n"
-        f"| Total trade | {md(fmt_bn(a['total_bn'], 1))} | {md(fmt_bn(b['total_bn'], 1))} |\n"
-        f"| Trade balance | {md(fmt_bn(a['balance_bn'], 1))} | {md(fmt_bn(b['balance_bn'], 1))} |\n"
-        f"| Export / import growth | {pinned.export_growth:g}% / {pinned.import_growth:g}% a year "
-        f"| {levers.export_growth:g}% / {levers.import_growth:g}% a year |"
-    )
-
-
 def growth_needed_lines(base: Base, levers: Levers, goal_bn: float = TARGET_TOTAL_BN) -> tuple[str, str]:
     """What export growth, and what one rate for both flows, would reach the goal with everything else as set."""
     met = total_2030(base, levers) >= goal_bn
@@ -400,23 +355,6 @@ def growth_needed_lines(base: Base, levers: Levers, goal_bn: float = TARGET_TOTA
 # --- Links and files --------------------------------------------------------------------------------
 
 
-def lever_values(levers: Levers, params: Sequence[NumberParam] = SCENARIO_PARAMS) -> dict[str, int]:
-    """The levers keyed by their URL parameters (whole numbers, as the sliders hold them)."""
-    return {p.key: int(getattr(levers, f.name)) for p, f in zip(params, fields(Levers), strict=True)}
-
-
-def levers_of(values: Mapping[str, float], params: Sequence[NumberParam] = SCENARIO_PARAMS) -> Levers:
-    """Levers from values keyed by URL parameters."""
-    return Levers(**{f.name: values[p.key] for p, f in zip(params, fields(Levers), strict=True)})
-
-
-def pinned_levers(parsed: Mapping[str, Parsed]) -> Levers | None:
-    """Scenario A as the link gives it (levers it leaves out at their defaults), or None when it pins none."""
-    if all(parsed[c.key].status == "missing" for c in COMPARE_PARAMS):
-        return None
-    return levers_of({p.key: parsed[c.key].value for p, c in zip(SCENARIO_PARAMS, COMPARE_PARAMS, strict=True)})
-
-
 SENSITIVITY_RATES = (tuple(range(-20, 61, 10)), tuple(range(-30, 31, 10)))
 """The sensitivity grid's export and import growth rates (% a year)."""
 
@@ -430,7 +368,7 @@ def sensitivity_view(base: Base, levers: Levers) -> tuple[pd.DataFrame, tuple[in
 
 def path_caption(inputs: Inputs, base: Base, with_pinned: bool, official_cite: str) -> str:
     """Markdown: what the what-if chart draws, in which units, and the source of its official figures."""
-    pinned = ", with scenario A's total dotted" if with_pinned else ""
+    pinned = ", with scenario A's total dotted in purple" if with_pinned else ""
     return (
         "India's goods trade with Russia, US\\$ billion: the official series (solid) to "
         f"{fy(inputs.latest_year)} and this scenario's path (dashed) from {fy(base.fiscal_year)} to FY2029-30 "
@@ -444,29 +382,6 @@ def newer_base_note(inputs: Inputs, base_id: str, newer: str) -> str:
         f"This link computes from its base year, {md(inputs.base_labels[base_id])}, as it was made; "
         f"a newer base exists: {md(inputs.base_labels[newer])}."
     )
-
-
-def share_params(base_id: str, levers: Levers, pinned: Levers | None = None) -> dict[str, str]:
-    """The link's parameters, spelling out the base year and every lever (and scenario A's, when pinned)."""
-    pairs = {"base": base_id, **lever_values(levers)}
-    if pinned is not None:
-        pairs |= lever_values(pinned, COMPARE_PARAMS)
-    return {key: str(value) for key, value in pairs.items()}
-
-
-def share_query(base_id: str, levers: Levers, pinned: Levers | None = None) -> str:
-    """:func:`share_params` as a query string."""
-    return urlencode(share_params(base_id, levers, pinned))
-
-
-WHAT_IF_KEYS = frozenset({"base", *(p.key for p in SCENARIO_PARAMS + COMPARE_PARAMS)})
-
-
-def migrated_query(query: Mapping[str, Sequence[str]]) -> dict[str, list[str]] | None:
-    """The what-if part of an old ``/trade`` link, to open on the What-if page; None when it holds no lever."""
-    if not any(p.key in query for p in SCENARIO_PARAMS):
-        return None
-    return {key: list(values) for key, values in query.items() if key in WHAT_IF_KEYS}
 
 
 def official_paths(series: pd.DataFrame) -> pd.DataFrame:
@@ -486,7 +401,7 @@ def chart_paths(official: pd.DataFrame, path: pd.DataFrame, pinned_path: pd.Data
     ]
     if pinned_path is not None:
         rows += [
-            (fiscal_year, year_end, "Total", value, "Scenario A")
+            (fiscal_year, year_end, SCENARIO_A_TOTAL, value, "Scenario A")
             for fiscal_year, year_end, value in zip(
                 pinned_path["fiscal_year"], pinned_path["year_end"], pinned_path["total_bn"], strict=True
             )

@@ -15,11 +15,12 @@ from playwright.sync_api import Page, expect
 from components import data, what_if
 from components.answer import MODEL_JS, answer_data
 from components.formatting import fmt_bn, fmt_change_bn
-from components.scenario import SCENARIO_PARAMS, TARGET_TOTAL_BN, Levers, project
+from components.scenario import TARGET_TOTAL_BN, Levers
+from components.what_if_state import LEVER_PARAMS, WhatIfState
 
 pytestmark = pytest.mark.browser
 BASES = {b: what_if.scenario_base(data.load_scenario_bases(), b, data.load_figures()) for b in ("2024-25", "2025-26")}
-EXPORT_GROWTH, IMPORT_GROWTH = SCENARIO_PARAMS[:2]
+EXPORT_GROWTH, IMPORT_GROWTH = LEVER_PARAMS[:2]
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +38,7 @@ def in_javascript(page: Page, function: str, cases: list) -> list:
 
 def server_texts(base_id: str, levers: Levers) -> dict:
     """The answer's sentence, values and deltas as the server words them."""
-    shown = answer_data(BASES[base_id], levers, project(BASES[base_id], levers))
+    shown = answer_data(BASES[base_id], WhatIfState(base_id, levers))
     return {
         "sentence": shown["sentence"],
         "values": [card["value"] for card in shown["cards"]],
@@ -46,7 +47,7 @@ def server_texts(base_id: str, levers: Levers) -> dict:
 
 
 def browser_texts(page: Page, base_id: str, levers: list[Levers]) -> list[dict]:
-    base = answer_data(BASES[base_id], Levers(), project(BASES[base_id], Levers()))["base"]
+    base = answer_data(BASES[base_id], WhatIfState(base_id))["base"]
     return in_javascript(page, "answerTexts", [[base, vars(lever), TARGET_TOTAL_BN] for lever in levers])
 
 
@@ -65,7 +66,7 @@ def test_every_position_of_the_growth_sliders_reads_as_the_server_words_it(blank
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     base_id=st.sampled_from(sorted(BASES)),
-    values=st.tuples(*(st.integers(p.low, p.high) for p in SCENARIO_PARAMS)),
+    values=st.tuples(*(st.integers(p.low, p.high) for p in LEVER_PARAMS)),
 )
 def test_every_lever_reads_as_the_server_words_it(blank, base_id, values):
     levers = Levers(*values)

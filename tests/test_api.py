@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from components import api, data, images, pages, prepared, previews, url_state, what_if
+from components import api, data, images, pages, prepared, previews, url_state, what_if, what_if_state
 from components.data import DATA_DIR, SCHEMAS
 from components.scenario import project
 
@@ -75,7 +75,7 @@ def test_an_unknown_dataset_or_a_path_trick_is_not_found(name):
 def test_the_what_if_answer_is_the_pages_model_for_the_same_link():
     got = answer(export_growth="15", import_growth="-5")
     inputs = prepared.what_if_inputs()
-    levers = what_if.levers_of(
+    levers = what_if_state.levers_of(
         {"export_growth": 15, "import_growth": -5}
         | dict.fromkeys(("pharma_capture", "engineering_capture", "energy_change"), 0)
     )
@@ -124,8 +124,6 @@ def test_any_what_if_query_gets_an_answer_or_a_400(query):
 def test_a_what_if_links_preview_states_its_scenario_and_every_tag_is_escaped():
     preview = previews.preview_for(pages.WHAT_IF, {"export_growth": ["15"], "import_growth": ["-5"]})
     assert "US$ 53.0 bn" in preview.title and "US$ 47.0 bn short of the US$ 100 bn target" in preview.description
-    old = previews.preview_for(pages.TRADE, {"export_growth": ["15"], "import_growth": ["-5"]})
-    assert old == preview  # an old /trade what-if link says the same
     tags = previews.head_tags(preview, 'https://x/what-if?a="><script>', "https://x/i.png?b=<svg>")
     assert "<script>" not in tags and "<svg>" not in tags and "&quot;&gt;&lt;script&gt;" in tags
     for p in pages.PAGES:
@@ -135,7 +133,7 @@ def test_a_what_if_links_preview_states_its_scenario_and_every_tag_is_escaped():
 
 def test_a_pages_preview_card_shows_its_headline_figure_over_its_first_chart():
     def card(page: pages.PageInfo) -> str:
-        return json.dumps(previews.card_spec(page.script, ()), ensure_ascii=False)
+        return json.dumps(previews.card_spec(page.script, None), ensure_ascii=False)
 
     first_charts = {
         pages.OVERVIEW: "US$ billion",
@@ -156,8 +154,8 @@ def test_every_preview_is_short_described_for_screen_readers_and_names_its_canon
         preview = previews.preview_for(page, {"export_growth": ["15"]})
         assert len(preview.description) <= 200 and preview.description.endswith((".", "…")), page
         assert len(preview.image_alt) >= 60 and "chart" in preview.image_alt.lower(), page
-    old_link = {"export_growth": ["15"], "import_growth": ["-5"], "flow": ["exports"]}
-    assert previews.canonical_path(pages.TRADE, old_link) == "/what-if?export_growth=15&import_growth=-5&base=2025-26"
+    scenario = {"export_growth": ["15"], "import_growth": ["-5"], "junk": ["1"]}
+    assert previews.canonical_path(pages.WHAT_IF, scenario) == "/what-if?export_growth=15&import_growth=-5&base=2025-26"
     assert previews.canonical_path(pages.OVERVIEW, {"junk": ["1"]}) == "/"
     assert previews.canonical_path(pages.DEFENCE, {"window": ["3"], "junk": ["1"]}) == "/defence?window=3"
 

@@ -14,7 +14,7 @@ from conftest import PAGES, open_page, warnings
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from components import url_state, what_if
+from components import url_state, what_if_state
 from components.formatting import md
 from components.params import ChoiceParam, MultiChoiceParam, NumberParam, Param, RangeParam, parse_params
 
@@ -85,7 +85,7 @@ def shown_value(app, param: Param):
 
 
 PARAMS = page_params()
-LINK_ONLY = {p.key for p in what_if.COMPARE_PARAMS}
+LINK_ONLY = {p.key for p in what_if_state.COMPARE_PARAMS}
 """Parameters a link holds without a control of their own: the What-if page's pinned scenario A."""
 ACTIONS = {"preset"}
 """Controls that act once and hold no view of their own: a preset only sets the sliders, which are in the link."""

@@ -183,7 +183,8 @@ def test_drawing_leaves_the_shared_specs_as_built():
     trade_specs = [spec for spec in prepared.trade_page()[1].values() if isinstance(spec, charts.Spec)]
     specs = [
         *trade_specs,
-        prepared.trade_projection(100.0),
+        prepared.trade_projection(100.0, False),
+        prepared.trade_projection(100.0, True),
         prepared.sensitivity((10, 0)),
         prepared.timeline(("trade", "defence"), "all")[1],
         prepared.defence_page()["categories"][1],

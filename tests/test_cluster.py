@@ -26,7 +26,7 @@ from browser_helpers import DESKTOP, fresh_page, metric_value, open_idle
 from conftest import ROOT, free_port
 
 SCRIPT = ROOT / "deploy" / "local-cluster.sh"
-WHAT_IF_LINK = "/what-if?export_growth=12&import_growth=-3&pharma_capture=5"
+WHAT_IF_LINK = "/what-if?export_growth=12&import_growth=-3&pharma_capture=5&base=2025-26"
 TOTAL = "Total trade in 2030"
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("cluster")]  # one cluster, on one worker

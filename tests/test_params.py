@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs
-
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,7 +13,6 @@ from components.params import (
     TextParam,
     parse_param,
     parse_params,
-    share_query,
 )
 
 GROWTH = NumberParam("export_growth", "Export growth", -20, 60, 0, "% a year")
@@ -126,14 +123,6 @@ def test_any_text_parses_to_an_option(raw_values):
     assert parse_param(FLOW, raw_values).value in FLOW.options
 
 
-def test_share_query_spells_out_every_parameter_even_defaults():
-    other = NumberParam("import_growth", "Import growth", -30, 30, 0, "% a year")
-    query = share_query([GROWTH, other, FLOW], {"export_growth": 12, "import_growth": 0, "flow": "imports"})
-    assert parse_qs(query) == {"export_growth": ["12"], "import_growth": ["0"], "flow": ["imports"]}
-    reparsed = parse_params([GROWTH, other, FLOW], parse_qs(query))
-    assert {k: p.value for k, p in reparsed.items()} == {"export_growth": 12, "import_growth": 0, "flow": "imports"}
-
-
 def test_multi_choice_keeps_known_options_in_link_order_once_each():
     assert parse_param(DOMAINS, ["defence", "trade", "defence"]).value == ("defence", "trade")
     assert parse_param(DOMAINS, ["nuclear & space"]).status == "valid"
@@ -203,7 +192,7 @@ def test_any_search_text_is_kept_as_it_is(raw):
 
 def test_a_bad_value_gets_one_short_line_naming_its_parameter_and_a_few_examples():
     from components import url_state
-    from components.params import TextParam, parse_params
+    from components.params import TextParam
 
     for declare in url_state.DECLARATIONS.values():
         for param in declare():

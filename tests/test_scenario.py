@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from components import data, what_if
 from components.scenario import (
-    SCENARIO_PARAMS,
     TARGET_TOTAL_BN,
     TARGET_YEAR_END,
     Base,
@@ -19,6 +18,7 @@ from components.scenario import (
     project,
     sensitivity,
 )
+from components.what_if_state import LEVER_PARAMS
 
 BASE = Base(
     "2025-26", exports_bn=4.0, imports_bn=56.0, energy_share=0.5, pharma_market_bn=10.0, engineering_demand_bn=2.7
@@ -50,9 +50,9 @@ def test_base_is_the_latest_official_year():
 
 
 def test_every_url_parameter_is_a_lever_neutral_at_its_default():
-    assert [p.key for p in SCENARIO_PARAMS] == list(Levers.__dataclass_fields__)
-    assert Levers(**{p.key: p.default for p in SCENARIO_PARAMS}) == Levers()
-    assert [(p.low, p.high) for p in SCENARIO_PARAMS[:2]] == [(-20, 60), (-30, 30)]
+    assert [p.key for p in LEVER_PARAMS] == list(Levers.__dataclass_fields__)
+    assert Levers(**{p.key: p.default for p in LEVER_PARAMS}) == Levers()
+    assert [(p.low, p.high) for p in LEVER_PARAMS[:2]] == [(-20, 60), (-30, 30)]
 
 
 def test_the_models_target_is_the_cited_target_row():

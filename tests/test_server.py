@@ -88,11 +88,13 @@ def test_a_link_preview_bot_sees_the_scenarios_figures_in_escaped_tags_and_the_i
     assert 'property="og:title" content="Trade what-if: US$ 53.0 bn by FY2029-30?' in head
     assert "US$ 47.0 bn short of the US$ 100 bn target" in head and "<title>Streamlit</title>" not in head
     image = re.search(r'property="og:image" content="([^"]+)"', head).group(1).replace("&amp;", "&")
-    assert image.startswith(f"{app_url}/api/v1/preview/what-if.png?export_growth=15")
+    assert image == f"{app_url}/api/v1/preview/what-if.png?base=2025-26&export_growth=15&import_growth=-5"
     status, headers, png = fetch_bytes(image)
     assert status == 200 and headers["content-type"] == "image/png"
     assert Image.open(io.BytesIO(png)).size == (1200, 630)
-    _, _, old = fetch_bytes(f"{app_url}/trade?export_growth=15&import_growth=-5")  # an old what-if link
+    moved, headers, _ = fetch_bytes(f"{app_url}/trade?export_growth=15&import_growth=-5")  # an old what-if link
+    assert moved == 308 and headers["location"] == "/what-if?export_growth=15&import_growth=-5"
+    _, _, old = fetch_bytes(app_url + headers["location"])
     assert "US$ 53.0 bn" in old.decode().split("</head>")[0]
     canonical = f"{app_url}/what-if?export_growth=15&amp;import_growth=-5&amp;base=2025-26"
     assert f'property="og:url" content="{canonical}"' in old.decode()

@@ -36,7 +36,7 @@ def test_no_key_number_or_preview_line_rests_on_a_weak_source(page):
     weak = weak_sources()
     for number in prepared.key_numbers(page.script):
         assert number.source_id not in weak, (page.url_path, number)
-    preview = previews.page_preview(page.script)
+    preview = previews.preview_for(page, {})
     named = f"{preview.title} {preview.description} {' '.join(preview.lines)}"
     for sid in weak:
         assert f"({source_name(sid)})" not in named, (page.url_path, sid)

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from components import data, trade, what_if
-from components.scenario import SCENARIO_PARAMS, Base, Levers, common_growth_needed, project, total_2030
+from components import data, trade, what_if, what_if_state
+from components.scenario import Base, Levers, common_growth_needed, project, total_2030
+from components.what_if_state import LEVER_PARAMS, WhatIfState
 
 BASE = Base(
     "2025-26", exports_bn=4.0, imports_bn=56.0, energy_share=0.5, pharma_market_bn=10.0, engineering_demand_bn=2.7
@@ -47,7 +48,7 @@ def bases() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def real_base(bases) -> Base:
-    return what_if.scenario_base(bases, what_if.current_base(bases), data.load_figures())
+    return what_if.scenario_base(bases, what_if_state.current_base(bases), data.load_figures())
 
 
 # --- Growth needed ----------------------------------------------------------------------------------
@@ -178,37 +179,13 @@ def test_the_verdict_says_in_words_whether_the_target_is_met(total, sentence):
     assert what_if.verdict(total) == sentence
 
 
-def test_a_share_link_spells_out_every_parameter_and_scenario_a():
-    query = what_if.share_query("2025-26", Levers(export_growth=5), Levers(import_growth=-3))
-    assert query == (
-        "base=2025-26&export_growth=5&import_growth=0&pharma_capture=0&engineering_capture=0&energy_change=0"
-        "&compare_export_growth=0&compare_import_growth=-3&compare_pharma_capture=0&compare_engineering_capture=0"
-        "&compare_energy_change=0"
-    )
-    assert what_if.levers_of(what_if.lever_values(Levers(1, 2, 3, 4, 5))) == Levers(1, 2, 3, 4, 5)
-
-
-@pytest.mark.parametrize(
-    ("old", "new"),
-    [
-        ({"export_growth": ["15"], "import_growth": ["-5"]}, {"export_growth": ["15"], "import_growth": ["-5"]}),
-        ({"energy_change": ["<b>"], "flow": ["exports"]}, {"energy_change": ["<b>"]}),
-        ({"pharma_capture": ["1", "2"], "utm_source": ["x"]}, {"pharma_capture": ["1", "2"]}),
-        ({"flow": ["exports"], "year": ["2024-25"]}, None),
-        ({}, None),
-    ],
-)
-def test_old_trade_links_with_a_lever_move_to_the_what_if_page_with_their_parameters(old, new):
-    assert what_if.migrated_query(old) == new
-
-
 def test_the_csv_records_its_parameters_and_labels_projections(real_base):
     path = project(real_base, Levers(export_growth=5))
-    query = what_if.share_query("2025-26", Levers(export_growth=5))
+    query = WhatIfState("2025-26", Levers(export_growth=5)).to_query()
     text = what_if.scenario_csv(path, "2025-26", "FY2025-26 (provisional)", query, "http://x/what-if?" + query)
     lines = text.decode().splitlines()
     assert lines[1] == "# Link: http://x/what-if?" + query
-    assert lines[2].startswith("# Parameters: base=2025-26; export_growth=5; import_growth=0")
+    assert lines[2] == "# Parameters: base=2025-26; export_growth=5"
     assert "not figures of the Ministry of Commerce & Industry" in text.decode()
     table = pd.read_csv(io.BytesIO(text), comment="#")
     assert list(table["kind"]) == ["official"] + ["projection of this app's model"] * 4
@@ -232,7 +209,7 @@ def test_each_current_base_is_the_official_series_as_released(bases, annual):
         imports = hs2[(hs2["flow"] == "imports") & (hs2["fiscal_year"] == row.fiscal_year)]
         assert row.energy_imports_usd_mn == imports.loc[imports["hs"] == "27", "value_usd_mn"].sum()
         assert row.hs_imports_total_usd_mn == pytest.approx(imports["value_usd_mn"].sum(), abs=1e-6)
-    assert what_if.current_base(bases) == annual["fiscal_year"].iloc[-1]
+    assert what_if_state.current_base(bases) == annual["fiscal_year"].iloc[-1]
 
 
 def test_a_revised_year_keeps_the_base_old_links_name(bases):
@@ -243,8 +220,8 @@ def test_a_revised_year_keeps_the_base_old_links_name(bases):
         ],
         ignore_index=True,
     )
-    assert what_if.current_base(revised) == "2025-26.r1"
-    assert what_if.base_param(revised).options == ("2024-25", "2025-26", "2025-26.r1")
+    assert what_if_state.current_base(revised) == "2025-26.r1"
+    assert what_if_state.base_param(revised).options == ("2024-25", "2025-26", "2025-26.r1")
     figures = data.load_figures()
     old, new = (what_if.scenario_base(revised, b, figures) for b in ("2025-26", "2025-26.r1"))
     assert old.exports_bn == pytest.approx(4.49351) and new.exports_bn == 5.0
@@ -258,9 +235,9 @@ def test_an_older_base_projects_over_more_years(bases):
 
 
 def test_scenario_a_has_a_compare_parameter_for_every_lever():
-    assert [p.key for p in what_if.COMPARE_PARAMS] == [f"compare_{p.key}" for p in SCENARIO_PARAMS]
-    assert [(p.low, p.high, p.default) for p in what_if.COMPARE_PARAMS] == [
-        (p.low, p.high, p.default) for p in SCENARIO_PARAMS
+    assert [p.key for p in what_if_state.COMPARE_PARAMS] == [f"compare_{p.key}" for p in LEVER_PARAMS]
+    assert [(p.low, p.high, p.default) for p in what_if_state.COMPARE_PARAMS] == [
+        (p.low, p.high, p.default) for p in LEVER_PARAMS
     ]
 
 
@@ -282,15 +259,6 @@ def test_the_chart_draws_the_official_series_this_path_and_scenario_a(annual, ba
     what_if_total = lines[(lines["kind"] == "What-if") & (lines["measure"] == "Total")]["value_bn"]
     assert list(what_if_total) == list(path["total_bn"])
     assert what_if.chart_paths(official, path, None)["kind"].nunique() == 2
-
-
-def test_a_link_pins_scenario_a_only_when_it_names_one_of_its_levers():
-    from components.params import parse_params
-
-    unpinned = parse_params(list(what_if.COMPARE_PARAMS), {"export_growth": ["12"]})
-    assert what_if.pinned_levers(unpinned) is None
-    pinned = parse_params(list(what_if.COMPARE_PARAMS), {"compare_import_growth": ["-5"]})
-    assert what_if.pinned_levers(pinned) == Levers(import_growth=-5)
 
 
 def test_the_sensitivity_grid_outlines_the_cell_nearest_the_sliders(real_base):

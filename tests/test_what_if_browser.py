@@ -65,34 +65,39 @@ def test_a_key_press_moves_the_figures_and_the_address_and_the_address_reopens_t
         expect_no_error_boxes(other)
 
 
-def test_the_copy_link_button_copies_a_link_that_spells_out_every_value(browser, app_url):
+def test_the_address_bar_holds_the_link_the_copy_button_copies_and_the_embed_code_a_compact_frame(browser, app_url):
     with fresh_page(browser, DESKTOP, permissions=["clipboard-read", "clipboard-write"]) as page:
         open_idle(page, f"{app_url}/{SCENARIO}&pharma_capture=4")
         page.get_by_role("button", name="Copy link").click()
         expect(page.get_by_role("status")).to_have_text("Link copied.")
         copied = page.evaluate("navigator.clipboard.readText()")
-        assert parse_qs(urlparse(copied).query) == {
-            "base": ["2025-26"],
-            "export_growth": ["15"],
-            "import_growth": ["-5"],
-            "pharma_capture": ["4"],
-            "engineering_capture": ["0"],
-            "energy_change": ["0"],
-        }
+        wanted = {"base": ["2025-26"], "export_growth": ["15"], "import_growth": ["-5"], "pharma_capture": ["4"]}
+        assert parse_qs(urlparse(copied).query) == wanted
+        thumb = slider(page, "Import growth")
+        thumb.focus()
+        thumb.press("ArrowRight")
+        expect(page).to_have_url(re.compile(r"import_growth=-4(&|$)"), timeout=20_000)
+        settle(page)
+        page.get_by_role("button", name="Copy link").click()
+        moved = page.evaluate("navigator.clipboard.readText()")
+        assert (
+            parse_qs(urlparse(page.url).query) == parse_qs(urlparse(moved).query) == wanted | {"import_growth": ["-4"]}
+        )
         shown = metric_value(page, TOTAL)
         page.get_by_role("button", name="Copy embed code").click()
         expect(page.get_by_role("status")).to_have_text("Embed code copied.")
         embed = page.evaluate("navigator.clipboard.readText()")
         assert embed.startswith('<iframe src="') and "embed=true" in embed and "<script" not in embed
+        assert 'height="450"' in embed and "engineering_capture" not in embed  # only what differs, and the base
     with fresh_page(browser) as other:
-        open_idle(other, copied)
+        open_idle(other, moved)
         assert metric_value(other, TOTAL) == shown
         expect_no_error_boxes(other)
 
 
 def test_an_old_trade_link_lands_on_the_what_if_with_the_same_figures(page, app_url):
     open_idle(page, f"{app_url}/trade?export_growth=15&import_growth=-5")
-    expect(page).to_have_url(re.compile(r"/what-if\?export_growth=15&import_growth=-5$"), timeout=20_000)
+    expect(page).to_have_url(re.compile(r"/what-if\?export_growth=15&import_growth=-5&base=2025-26$"), timeout=20_000)
     expect(page.get_by_role("heading", name="Trade what-if")).to_be_visible()
     assert metric_value(page, TOTAL) == "US$ 53.0 bn"
     expect_no_error_boxes(page)
@@ -114,7 +119,30 @@ def test_a_preset_and_a_pinned_scenario_go_into_the_link(page, app_url, browser)
     assert "compare_import_growth=14" in page.url
     with fresh_page(browser) as other:
         open_idle(other, page.url)
-        table = other.get_by_role("table").filter(has_text="Scenario A (pinned)")
-        expect(table).to_contain_text("14% / 14% a year")
-        expect(table).to_contain_text("14% / 13% a year")
+        table = other.get_by_test_id("answer-versus")  # A and B side by side on the first screen
+        expect(table).to_contain_text("+14% / +14%")
+        expect(table).to_contain_text("+14% / +13%")
+        box = table.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 844  # a phone's first screen
         expect_no_error_boxes(other)
+
+
+@pytest.mark.parametrize("path", ["what-if?export_growth=12&compare_export_growth=3&base=2025-26", "trade", "defence"])
+def test_an_embed_shows_its_answer_and_chart_in_a_600_by_450_frame_with_a_link_back(browser, app_url, path):
+    with fresh_page(browser, {"width": 600, "height": 450}) as page:
+        open_idle(page, f"{app_url}/{path}&embed=true" if "?" in path else f"{app_url}/{path}?embed=true")
+        chart = page.locator("[data-testid=stVegaLiteChart]").last
+        expect(chart.locator("canvas, svg").first).to_be_visible(timeout=30_000)
+        back = page.get_by_role("link", name="Open in the India–Russia Partnership Explorer")
+        for shown in (chart, back):
+            box = shown.bounding_box()
+            assert box is not None and box["y"] + box["height"] <= 450, path  # no scrolling
+        assert back.get_attribute("target") == "_blank"
+        assert back.get_attribute("href").startswith(f"{app_url}/{path.split('?')[0]}")
+        if path.startswith("what-if"):  # the full page opens on the same scenarios
+            assert "export_growth=12" in back.get_attribute("href") and "compare_export_growth=3" in back.get_attribute(
+                "href"
+            )
+        expect(page.locator("[data-testid=stSlider]")).to_have_count(0)  # no levers in a frame
+        expect(page.get_by_text("Cite this page")).to_have_count(0)
+        expect_no_error_boxes(page)

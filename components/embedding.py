@@ -1,0 +1,35 @@
+"""A page in another site's frame (``?embed=true``, 600×450): its headline figure over its first chart, and a link to
+the full page. The What-if draws its own (the answer and its chart, for the link's scenario)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import pages, previews, ui, url_state
+from components.formatting import md
+from components.params import query_of
+
+EMBED_CHART_PX = 220
+"""The chart's height in a frame of 450 px, under its headline (and a map's key) and over the link back."""
+
+
+def has_compact_view(page: pages.PageInfo) -> bool:
+    """Whether the app draws the page's compact view for a frame (else the page draws its own)."""
+    return page.script in previews.HEADLINES
+
+
+def compact_view(page: pages.PageInfo) -> None:
+    """The page's headline figure, its first chart with what it shows and its source, and the link to the page."""
+    chart, shows, source = previews.HEADLINES[page.script]()
+    ui.page_title(page.title)
+    st.markdown(f"**{md(previews.page_preview(page.script).lines[0])}**")
+    room = EMBED_CHART_PX - (80 if chart.key is not None else 0)  # a map's key is drawn above it
+    natural = chart.template.get("height")  # a bar chart's is a step per bar: it keeps it
+    ui.draw(chart, shows, height=min(room, natural) if isinstance(natural, int) else None)
+    st.caption(f"{md(source)}.")
+    query = url_state.validated_query(page, query_of(st.query_params))
+    st.link_button(
+        "Open in the India–Russia Partnership Explorer",
+        f"{ui.site_address()}/{page.url_path}" + (f"?{query}" if query else ""),
+        icon=":material/open_in_new:",
+    )
