@@ -9,7 +9,7 @@ from components import pages, previews, ui, url_state
 from components.formatting import md
 from components.params import query_of
 
-EMBED_CHART_PX = 220
+EMBED_CHART_PX = 280
 """The chart's height in a frame of 450 px, under its headline (and a map's key) and over the link back."""
 
 
@@ -19,14 +19,14 @@ def has_compact_view(page: pages.PageInfo) -> bool:
 
 
 def compact_view(page: pages.PageInfo) -> None:
-    """The page's headline figure, its first chart with what it shows and its source, and the link to the page."""
-    chart, shows, source = previews.HEADLINES[page.script]()
+    """The page's headline figure with its source, its first chart (described for screen readers), and the link to
+    the page."""
+    chart, shows, _ = previews.HEADLINES[page.script]()
     ui.page_title(page.title)
     st.markdown(f"**{md(previews.page_preview(page.script).lines[0])}**")
-    room = EMBED_CHART_PX - (80 if chart.key is not None else 0)  # a map's key is drawn above it
+    room = EMBED_CHART_PX - (120 if chart.key is not None else 0)  # a map's key is drawn above it
     natural = chart.template.get("height")  # a bar chart's is a step per bar: it keeps it
     ui.draw(chart, shows, height=min(room, natural) if isinstance(natural, int) else None)
-    st.caption(f"{md(source)}.")
     query = url_state.validated_query(page, query_of(st.query_params))
     st.link_button(
         "Open in the India–Russia Partnership Explorer",

@@ -166,7 +166,13 @@ def draw(chart: Spec, description: str = "", height: int | None = None) -> None:
     built."""
     if chart.key is not None:
         draw(chart.key, f"The key to the chart below. {description}")
-    spec = chart.for_streamlit() | ({"height": height} if height else {})
+    spec = chart.for_streamlit()
+    if height:  # a map sets its height from its width (a parameter named height): capped too
+        capped = [
+            p | {"expr": f"min({height}, {p['expr']})"} if p.get("name") == "height" else p
+            for p in spec.get("params", [])
+        ]
+        spec = spec | {"height": height} | ({"params": capped} if capped else {})
     config = {**CHART_CONFIG, **spec.get("config", {})}
     st.vega_lite_chart({**spec, "description": plain_text(description), "config": config}, width="stretch")
 
