@@ -73,7 +73,7 @@ def what_if_preview(state: WhatIfState) -> Preview:
     growth = _growth(state.levers)
     compared = ""
     if pinned is not None:
-        compared = f" Scenario A ({_growth(state.pinned).lower()}): {fmt_bn(pinned['total_bn'].iloc[-1])}."
+        compared = f" Scenario A ({_growth(state.pinned).lower()}): {fmt_bn(pinned['total_bn'].iloc[-1], 1)}."
     return Preview(
         f"Trade what-if: US$ {total:,.1f} bn by FY2029-30? · {SITE}",
         within([f"{what_if.verdict(total)}{compared} {growth} from the official {fy(state.base)} figures ({source})"]),
@@ -223,7 +223,7 @@ def card_spec(script: str, state: WhatIfState | None) -> dict:
     chart = prepared.trade_projection(TARGET_TOTAL_BN, pinned is not None).with_data(
         what_if.chart_paths(inputs.official, path, pinned)
     )
-    versus = f"; dotted: scenario A's total, {fmt_bn(pinned['total_bn'].iloc[-1])}" if pinned is not None else ""
+    versus = f"; dotted: scenario A's total, {fmt_bn(pinned['total_bn'].iloc[-1], 1)}" if pinned is not None else ""
     return images.framed(
         chart.standalone(),
         what_if.verdict(path["total_bn"].iloc[-1]),
