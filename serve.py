@@ -18,8 +18,23 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from components import api, drawing, exhibits, feed, pages, prepared, previews, url_state, web
-from components.data import load_sources, load_timeline
+
+class _BeforeTheRuntime(logging.Filter):
+    """Streamlit checks each cached function's settings where it is defined; imported here, before ``st.App``
+    starts its runtime, the check warns that it falls back to memory storage. That storage is what these caches
+    use anyway, and each cache is made when first called, with the runtime's: the start stays quiet."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("No runtime found")
+
+
+_CACHE_CHECKS = logging.getLogger("streamlit.runtime.caching.cache_data_api")
+_QUIET = _BeforeTheRuntime()
+_CACHE_CHECKS.addFilter(_QUIET)
+from components import api, drawing, exhibits, feed, pages, prepared, previews, url_state, web  # noqa: E402
+from components.data import load_sources, load_timeline  # noqa: E402
+
+_CACHE_CHECKS.removeFilter(_QUIET)
 
 NOT_FOUND = web.not_found_html()
 LOGGER = logging.getLogger(__name__)

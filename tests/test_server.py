@@ -7,10 +7,14 @@ import http.client
 import io
 import json
 import re
+import subprocess
+import sys
 from urllib.parse import urlparse
 
 import frictionless
 import pytest
+from browser_helpers import open_idle
+from conftest import ROOT, free_port, wait_until_healthy
 from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
@@ -263,3 +267,46 @@ def test_the_data_package_validates_as_a_data_tool_reads_it_over_http(app_url):
     assert all(r["path"].startswith(f"{app_url}/api/v1/datasets/") for r in package["resources"])
     report = frictionless.validate(package)  # fetches every CSV from the server
     assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])[:5]
+
+
+STREAMLIT_START = re.compile(
+    r"^(\s*|.*Did not auto detect external IP\.|Please go to https://docs\.streamlit\.io/ for debugging hints\.|"
+    r"\s*You can now view your Streamlit app in your browser\.|\s*(Local|Network|External) URL: \S+|\s*Stopping\.\.\.)$"
+)
+"""The lines Streamlit itself prints when it starts and stops."""
+
+
+@pytest.mark.browser
+def test_the_served_app_starts_and_serves_quietly(browser, tmp_path):
+    port, log = free_port(), tmp_path / "server.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "serve.py",
+                "--server.port",
+                str(port),
+                "--server.headless",
+                "true",
+            ],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        assert wait_until_healthy(url, 60)
+        page = browser.new_page()
+        for path in ("/", "/what-if?export_growth=12", "/sources"):
+            open_idle(page, url + path)
+        page.close()
+        fetch_bytes(f"{url}/api/v1/preview/trade.png")
+        fetch_bytes(f"{url}/api/v1/datapackage.json")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    noise = [line for line in log.read_text().splitlines() if not STREAMLIT_START.match(line)]
+    assert noise == []
