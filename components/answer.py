@@ -10,6 +10,7 @@ every slider position. Text is only ever set as text, never as markup.
 from __future__ import annotations
 
 from dataclasses import asdict
+from pathlib import Path
 
 import streamlit as st
 
@@ -18,61 +19,9 @@ from components.formatting import fmt_bn
 from components.scenario import TARGET_TOTAL_BN, Base, project
 from components.what_if_state import WhatIfState
 
-MODEL_JS = """
-function yearValues(base, levers, t) {
-  const ramp = base.horizon ? t / base.horizon : 0;
-  const extraExports = levers.pharma_capture / 100 * base.pharma_market_bn
-    + levers.engineering_capture / 100 * base.engineering_demand_bn;
-  const energy = base.energy_share * levers.energy_change / 100;
-  const exports = base.exports_bn * (1 + levers.export_growth / 100) ** t + ramp * extraExports;
-  const imports = base.imports_bn * (1 + levers.import_growth / 100) ** t * (1 + ramp * energy);
-  return { total: exports + imports, balance: exports - imports };
-}
-
-function fixed1(value) {
-  // Python's format with one decimal. Both round the exact binary value; an exact tie (x.25, x.75) goes to the
-  // even digit in Python, away from zero in toFixed.
-  const quarters = value * 4;
-  const tie = Number.isInteger(quarters) && quarters % 2 !== 0;
-  const [whole, part] = (tie ? (2 * Math.round(value * 5)) / 10 : value).toFixed(1).split(".");
-  return whole.replace(/\\B(?=(\\d{3})+(?!\\d))/g, ",") + "." + part;
-}
-
-function fmtBn(value) {
-  const text = fixed1(value);
-  return text.startsWith("-") ? "\\u2212US$ " + text.slice(1) + " bn" : "US$ " + text + " bn";
-}
-
-function fmtChangeBn(change) {
-  const size = fixed1(Math.abs(change));
-  const sign = size === "0.0" ? "" : change < 0 ? "\\u2212" : "+";
-  return sign + "US$ " + size + " bn";
-}
-
-function verdict(total, goal) {
-  const reaches = "In this scenario India\\u2013Russia trade reaches " + fmtBn(total) + " in FY2029-30";
-  const gap = total - goal;
-  const target = "the US$ " + goal + " bn target";
-  if (gap >= 0.05) return reaches + ", " + fmtBn(gap) + " above " + target + ": the target is met.";
-  if (gap >= 0) return reaches + ": it meets " + target + ".";
-  if (gap > -0.05) return reaches + ", less than US$ 0.1 bn short of " + target + ".";
-  return reaches + ", " + fmtBn(-gap) + " short of " + target + ".";
-}
-
-function answerTexts(base, levers, goal) {
-  const start = yearValues(base, levers, 0);
-  const end = yearValues(base, levers, base.horizon);
-  return {
-    sentence: verdict(end.total, goal),
-    values: [fmtBn(end.total), fmtBn(end.balance)],
-    deltas: [
-      fmtChangeBn(end.total - goal) + " vs the US$ " + goal + " bn target",
-      fmtChangeBn(end.balance - start.balance) + " vs FY" + base.fiscal_year,
-    ],
-  };
-}
-"""
-"""The scenario model and the answer's wording in JavaScript, as ``components.scenario`` and ``what_if`` have them."""
+MODEL_JS = (Path(__file__).parent / "answer_model.js").read_text(encoding="utf-8")
+"""The scenario model's arithmetic and the filling of the answer's words in JavaScript, as ``components.scenario``
+and ``what_if`` have them (the words themselves come with the data: ``what_if.ANSWER_WORDS``)."""
 
 _CARD_HTML = """
     <section class="card" data-testid="answer-card">
@@ -132,99 +81,8 @@ _CSS = """
 .delta.none { color: #3d3d3d; background: rgba(49, 51, 63, 0.08); }
 """
 
-_JS = (
-    MODEL_JS
-    + """
-const shown = new WeakMap();  // each answer's root: its latest data, and its slider observer
+_JS = MODEL_JS + (Path(__file__).parent / "answer_panel.js").read_text(encoding="utf-8")
 
-function leversOnScreen(data) {
-  const levers = { ...data.levers };
-  for (const key of Object.keys(levers)) {
-    const input = document.querySelector(".st-key-" + key + " input[type=range]");
-    const value = input ? Number(input.value) : NaN;
-    if (Number.isFinite(value)) levers[key] = value;
-  }
-  return levers;
-}
-
-function signedPercent(value) {
-  return (value > 0 ? "+" : value < 0 ? "\\u2212" : "") + Math.abs(value) + "%";
-}
-
-function setText(element, text) {
-  if (element.textContent !== text) element.textContent = text;
-}
-
-function draw(root, data) {
-  const levers = leversOnScreen(data);
-  const moved = Object.keys(levers).some((key) => levers[key] !== data.levers[key]);
-  const texts = moved
-    ? answerTexts(data.base, levers, data.goal_bn)
-    : { sentence: data.sentence, values: data.cards.map((c) => c.value), deltas: data.cards.map((c) => c.delta) };
-  setText(root.querySelector(".sentence"), texts.sentence);
-  const versus = root.querySelector(".versus");
-  versus.hidden = !data.compare;  // scenario A pinned: A and B side by side, in place of B's cards
-  root.querySelector(".cards").hidden = Boolean(data.compare) || data.compact;
-  root.querySelector(".answer").classList.toggle("compact", Boolean(data.compact));
-  if (data.compare) {
-    const growth = (l) => signedPercent(l.export_growth) + " / " + signedPercent(l.import_growth);
-    const rows = versus.querySelectorAll("tbody tr");
-    [[data.compare.total, texts.values[0]], [data.compare.balance, texts.values[1]],
-     [growth(data.compare.levers), growth(levers)]].forEach(([a, b], index) => {
-      setText(rows[index].querySelector(".a"), a);
-      setText(rows[index].querySelector(".b"), b);
-    });
-  }
-  root.querySelectorAll(".card").forEach((card, index) => {
-    const { label, help } = data.cards[index];
-    setText(card.querySelector(".label-text"), label);
-    card.querySelector(".help").setAttribute("aria-label", "About " + label);
-    setText(card.querySelector(".help-text"), help);
-    setText(card.querySelector(".value"), texts.values[index]);
-    const text = texts.deltas[index];
-    const direction = text.startsWith("\\u2212") ? "down" : text.startsWith("+") ? "up" : "none";
-    const delta = card.querySelector(".delta");
-    delta.className = "delta " + direction;
-    setText(delta.querySelector(".arrow"), { down: "\\u2193", up: "\\u2191", none: "" }[direction]);
-    setText(delta.querySelector(".delta-text"), texts.deltas[index]);
-  });
-}
-
-function placeHelpBelowItsButton(root) {
-  root.querySelectorAll(".card").forEach((card) => {
-    const button = card.querySelector(".help");
-    const help = card.querySelector(".help-text");
-    if (help.dataset.placed) return;  // once per card, however often the component is drawn
-    help.dataset.placed = "yes";
-    help.addEventListener("toggle", (event) => {
-      if (event.newState !== "open") return;
-      const spot = button.getBoundingClientRect();
-      help.style.left = Math.max(8, Math.min(spot.left, window.innerWidth - help.offsetWidth - 8)) + "px";
-      help.style.top = spot.bottom + 6 + "px";
-    });
-  });
-}
-
-export default function (component) {
-  const root = component.parentElement;
-  const state = shown.get(root) ?? {};
-  state.data = component.data;
-  draw(root, state.data);
-  if (!state.observer) {
-    placeHelpBelowItsButton(root);
-    state.observer = new MutationObserver((changes) => {
-      if (changes.some((change) => change.target.type === "range")) draw(root, state.data);
-    });
-    state.observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["value"] });
-    shown.set(root, state);
-  }
-  return () => {
-    state.observer.disconnect();
-    shown.delete(root);
-  };
-}
-"""
-)
 
 COMPONENT_NAME = "india_russia_what_if_answer"
 _answer = st.components.v2.component(COMPONENT_NAME, html=_HTML, css=_CSS, js=_JS)
@@ -247,7 +105,8 @@ def answer_data(base: Base, state: WhatIfState, goal_bn: float = TARGET_TOTAL_BN
         "cards": [asdict(card) for card in what_if.result_cards(base, path, goal_bn)],
         "levers": asdict(state.levers),
         "base": asdict(base) | {"horizon": base.horizon},
-        "goal_bn": goal_bn,
+        "goal": {"value": goal_bn, "text": f"{goal_bn:g}"},
+        "words": what_if.ANSWER_WORDS,
         "compare": compare,
         "compact": compact,
     }

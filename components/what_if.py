@@ -274,18 +274,34 @@ def matching_preset(choices: Sequence[Preset], levers: Levers) -> Preset | None:
 # --- What the page says ---------------------------------------------------------------------------
 
 
+ANSWER_WORDS = {
+    "reaches": "In this scenario India–Russia trade reaches {total} in FY2029-30",
+    "target": "the US$ {goal} bn target",
+    "verdicts": (
+        (0.05, True, "{reaches}, {gap} above {target}: the target is met."),
+        (0.0, True, "{reaches}: it meets {target}."),
+        (-0.05, False, "{reaches}, less than US$ 0.1 bn short of {target}."),
+        (None, True, "{reaches}, {shortfall} short of {target}."),
+    ),
+    "deltas": ("{change} vs the US$ {goal} bn target", "{change} vs FY{year}"),
+}
+"""The answer's words, in one place: the verdict for the first row whose lower bound the gap to the goal reaches
+(inclusive, or strictly above), and each card's delta. The browser fills the same templates while a slider moves
+(``answer_model.js``), so a sentence changes here alone."""
+
+
 def verdict(total_bn: float, goal_bn: float = TARGET_TOTAL_BN) -> str:
     """One plain sentence stating the scenario's 2030 total against the target."""
-    reaches = f"In this scenario India–Russia trade reaches {fmt_bn(total_bn, 1)} in FY2029-30"
     gap = total_bn - goal_bn
-    target = f"the US$ {goal_bn:g} bn target"
-    if gap >= 0.05:
-        return f"{reaches}, {fmt_bn(gap, 1)} above {target}: the target is met."
-    if gap >= 0:
-        return f"{reaches}: it meets {target}."
-    if gap > -0.05:
-        return f"{reaches}, less than US$ 0.1 bn short of {target}."
-    return f"{reaches}, {fmt_bn(-gap, 1)} short of {target}."
+    parts = {"total": fmt_bn(total_bn, 1), "gap": fmt_bn(gap, 1), "shortfall": fmt_bn(-gap, 1), "goal": f"{goal_bn:g}"}
+    parts["target"] = ANSWER_WORDS["target"].format(**parts)
+    parts["reaches"] = ANSWER_WORDS["reaches"].format(**parts)
+    template = next(
+        words
+        for bound, inclusive, words in ANSWER_WORDS["verdicts"]
+        if bound is None or (gap >= bound if inclusive else gap > bound)
+    )
+    return template.format(**parts)
 
 
 @dataclass(frozen=True)
@@ -305,13 +321,15 @@ def result_cards(base: Base, path: pd.DataFrame, goal_bn: float = TARGET_TOTAL_B
         Card(
             "Total trade in 2030",
             fmt_bn(final["total_bn"], 1),
-            f"{fmt_change_bn(final['total_bn'] - goal_bn)} vs the US$ {goal_bn:g} bn target",
+            ANSWER_WORDS["deltas"][0].format(change=fmt_change_bn(final["total_bn"] - goal_bn), goal=f"{goal_bn:g}"),
             "India's exports to plus imports from Russia in FY2029-30, goods, US$ at current prices.",
         ),
         Card(
             "Trade balance in 2030",
             fmt_bn(final["balance_bn"], 1),
-            f"{fmt_change_bn(final['balance_bn'] - start['balance_bn'])} vs {fy(base.fiscal_year)}",
+            ANSWER_WORDS["deltas"][1].format(
+                change=fmt_change_bn(final["balance_bn"] - start["balance_bn"]), year=base.fiscal_year
+            ),
             "India's exports minus imports in FY2029-30; negative is India's deficit.",
         ),
     )

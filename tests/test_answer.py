@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 from components import data, what_if
 from components.answer import MODEL_JS, answer_data
 from components.formatting import fmt_bn, fmt_change_bn
-from components.scenario import TARGET_TOTAL_BN, Levers
+from components.scenario import Levers
 from components.what_if_state import LEVER_PARAMS, WhatIfState
 
 pytestmark = pytest.mark.browser
@@ -47,8 +47,9 @@ def server_texts(base_id: str, levers: Levers) -> dict:
 
 
 def browser_texts(page: Page, base_id: str, levers: list[Levers]) -> list[dict]:
-    base = answer_data(BASES[base_id], WhatIfState(base_id))["base"]
-    return in_javascript(page, "answerTexts", [[base, vars(lever), TARGET_TOTAL_BN] for lever in levers])
+    shown = answer_data(BASES[base_id], WhatIfState(base_id))
+    words, goal = shown["words"], shown["goal"]  # the words come from Python, with the answer's data
+    return in_javascript(page, "answerTexts", [[shown["base"], vars(lever), goal, words] for lever in levers])
 
 
 @pytest.mark.parametrize("base_id", BASES)

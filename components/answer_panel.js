@@ -1,0 +1,88 @@
+const shown = new WeakMap();  // each answer's root: its latest data, and its slider observer
+
+function leversOnScreen(data) {
+  const levers = { ...data.levers };
+  for (const key of Object.keys(levers)) {
+    const input = document.querySelector(".st-key-" + key + " input[type=range]");
+    const value = input ? Number(input.value) : NaN;
+    if (Number.isFinite(value)) levers[key] = value;
+  }
+  return levers;
+}
+
+function signedPercent(value) {
+  return (value > 0 ? "+" : value < 0 ? "\u2212" : "") + Math.abs(value) + "%";
+}
+
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+function draw(root, data) {
+  const levers = leversOnScreen(data);
+  const moved = Object.keys(levers).some((key) => levers[key] !== data.levers[key]);
+  const texts = moved
+    ? answerTexts(data.base, levers, data.goal, data.words)
+    : { sentence: data.sentence, values: data.cards.map((c) => c.value), deltas: data.cards.map((c) => c.delta) };
+  setText(root.querySelector(".sentence"), texts.sentence);
+  const versus = root.querySelector(".versus");
+  versus.hidden = !data.compare;  // scenario A pinned: A and B side by side, in place of B's cards
+  root.querySelector(".cards").hidden = Boolean(data.compare) || data.compact;
+  root.querySelector(".answer").classList.toggle("compact", Boolean(data.compact));
+  if (data.compare) {
+    const growth = (l) => signedPercent(l.export_growth) + " / " + signedPercent(l.import_growth);
+    const rows = versus.querySelectorAll("tbody tr");
+    [[data.compare.total, texts.values[0]], [data.compare.balance, texts.values[1]],
+     [growth(data.compare.levers), growth(levers)]].forEach(([a, b], index) => {
+      setText(rows[index].querySelector(".a"), a);
+      setText(rows[index].querySelector(".b"), b);
+    });
+  }
+  root.querySelectorAll(".card").forEach((card, index) => {
+    const { label, help } = data.cards[index];
+    setText(card.querySelector(".label-text"), label);
+    card.querySelector(".help").setAttribute("aria-label", "About " + label);
+    setText(card.querySelector(".help-text"), help);
+    setText(card.querySelector(".value"), texts.values[index]);
+    const text = texts.deltas[index];
+    const direction = text.startsWith("\u2212") ? "down" : text.startsWith("+") ? "up" : "none";
+    const delta = card.querySelector(".delta");
+    delta.className = "delta " + direction;
+    setText(delta.querySelector(".arrow"), { down: "\u2193", up: "\u2191", none: "" }[direction]);
+    setText(delta.querySelector(".delta-text"), texts.deltas[index]);
+  });
+}
+
+function placeHelpBelowItsButton(root) {
+  root.querySelectorAll(".card").forEach((card) => {
+    const button = card.querySelector(".help");
+    const help = card.querySelector(".help-text");
+    if (help.dataset.placed) return;  // once per card, however often the component is drawn
+    help.dataset.placed = "yes";
+    help.addEventListener("toggle", (event) => {
+      if (event.newState !== "open") return;
+      const spot = button.getBoundingClientRect();
+      help.style.left = Math.max(8, Math.min(spot.left, window.innerWidth - help.offsetWidth - 8)) + "px";
+      help.style.top = spot.bottom + 6 + "px";
+    });
+  });
+}
+
+export default function (component) {
+  const root = component.parentElement;
+  const state = shown.get(root) ?? {};
+  state.data = component.data;
+  draw(root, state.data);
+  if (!state.observer) {
+    placeHelpBelowItsButton(root);
+    state.observer = new MutationObserver((changes) => {
+      if (changes.some((change) => change.target.type === "range")) draw(root, state.data);
+    });
+    state.observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["value"] });
+    shown.set(root, state);
+  }
+  return () => {
+    state.observer.disconnect();
+    shown.delete(root);
+  };
+}
