@@ -8,13 +8,13 @@ from components.params import query_of
 
 HEADLINE_YEAR = trade.fy(trade.HEADLINE_YEAR)
 LABELS = {"total": "Total", "exports": "Exports", "imports": "Imports", "balance": "Balance"}
-old_link = what_if_state.migrated(f"/{pages.TRADE.url_path}", query_of(st.query_params))
-if old_link is not None:  # the server redirects an old link; the app alone (streamlit run app.py) opens it here
+# the server redirects an old what-if link; the app alone (streamlit run app.py) opens it here
+if (old_link := what_if_state.migrated(f"/{pages.TRADE.url_path}", query_of(st.query_params))) is not None:
     st.switch_page(pages.WHAT_IF.script, query_params=old_link[1])
 
 (view, shown), params, parsed = ui.open_page(pages.TRADE, prepared.trade_page)
-goal, latest = view.goal, view.series.iloc[-1]
-previous, latest_year = view.series.iloc[-2], trade.fy(latest["fiscal_year"])
+goal, latest, previous = view.goal, view.series.iloc[-1], view.series.iloc[-2]
+latest_year = trade.fy(latest["fiscal_year"])
 status = " (provisional)" if latest["status"] == "provisional" else ""
 contents = ui.intro(
     f"Trade: below the record, far from US$ {goal['goal']:g} bn",
@@ -137,11 +137,7 @@ ui.more(
 )
 
 # --- Targets --------------------------------------------------------------------------------------
-contents.section(
-    "Targets and commitments",
-    "Targets",
-    "Where each target stands, as of its newest dated source.",
-)
+contents.section("Targets and commitments", "Targets", "Where each target stands, as of its newest dated source.")
 ui.reading_table(shown["targets"], {"target": "Target", "status": "Status", "as_of": "As of"})
 ui.more(
     "Each target: how it was set, its progress and its sources",

@@ -3,7 +3,7 @@ embedded in another site, the answer and its chart alone, with a link back."""
 
 import streamlit as st
 
-from components import exhibits, pages, prepared, trade, ui, what_if
+from components import embedding, exhibits, pages, prepared, trade, ui, what_if
 from components.answer import answer_panel
 from components.formatting import fmt_bn, fy, md
 from components.scenario import project
@@ -41,21 +41,14 @@ def presets(inputs: what_if.Inputs, state: WhatIfState) -> None:
         on_change=ui.set_widgets_from_choice,
         args=("preset", {p.key: lever_values(p.levers) for p in choices}),
     )
-    st.caption(
-        f"**{md(match.label)}:** {md(match.definition)} Source: {ui.source_markdown(match.source_id, short=True)}."
-        if match
-        else "The sliders match no preset."
-    )
-    ui.more(
-        "What each preset means",
-        "preset_meanings",
-        lambda: st.markdown(
-            "\n".join(
-                f"- **{md(p.label)}**: {md(p.definition)} ({ui.source_markdown(p.source_id, short=True)})"
-                for p in choices
-            )
-        ),
-    )
+    st.caption(preset_meaning(match) if match else "The sliders match no preset.")
+    meanings = lambda: st.markdown("\n".join(f"- {preset_meaning(p)}" for p in choices))  # noqa: E731
+    ui.more("What each preset means", "preset_meanings", meanings)  # built only when opened
+
+
+def preset_meaning(preset: what_if.Preset) -> str:
+    """Markdown: a preset's name, what it sets and the source of its numbers."""
+    return f"**{md(preset.label)}:** {md(preset.definition)} ({ui.source_markdown(preset.source_id, short=True)})"
 
 
 def unpin() -> None:
@@ -99,17 +92,18 @@ def method(inputs: what_if.Inputs, base_id: str) -> None:
 
 def embedded(inputs: what_if.Inputs, state: WhatIfState, parsed: dict) -> None:
     """The view in another site's frame (600×450): the answer and its chart, and a link to the full page."""
-    total = project(inputs.bases[state.base], state.levers)["total_bn"].iloc[-1]
-    ui.page_title(f"Trade what-if: {fmt_bn(total, 1)} by FY2029-30?")
+    name_the_tab(inputs, state)
     answer_panel(inputs.bases[state.base], state, key="answer", compact=True)
     path = exhibits.what_if_path(state)
     ui.draw(path.chart, path.caption, height=240 if state.pinned is None else 175)  # under A beside B, when pinned
-    st.link_button(
-        "Open in the India–Russia Partnership Explorer",
-        f"{ui.site_address()}/{pages.WHAT_IF.url_path}?{state.to_query()}",
-        icon=":material/open_in_new:",
-    )
+    embedding.link_back(pages.WHAT_IF, state.to_query())
     ui.show_notices(parsed.values())
+
+
+def name_the_tab(inputs: what_if.Inputs, state: WhatIfState) -> None:
+    """The browser tab says the scenario's answer: 'Trade what-if: US$ 62.4 bn by FY2029-30?'."""
+    total = project(inputs.bases[state.base], state.levers)["total_bn"].iloc[-1]
+    ui.page_title(f"Trade what-if: {fmt_bn(total, 1)} by FY2029-30?")
 
 
 @st.fragment
@@ -123,10 +117,11 @@ def what_if_page() -> None:
         return
     st.title("Trade what-if")
     answer = st.container()
-    opened = any(parsed[p.key].status != "missing" for p in (*LEVER_PARAMS[2:], params["base"]))
+    # the more levers open when the link moves one of them or names an older base (every link names its base)
+    opened = any(parsed[p.key].status != "missing" for p in LEVER_PARAMS[2:]) or linked.base != params["base"].default
     state = levers(inputs, params, linked, opened)
     base = inputs.bases[state.base]
-    ui.page_title(f"Trade what-if: {fmt_bn(project(base, state.levers)['total_bn'].iloc[-1], 1)} by FY2029-30?")
+    name_the_tab(inputs, state)
     with answer:
         answer_panel(base, state, key="answer")
         if state.base != (newer := params["base"].default):

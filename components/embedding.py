@@ -27,7 +27,11 @@ def compact_view(page: pages.PageInfo) -> None:
     room = EMBED_CHART_PX - (120 if chart.key is not None else 0)  # a map's key is drawn above it
     natural = chart.template.get("height")  # a bar chart's is a step per bar: it keeps it
     ui.draw(chart, shows, height=min(room, natural) if isinstance(natural, int) else None)
-    query = url_state.validated_query(page, query_of(st.query_params))
+    link_back(page, url_state.validated_query(page, query_of(st.query_params)))
+
+
+def link_back(page: pages.PageInfo, query: str) -> None:
+    """The link from a frame to the full page, with its view, opening in a new tab."""
     st.link_button(
         "Open in the India–Russia Partnership Explorer",
         f"{ui.site_address()}/{page.url_path}" + (f"?{query}" if query else ""),

@@ -105,12 +105,12 @@ def test_a_preset_sets_every_slider_and_names_itself():
 
 def test_what_each_preset_means_is_built_when_opened_with_every_definition_and_its_source():
     meanings = "What each preset means"
-    assert not [m for m in open_page(WHAT_IF).markdown if "**Trend since FY2022\\-23**" in m.value]
+    assert not [m for m in open_page(WHAT_IF).markdown if "- **Trend since FY2022\\-23:**" in m.value]
     opened = open_page(WHAT_IF, opened=("preset_meanings",))
-    (listing,) = [m.value for m in opened.markdown if "**Trend since FY2022\\-23**" in m.value]
+    (listing,) = [m.value for m in opened.markdown if "- **Trend since FY2022\\-23:**" in m.value]
     presets = what_if.prepare(data.load_trade_annual(), data.load_scenario_bases(), data.load_figures()).presets
     presets = presets["2025-26"]
-    assert [line.split("**")[1] for line in listing.splitlines()] == [md(p.label) for p in presets]
+    assert [line.split("**")[1] for line in listing.splitlines()] == [f"{md(p.label)}:" for p in presets]
     for line, preset in zip(listing.splitlines(), presets, strict=True):
         assert md(preset.definition) in line and line.endswith(f"({ui.source_markdown(preset.source_id, short=True)})")
     assert [e.label for e in opened.expander if e.label == meanings] == [meanings]
@@ -158,6 +158,12 @@ def test_an_old_base_year_computes_as_it_was_made_and_points_to_the_newer_one():
         != expected_2030("2024-25", export_growth=10)[0]
     )
     assert not app.info and parse_qs(share_data(app)["target"].split("?")[1])["base"] == ["2025-26"]
+
+
+def test_the_more_levers_open_only_for_a_link_that_moves_one_or_names_an_older_base():
+    assert not open_page(WHAT_IF, export_growth="12", base="2025-26").expander[0].proto.expanded  # every link
+    assert open_page(WHAT_IF, base="2024-25").expander[0].proto.expanded
+    assert open_page(WHAT_IF, energy_change="-10", base="2025-26").expander[0].proto.expanded
 
 
 @pytest.mark.parametrize(
