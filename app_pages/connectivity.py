@@ -7,15 +7,7 @@ from components.formatting import md
 
 shown, params, parsed = ui.open_page(pages.CONNECTIVITY, prepared.connectivity_page)
 
-contents = ui.intro(
-    "Connectivity: three corridors and the Suez route",
-    "India and Russia promote three ways to move goods between them faster than through the Suez Canal. Each "
-    "claim below says what it rests on — a measurement, a study, an estimate or an official promise; no source "
-    "reports a measured door-to-door time for a regular INSTC service.",
-    "src-bs-concor-2020;src-portnews-emc-2024",
-)
-ui.key_number_cards(prepared.key_numbers(pages.CONNECTIVITY.script))
-ui.show_notices(parsed.values())
+contents = ui.first_screen(*connectivity.FIRST_SCREEN, prepared.key_numbers(pages.CONNECTIVITY.script), parsed)
 
 # --- Map ------------------------------------------------------------------------------------------
 contents.section(

@@ -10,14 +10,14 @@ fixed, params, parsed = ui.open_page(pages.DEFENCE, prepared.defence_page)
 comparison, platforms = fixed["comparison"], fixed["platforms"]
 story, story_sources = fixed["story"]
 headline, detail = story.split(". ", 1)
-contents = ui.intro(
+contents = ui.first_screen(
     "Defence: Russia leads, with a smaller share",
     f"{md(headline)}. The summit brought no big new contract; it turned to joint production, logistics (RELOS), "
     "nuclear energy and space.",
     defence.SIPRI_SOURCE + ";" + story_sources.split(";")[0],
+    prepared.key_numbers(pages.DEFENCE.script),
+    parsed,
 )
-ui.key_number_cards(prepared.key_numbers(pages.DEFENCE.script))
-ui.show_notices(parsed.values())
 
 # --- Supply trend ---------------------------------------------------------------------------------
 contents.section(

@@ -7,15 +7,7 @@ from components.formatting import md
 
 shown, params, parsed = ui.open_page(pages.MOBILITY, prepared.mobility_page)
 
-contents = ui.intro(
-    "Mobility and tourism: workers, students and visitors",
-    "Officials called the labour mobility agreement signed at the summit the 'single most important development' "
-    "since 2024. Its numbers measure different things — work permits, quotas, headcounts, students, trips — so this "
-    "page keeps them apart and shows every version with its source.",
-    "seed-001",
-)
-ui.key_number_cards(prepared.key_numbers(pages.MOBILITY.script))
-ui.show_notices(parsed.values())
+contents = ui.first_screen(*mobility.FIRST_SCREEN, prepared.key_numbers(pages.MOBILITY.script), parsed)
 
 # --- Workers ----------------------------------------------------------------------------------------
 contents.section(

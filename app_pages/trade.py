@@ -88,9 +88,7 @@ ui.more("Every version of the record year's figures, and which is right", "recor
 
 # --- History --------------------------------------------------------------------------------------
 contents.section(
-    "Seventeen years of trade",
-    "History",
-    "Exports, imports, total and balance, fiscal year by fiscal year, in US\\$ billion.",
+    "Seventeen years of trade", "History", "Exports, imports, total and balance, by fiscal year, US\\$ bn."
 )
 ui.show_chart(exhibits.trade_history())
 

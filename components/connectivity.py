@@ -9,6 +9,15 @@ import pandas as pd
 from components.data import DataError
 from components.params import ChoiceParam
 
+FIRST_SCREEN = (
+    "Connectivity: three corridors and the Suez route",
+    "India and Russia promote three ways to move goods between them faster than through the Suez Canal. Each "
+    "claim below says what it rests on — a measurement, a study, an estimate or an official promise; no source "
+    "reports a measured door-to-door time for a regular INSTC service.",
+    "src-bs-concor-2020;src-portnews-emc-2024",
+)
+"""The page's title, its finding (Markdown) and the finding's sources."""
+
 ROUTE_NAMES = {
     "instc": "International North–South Transport Corridor (INSTC)",
     "emc": "Chennai–Vladivostok Eastern Maritime Corridor",

@@ -253,14 +253,8 @@ def russia_share(period: tuple[int, int], window: int) -> Exhibit:
 def russian_categories() -> Exhibit:
     """Russia's deliveries by kind of weapon, as shares of each block of years."""
     categories, chart = prepared.defence_page()["categories"]
-    return Exhibit(
-        pages.DEFENCE,
-        "categories",
-        "russian_arms_to_india_by_category",
-        categories,
-        chart,
-        f"Shares of Russia's deliveries to India (TIV) by category. Source: {_sipri()}.",
-    )
+    caption = f"Shares of Russia's deliveries to India (TIV) by category. Source: {_sipri()}."
+    return Exhibit(pages.DEFENCE, "categories", "russian_arms_to_india_by_category", categories, chart, caption)
 
 
 def platforms(q: str) -> Exhibit:
@@ -281,16 +275,16 @@ def platform_disagreements() -> Exhibit:
 def relos_steps() -> Exhibit:
     """The logistics pact step by step."""
     steps, chart = prepared.defence_page()["relos"]
-    return Exhibit(
-        pages.DEFENCE,
-        "relos",
-        "relos_timeline",
-        steps[["date_label", "event", "note", "source_id", "source"]],
-        chart,
-        "RELOS step by step, from the draft to its reported entry into force. Sources date the Federation Council's "
-        "vote 8 December (India Today) and 10 December (TASS); the April 2026 report of its entry into force comes "
-        "only from an exam-coaching site.",
-    )
+    shown = steps[["date_label", "event", "note", "source_id", "source"]]
+    return Exhibit(pages.DEFENCE, "relos", "relos_timeline", shown, chart, RELOS_CAPTION)
+
+
+RELOS_CAPTION = (
+    "RELOS step by step, from the draft to its reported entry into force. Sources date the Federation Council's vote "
+    "8 December (India Today) and 10 December (TASS); the April 2026 report of its entry into force comes only from "
+    "an exam-coaching site."
+)
+"""What the RELOS chart shows, and where its sources differ."""
 
 
 # --- Mobility -------------------------------------------------------------------------------------

@@ -9,6 +9,15 @@ from components.formatting import figure_phrase
 from components.params import ChoiceParam, NumberParam
 from components.scenario import TARGET_YEAR_END, growth_needed
 
+FIRST_SCREEN = (
+    "Mobility and tourism: workers, students and visitors",
+    "Officials called the labour mobility agreement signed at the summit the 'single most important development' "
+    "since 2024. Its numbers measure different things — work permits, quotas, headcounts, students, trips — so this "
+    "page keeps them apart and shows every version with its source.",
+    "seed-001",
+)
+"""The page's title, its finding (Markdown) and the finding's sources."""
+
 WORKER_MEASURES = (
     "Work permits issued to Indians",
     "Russia's quota for Indian workers",

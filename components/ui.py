@@ -402,6 +402,15 @@ def intro(title: str, finding: str, sources: str) -> Contents:
     return contents
 
 
+def first_screen(title: str, finding: str, sources: str, cards: Iterable, parsed: dict[str, Parsed]) -> Contents:
+    """A story page's first screen: its title, finding and sources (``intro``), its key-number cards, and a notice
+    for each link value it could not use. Returns the contents line the page's sections fill."""
+    contents = intro(title, finding, sources)
+    key_number_cards(cards)
+    show_notices(parsed.values())
+    return contents
+
+
 CARD_PX = 168
 """A small card's width: two fit side by side on a 390 px phone; a longer label wraps onto more lines."""
 KEEP_RANGE_WHOLE = str.maketrans({"–": "–\u2060"})

@@ -4,7 +4,6 @@ docs/img/, with a manifest of what they show: ``python3 scripts/screenshots.py``
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from browser_helpers import open_idle  # noqa: E402
-from conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, wait_until_healthy  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_FLAGS, start_server  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 IMAGES = ROOT / "docs" / "img"
@@ -48,17 +47,8 @@ def take(url: str) -> dict:
 
 
 def main() -> None:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port), "--server.headless", "true"],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server, url = start_server()  # the tests' own: serve.py on a free port, once it answers
     try:
-        url = f"http://127.0.0.1:{port}"
-        if not wait_until_healthy(url, 60):
-            sys.exit("The app did not start.")
         manifest = take(url)
     finally:
         server.terminate()
