@@ -29,7 +29,7 @@ if not st.context.is_embedded:  # in another site's frame: no sidebar
             "Every figure names its source; where sources disagree, each version is shown."
         )
 
-shown = next(p for p in pages.PAGES if p.url_path == page.url_path or (p is pages.PAGES[0] and not page.url_path))
+shown = pages.at(page.url_path or pages.PAGES[0].url_path)  # Streamlit names the landing page ''
 try:
     if st.context.is_embedded and embedding.has_compact_view(shown):
         embedding.compact_view(shown)  # in another site's frame: the headline and first chart, a link back

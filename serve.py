@@ -162,7 +162,7 @@ def _tags(page: pages.PageInfo, raw_query: str, origin: str) -> str:
 
 async def preview_image(request: Request) -> Response:
     """``/api/v1/preview/{page}.png``: the page's 1200×630 preview card (a what-if's for its own scenario)."""
-    page = next((p for p in pages.PAGES if p.url_path == request.path_params["page"]), None)
+    page = pages.at(request.path_params["page"])
     if page is None:
         return _error(404, "No such page.")
     try:
@@ -184,7 +184,7 @@ def _exhibit_file(exhibit: exhibits.Exhibit, kind: str, site: str) -> bytes:
 async def exhibit(request: Request) -> Response:
     """``/api/v1/charts/{page}/{name}.csv|json|png|svg``: a chart's image or its table, rebuilt from the link's
     values (as the page would read them), so whichever server answers gives the file the reader's page offered."""
-    page = exhibits.page_of(request.path_params["page"])
+    page = pages.at(request.path_params["page"])
     name, _, kind = request.path_params["file"].rpartition(".")
     query = _query(request.url.query)
     found = None

@@ -475,11 +475,6 @@ def rebuilt(page: pages.PageInfo, name: str, query: Mapping[str, list[str]]) -> 
     return builder(readings)
 
 
-def page_of(url_path: str) -> pages.PageInfo | None:
-    """The page at an address, if any."""
-    return next((p for p in pages.PAGES if p.url_path == url_path), None)
-
-
 def framed(exhibit: Exhibit, site: str) -> dict:
     """The exhibit's chart as an image draws it: its title and source line from the caption, and its page's link."""
     chart, credit = exhibit.chart, f"{exhibit.page_link(site)} · {SITE_NAME}, {LICENCE}"

@@ -80,3 +80,8 @@ SOURCES = PageInfo(
 
 PAGES = (OVERVIEW, TRADE, WHAT_IF, DEFENCE, MOBILITY, CONNECTIVITY, SOURCES)
 """Every page, in navigation order; the first is the landing page (``/``)."""
+
+
+def at(url_path: str) -> PageInfo | None:
+    """The page whose address is ``url_path`` ('overview', 'what-if', …), or None."""
+    return next((p for p in PAGES if p.url_path == url_path), None)

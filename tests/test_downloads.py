@@ -36,7 +36,7 @@ def rebuilt_from(address: str) -> tuple[exhibits.Exhibit, str]:
     parts = urlsplit(address)
     _, _, _, page_path, file = parts.path.split("/")
     name, _, kind = file.rpartition(".")
-    found = exhibits.rebuilt(exhibits.page_of(page_path), name, parse_qs(parts.query, keep_blank_values=True))
+    found = exhibits.rebuilt(pages.at(page_path), name, parse_qs(parts.query, keep_blank_values=True))
     assert found is not None, address
     return found, kind
 
@@ -106,7 +106,7 @@ def test_a_tables_json_gives_numbers_as_numbers_with_its_caption_and_page():
 
 def test_an_exhibit_the_page_does_not_have_is_none():
     assert exhibits.rebuilt(pages.TRADE, "supply", {}) is None
-    assert exhibits.page_of("nowhere") is None
+    assert pages.at("nowhere") is None
 
 
 def test_a_links_query_leaves_out_defaults_and_keeps_declaration_order():
