@@ -15,13 +15,13 @@ EMBED_CHART_PX = 280
 
 def has_compact_view(page: pages.PageInfo) -> bool:
     """Whether the app draws the page's compact view for a frame (else the page draws its own)."""
-    return page.script in previews.HEADLINES
+    return page.hook("headline") is not None
 
 
 def compact_view(page: pages.PageInfo) -> None:
     """The page's headline figure with its source, its first chart (described for screen readers), and the link to
     the page."""
-    chart, shows, _ = previews.HEADLINES[page.script]()
+    chart, shows, _ = page.hook("headline")()
     ui.page_title(page.title)
     st.markdown(f"**{md(previews.page_preview(page.script).lines[0])}**")
     room = EMBED_CHART_PX - (120 if chart.key is not None else 0)  # a map's key is drawn above it

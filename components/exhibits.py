@@ -2,7 +2,8 @@
 (``/api/v1/charts/{page}/{name}.png|svg|csv|json``) rebuilds the same one from the link the page gives it, so any
 server answers a download, after a failover too.
 
-Each page's exhibits are listed in ``REGISTRY``: a name, and how to build the exhibit from the link's readings.
+Each page lists its exhibits through its ``exhibits`` hook (``pages.PageInfo``): a name, and how to build the
+exhibit from the link's readings.
 """
 
 from __future__ import annotations
@@ -413,46 +414,72 @@ VISITORS_TITLE = "Indian visitors to Russia by 2030"
 WORKERS_TITLE = "Indian workers in Russia: one measure grown to 2030"
 
 
-def _registry() -> dict[str, dict[str, Builder]]:
-    value = lambda readings, key: readings[key].value  # noqa: E731
+def _value(readings: Readings, key: str):
+    return readings[key].value
+
+
+def overview_exhibits() -> dict[str, Builder]:
+    """The Overview's: what changed since the summit, the agreements, the timeline."""
     return {
-        pages.OVERVIEW.url_path: {
-            "since-the-summit": lambda r: since_the_summit(),
-            "agreements": lambda r: agreements(value(r, "agreement_domain"), value(r, "agreement_status")),
-            "timeline": lambda r: timeline(value(r, "timeline_domain"), value(r, "timeline_period")),
-        },
-        pages.TRADE.url_path: {
-            "record-versions": lambda r: record_versions(),
-            "history": lambda r: trade_history(),
-            "composition": lambda r: composition(value(r, "flow"), value(r, "year")),
-            **{gap.name: (lambda r, name=gap.name: _named(export_gaps(), name)) for gap in export_gaps()},
-        },
-        pages.WHAT_IF.url_path: {
-            "path": lambda r: what_if_path(WhatIfState.read(r)),
-            "sensitivity": lambda r: what_if_sensitivity(WhatIfState.read(r)),
-        },
-        pages.DEFENCE.url_path: {
-            "supply": lambda r: arms_supply(value(r, "period"), value(r, "suppliers")),
-            "russia-share": lambda r: russia_share(value(r, "period"), value(r, "window")),
-            "categories": lambda r: russian_categories(),
-            "platforms": lambda r: platforms(value(r, "q")),
-            "disagreements": lambda r: platform_disagreements(),
-            "relos": lambda r: relos_steps(),
-        },
-        pages.MOBILITY.url_path: {
-            **{group.replace("_", "-"): (lambda r, group=group: measures(group)) for group in MEASURES},
-            "visitors-scenario": lambda r: _count(r, "visitor", VISITORS_TITLE),
-            "workers-scenario": lambda r: _count(r, "worker", WORKERS_TITLE),
-            "figures": lambda r: mobility_figures(),
-        },
-        pages.CONNECTIVITY.url_path: {
-            "map": lambda r: route_map(value(r, "route")),
-            "journey": lambda r: journey(value(r, "origin"), value(r, "destination"), value(r, "via")),
-        },
-        pages.SOURCES.url_path: {
-            "citations": lambda r: citations(value(r, "source")),
-            **{name.replace("_", "-"): (lambda r, name=name: source_table(name)) for name in SOURCE_TABLES},
-        },
+        "since-the-summit": lambda r: since_the_summit(),
+        "agreements": lambda r: agreements(_value(r, "agreement_domain"), _value(r, "agreement_status")),
+        "timeline": lambda r: timeline(_value(r, "timeline_domain"), _value(r, "timeline_period")),
+    }
+
+
+def trade_exhibits() -> dict[str, Builder]:
+    """Trade's: the record year's versions, the history, the composition, each sector's export gap."""
+    return {
+        "record-versions": lambda r: record_versions(),
+        "history": lambda r: trade_history(),
+        "composition": lambda r: composition(_value(r, "flow"), _value(r, "year")),
+        **{gap.name: (lambda r, name=gap.name: _named(export_gaps(), name)) for gap in export_gaps()},
+    }
+
+
+def what_if_exhibits() -> dict[str, Builder]:
+    """The What-if's: the scenario's path and the sensitivity grid."""
+    return {
+        "path": lambda r: what_if_path(WhatIfState.read(r)),
+        "sensitivity": lambda r: what_if_sensitivity(WhatIfState.read(r)),
+    }
+
+
+def defence_exhibits() -> dict[str, Builder]:
+    """Defence's: supply, Russia's share, categories, platforms, disagreements, RELOS."""
+    return {
+        "supply": lambda r: arms_supply(_value(r, "period"), _value(r, "suppliers")),
+        "russia-share": lambda r: russia_share(_value(r, "period"), _value(r, "window")),
+        "categories": lambda r: russian_categories(),
+        "platforms": lambda r: platforms(_value(r, "q")),
+        "disagreements": lambda r: platform_disagreements(),
+        "relos": lambda r: relos_steps(),
+    }
+
+
+def mobility_exhibits() -> dict[str, Builder]:
+    """Mobility's: each group of measures, the two what-ifs, every figure."""
+    return {
+        **{group.replace("_", "-"): (lambda r, group=group: measures(group)) for group in MEASURES},
+        "visitors-scenario": lambda r: _count(r, "visitor", VISITORS_TITLE),
+        "workers-scenario": lambda r: _count(r, "worker", WORKERS_TITLE),
+        "figures": lambda r: mobility_figures(),
+    }
+
+
+def connectivity_exhibits() -> dict[str, Builder]:
+    """Connectivity's: the map and the journey compared."""
+    return {
+        "map": lambda r: route_map(_value(r, "route")),
+        "journey": lambda r: journey(_value(r, "origin"), _value(r, "destination"), _value(r, "via")),
+    }
+
+
+def sources_exhibits() -> dict[str, Builder]:
+    """Sources': the catalogue and its other tables, and what a source is cited for."""
+    return {
+        "citations": lambda r: citations(_value(r, "source")),
+        **{name.replace("_", "-"): (lambda r, name=name: source_table(name)) for name in SOURCE_TABLES},
     }
 
 
@@ -460,15 +487,21 @@ def _named(exhibits: tuple[Exhibit, ...], name: str) -> Exhibit:
     return next(e for e in exhibits if e.name == name)
 
 
+def _registry(page: pages.PageInfo) -> dict[str, Builder]:
+    """A page's exhibits (its ``exhibits`` hook), by name."""
+    exhibits = page.hook("exhibits")
+    return exhibits() if exhibits else {}
+
+
 def names(page: pages.PageInfo) -> tuple[str, ...]:
     """The names of a page's exhibits."""
-    return tuple(_registry()[page.url_path])
+    return tuple(_registry(page))
 
 
 def rebuilt(page: pages.PageInfo, name: str, query: Mapping[str, list[str]]) -> Exhibit | None:
     """The exhibit ``name`` of ``page`` as a link with ``query`` shows it (a value the page would ignore is ignored
     here too), or None when the page has no such exhibit."""
-    builder = _registry()[page.url_path].get(name)
+    builder = _registry(page).get(name)
     if builder is None:
         return None
     _, readings = url_state.read(page, query)

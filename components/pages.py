@@ -3,6 +3,8 @@ for the app, its links and the tests."""
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -19,6 +21,21 @@ class PageInfo:
     icon: str
     url_path: str
     reads: frozenset[str]  # the data files (relative to data/) that opening the page reads; a test checks it
+    hooks: tuple[tuple[str, str], ...] = ()  # what shared modules ask of the page: name, "module:function"
+    preview_intro: str = ""  # the words its link preview opens with, if any
+
+    def hook(self, name: str) -> Callable | None:
+        """The page's function for ``name`` (imported when asked, so this registry imports nothing), or None:
+
+        - ``params``: its URL parameters, in the order its notices report them;
+        - ``key_numbers``: its headline figures (cards, first screen, previews);
+        - ``headline``: its preview card's and embed's chart (chart, what it shows, source line);
+        - ``exhibits``: its downloadable charts and tables, by name, each built from a link's readings;
+        - ``preview_lines``: its preview's figure lines, where they are not its key numbers;
+        - ``link_preview`` and ``card_state``: a preview and card computed from the link (the What-if's scenario).
+        """
+        target = dict(self.hooks).get(name)
+        return None if target is None else resolved(target)
 
 
 CITED = _csv("sources", "figures")
@@ -30,6 +47,13 @@ OVERVIEW = PageInfo(
     CITED
     | _csv("agreements", "summit_facts", "timeline", "tracked", "trade_annual")
     | _csv("sipri_india_arms_imports", "sipri_published_shares"),
+    hooks=(
+        ("params", "components.url_state:overview_params"),
+        ("key_numbers", "components.prepared:overview_key_numbers"),
+        ("headline", "components.previews:trade_line"),
+        ("exhibits", "components.exhibits:overview_exhibits"),
+    ),
+    preview_intro="The 23rd India–Russia Annual Summit, New Delhi, 4–5 December 2025, a year on",
 )
 TRADE = PageInfo(
     "app_pages/trade.py",
@@ -39,6 +63,12 @@ TRADE = PageInfo(
     CITED
     | _csv("trade_annual", "trade_hs2", "trade_items", "trade_targets")
     | _csv("agreements", "facts", "timeline", "tracked"),
+    hooks=(
+        ("params", "components.url_state:trade_params"),
+        ("key_numbers", "components.prepared:trade_key_numbers"),
+        ("headline", "components.previews:trade_line"),
+        ("exhibits", "components.exhibits:trade_exhibits"),
+    ),
 )
 WHAT_IF = PageInfo(
     "app_pages/what_if.py",
@@ -46,6 +76,12 @@ WHAT_IF = PageInfo(
     ":material/tune:",
     "what-if",
     CITED | _csv("trade_annual", "scenario_bases"),
+    hooks=(
+        ("params", "components.url_state:what_if_params"),
+        ("exhibits", "components.exhibits:what_if_exhibits"),
+        ("link_preview", "components.previews:what_if_link_preview"),
+        ("card_state", "components.previews:state_of"),
+    ),
 )
 DEFENCE = PageInfo(
     "app_pages/defence.py",
@@ -54,6 +90,12 @@ DEFENCE = PageInfo(
     "defence",
     _csv("sources", "defence_platforms", "facts", "sipri_india_arms_imports", "sipri_published_shares", "timeline")
     | _csv("tracked", "agreements"),
+    hooks=(
+        ("params", "components.url_state:defence_params"),
+        ("key_numbers", "components.prepared:defence_key_numbers"),
+        ("headline", "components.previews:russia_share_line"),
+        ("exhibits", "components.exhibits:defence_exhibits"),
+    ),
 )
 MOBILITY = PageInfo(
     "app_pages/mobility_tourism.py",
@@ -61,6 +103,12 @@ MOBILITY = PageInfo(
     ":material/flight:",
     "mobility",
     CITED | _csv("agreements", "facts"),
+    hooks=(
+        ("params", "components.url_state:mobility_params"),
+        ("key_numbers", "components.prepared:mobility_key_numbers"),
+        ("headline", "components.previews:workers_chart"),
+        ("exhibits", "components.exhibits:mobility_exhibits"),
+    ),
 )
 CONNECTIVITY = PageInfo(
     "app_pages/connectivity.py",
@@ -68,6 +116,12 @@ CONNECTIVITY = PageInfo(
     ":material/route:",
     "connectivity",
     CITED | _csv("facts", "journeys", "route_nodes", "routes") | {"world-atlas/countries-110m.json"},
+    hooks=(
+        ("params", "components.url_state:connectivity_params"),
+        ("key_numbers", "components.prepared:connectivity_key_numbers"),
+        ("headline", "components.previews:route_map"),
+        ("exhibits", "components.exhibits:connectivity_exhibits"),
+    ),
 )
 SOURCES = PageInfo(
     "app_pages/sources.py",
@@ -76,6 +130,12 @@ SOURCES = PageInfo(
     "sources",
     (frozenset().union(OVERVIEW.reads, TRADE.reads, WHAT_IF.reads, DEFENCE.reads, MOBILITY.reads) - _csv("tracked"))
     | _csv("journeys", "route_nodes", "routes"),
+    hooks=(
+        ("params", "components.url_state:sources_params"),
+        ("headline", "components.previews:sources_by_kind"),
+        ("exhibits", "components.exhibits:sources_exhibits"),
+        ("preview_lines", "components.previews:sources_lines"),
+    ),
 )
 
 PAGES = (OVERVIEW, TRADE, WHAT_IF, DEFENCE, MOBILITY, CONNECTIVITY, SOURCES)
@@ -85,3 +145,14 @@ PAGES = (OVERVIEW, TRADE, WHAT_IF, DEFENCE, MOBILITY, CONNECTIVITY, SOURCES)
 def at(url_path: str) -> PageInfo | None:
     """The page whose address is ``url_path`` ('overview', 'what-if', …), or None."""
     return next((p for p in PAGES if p.url_path == url_path), None)
+
+
+def by_script(script: str) -> PageInfo:
+    """The page a script draws."""
+    return next(p for p in PAGES if p.script == script)
+
+
+def resolved(target: str) -> Callable:
+    """The function a hook names ("module:function")."""
+    module, _, function = target.partition(":")
+    return getattr(importlib.import_module(module), function)

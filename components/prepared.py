@@ -167,18 +167,36 @@ def standings_table(followed: tuple[status.Standing, ...]) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False)
 def key_numbers(script: str) -> tuple[overview.KeyNumber, ...]:
-    """A page's headline figures, taken from the rows its page shows; the Overview leads with Trade's first and
-    Defence's first. The Overview's cards, the pages' first screens and the link previews all use these."""
-    if script == pages.OVERVIEW.script:
-        return key_numbers(pages.TRADE.script)[0], key_numbers(pages.DEFENCE.script)[0]
-    if script == pages.TRADE.script:
-        return tuple(overview.trade_key_numbers(load_trade_annual()))
-    if script == pages.DEFENCE.script:
-        sipri, published = load_table("sipri_india_arms_imports.csv"), load_table("sipri_published_shares.csv")
-        return tuple(overview.defence_key_numbers(sipri, published))
-    if script == pages.MOBILITY.script:
-        return tuple(overview.mobility_key_numbers(load_figures()))
-    return tuple(overview.connectivity_key_numbers(load_figures()))
+    """A page's headline figures (its ``key_numbers`` hook), taken from the rows its page shows; none for a page
+    without. The Overview's cards, the pages' first screens and the link previews all use these."""
+    numbers = pages.by_script(script).hook("key_numbers")
+    return tuple(numbers()) if numbers else ()
+
+
+def overview_key_numbers() -> tuple[overview.KeyNumber, ...]:
+    """The Overview's: Trade's first and Defence's first."""
+    return key_numbers(pages.TRADE.script)[0], key_numbers(pages.DEFENCE.script)[0]
+
+
+def trade_key_numbers() -> list[overview.KeyNumber]:
+    """Trade's: the latest year's total and the record year's."""
+    return overview.trade_key_numbers(load_trade_annual())
+
+
+def defence_key_numbers() -> list[overview.KeyNumber]:
+    """Defence's: Russia's published shares of India's arms imports."""
+    sipri, published = load_table("sipri_india_arms_imports.csv"), load_table("sipri_published_shares.csv")
+    return overview.defence_key_numbers(sipri, published)
+
+
+def mobility_key_numbers() -> list[overview.KeyNumber]:
+    """Mobility's: work permits and visitors."""
+    return overview.mobility_key_numbers(load_figures())
+
+
+def connectivity_key_numbers() -> list[overview.KeyNumber]:
+    """Connectivity's: the corridors' transit times."""
+    return overview.connectivity_key_numbers(load_figures())
 
 
 @dataclass(frozen=True)

@@ -84,21 +84,16 @@ def what_if_preview(state: WhatIfState) -> Preview:
     )
 
 
-INTRODUCTIONS = {
-    pages.OVERVIEW.script: "The 23rd India–Russia Annual Summit, New Delhi, 4–5 December 2025, a year on",
-}
-
-
 Headline = tuple[Spec, str, str]
 """A preview card's chart: the chart, what it shows (units, period) and its source line."""
 
 
-def _trade_line() -> Headline:
+def trade_line() -> Headline:
     shows = "India's merchandise trade with Russia, US$ billion, fiscal years April–March"
     return exhibits.trade_history().chart, shows, f"Source: {source_name(trade.OFFICIAL_SOURCE)}"
 
 
-def _russia_share() -> Headline:
+def russia_share_line() -> Headline:
     params = url_state.declared(pages.DEFENCE)
     window, period = params["window"].default, params["period"].default
     shows = f"Russia's share of India's arms imports, each year and over {window} years, {period[0]}–{period[1]}"
@@ -106,58 +101,57 @@ def _russia_share() -> Headline:
     return chart, shows, f"Computed from {source_name(defence.SIPRI_SOURCE)} (volume of weapons, not money)"
 
 
-def _workers() -> Headline:
+def workers_chart() -> Headline:
     chart = exhibits.measures("workers").chart
     shows = "Indian workers in Russia by year: permits, quotas, headcounts and projections, each its own series"
     return chart, shows, "Sources: each figure's own, named in the app"
 
 
-def _routes() -> Headline:
+def route_map() -> Headline:
     shows = "The INSTC, the Chennai–Vladivostok corridor and the Northern Sea Route beside the Suez route"
     return exhibits.route_map("all").chart, shows, "Country shapes: Natural Earth; ports from the sources in the app"
 
 
-def _sources_by_kind() -> Headline:
+def sources_by_kind() -> Headline:
     kinds = load_sources()["kind"].str.capitalize().value_counts().rename_axis("kind").reset_index(name="sources")
     shows = "The sources the explainer cites, by kind; every figure names its own"
     return Spec.of(charts.source_counts(kinds)), shows, "Source: the explainer's catalogue of sources"
 
 
-HEADLINES = {
-    pages.OVERVIEW.script: _trade_line,
-    pages.TRADE.script: _trade_line,
-    pages.DEFENCE.script: _russia_share,
-    pages.MOBILITY.script: _workers,
-    pages.CONNECTIVITY.script: _routes,
-    pages.SOURCES.script: _sources_by_kind,
-}
-"""Each page's preview chart (the What-if's is its scenario's path)."""
+def sources_lines() -> tuple[str, ...]:
+    """The Sources page's preview line: how many sources, and what the page lists."""
+    return (f"The {len(load_sources())} sources behind every figure, what each is cited for, and where they disagree",)
 
 
 @lru_cache(maxsize=len(pages.PAGES))
 def page_preview(script: str) -> Preview:
-    """A page's preview when its address carries no scenario: its headline figures, each with its source, over
-    its first chart."""
-    if script == pages.SOURCES.script:
-        lines = (
-            f"The {len(load_sources())} sources behind every figure, what each is cited for, and where they disagree",
-        )
+    """A page's preview when its address carries no scenario: its headline figures (or its own lines), each with
+    its source, over its headline chart."""
+    page = pages.by_script(script)
+    own_lines = page.hook("preview_lines")
+    if own_lines is not None:
+        lines = own_lines()
     else:
         lines = tuple(f"{n.said} ({source_name(n.source_id)})" for n in prepared.key_numbers(script))
-    title = next(p.title for p in pages.PAGES if p.script == script)
-    _, shows, source = HEADLINES[script]()
-    intro = [INTRODUCTIONS[script]] if script in INTRODUCTIONS else []
+    _, shows, source = page.hook("headline")()
     return Preview(
-        f"{title} · {SITE}",
-        within([*intro, *lines]),
+        f"{page.title} · {SITE}",
+        within([*([page.preview_intro] if page.preview_intro else []), *lines]),
         lines,
         image_alt=f"{lines[0]}. Chart: {shows}. {source}.",
     )
 
 
+def what_if_link_preview(query: dict[str, list[str]]) -> Preview:
+    """A what-if link's preview, for its own scenario."""
+    return what_if_preview(state_of(query))
+
+
 def preview_for(page: pages.PageInfo, query: dict[str, list[str]]) -> Preview:
-    """The preview of a page's address: a what-if link states its own scenario."""
-    return what_if_preview(state_of(query)) if page is pages.WHAT_IF else page_preview(page.script)
+    """The preview of a page's address: a page that reads its preview from the link (the What-if's scenario) says
+    its own."""
+    from_link = page.hook("link_preview")
+    return from_link(query) if from_link else page_preview(page.script)
 
 
 def canonical_path(page: pages.PageInfo, query: dict[str, list[str]]) -> str:
@@ -198,22 +192,23 @@ def head_tags(preview: Preview, page_url: str, image_url: str) -> str:
 
 
 def image_address(page: pages.PageInfo, query: dict[str, list[str]]) -> str:
-    """The preview image's path and query: a what-if's own state, nothing for other pages."""
-    if page is not pages.WHAT_IF:
-        return f"/api/v1/preview/{page.url_path}.png"
-    return f"/api/v1/preview/{page.url_path}.png?{state_of(query).to_query()}"
+    """The preview image's path and query: the state a page reads from the link for its card (the What-if's
+    scenario), nothing for other pages."""
+    state = page.hook("card_state")
+    return f"/api/v1/preview/{page.url_path}.png" + (f"?{state(query).to_query()}" if state else "")
 
 
 def card(page: pages.PageInfo, query: dict[str, list[str]]) -> bytes:
     """The 1200×630 preview image of an address (drawn once per scenario or page; see ``_card``)."""
-    return _card(page.script, state_of(query) if page is pages.WHAT_IF else None)
+    state = page.hook("card_state")
+    return _card(page.script, state(query) if state else None)
 
 
 def card_spec(script: str, state: WhatIfState | None) -> dict:
     """What a preview card draws: a what-if link's scenario (and scenario A's, pinned), or a page's headline figure
     over its first chart."""
     if state is None:
-        preview, (chart, shows, source) = page_preview(script), HEADLINES[script]()
+        preview, (chart, shows, source) = page_preview(script), pages.by_script(script).hook("headline")()
         footer = f"{source}. {SITE}."
         return images.framed(
             chart.standalone(), preview.lines[0], shows, footer, chart_height=300, key=chart.standalone_key()

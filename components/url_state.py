@@ -7,7 +7,7 @@ data (domains, suppliers, sources, base years) come from the cached loaders.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -17,39 +17,51 @@ from components.data import load_scenario_bases, load_sources, load_table, load_
 from components.params import Param, Parsed, parse_params
 
 
-def _overview() -> tuple[Param, ...]:
+def overview_params() -> tuple[Param, ...]:
+    """The Overview's: the agreements' and the timeline's filters."""
     return tuple(overview.overview_params(load_timeline(), load_table("agreements.csv")).values())
 
 
-def _defence() -> tuple[Param, ...]:
+def trade_params() -> tuple[Param, ...]:
+    """Trade's: the composition chart's flow and year."""
+    return trade.COMPOSITION_PARAMS
+
+
+def what_if_params() -> tuple[Param, ...]:
+    """The What-if's: its levers, base year and scenario A."""
+    return what_if_state.declarations(load_scenario_bases())
+
+
+def defence_params() -> tuple[Param, ...]:
+    """Defence's: years, window, suppliers, the platform search and the platform shown."""
     sipri, platforms = load_table("sipri_india_arms_imports.csv"), load_table("defence_platforms.csv")
     return tuple(defence.defence_params(sipri, platforms).values())
 
 
-def _what_if() -> tuple[Param, ...]:
-    return what_if_state.declarations(load_scenario_bases())
+def mobility_params() -> tuple[Param, ...]:
+    """Mobility's: its two what-ifs' starting figures, growth rates and target."""
+    return tuple(mobility.PARAMS.values())
 
 
-DECLARATIONS: dict[str, Callable[[], tuple[Param, ...]]] = {
-    pages.OVERVIEW.script: _overview,
-    pages.TRADE.script: lambda: trade.COMPOSITION_PARAMS,
-    pages.WHAT_IF.script: _what_if,
-    pages.DEFENCE.script: _defence,
-    pages.MOBILITY.script: lambda: tuple(mobility.PARAMS.values()),
-    pages.CONNECTIVITY.script: lambda: tuple(connectivity.PARAMS.values()),
-    pages.SOURCES.script: lambda: (provenance.source_param(load_sources()),),
-}
-"""For each page (by script): its URL parameters, in the order its notices report them."""
+def connectivity_params() -> tuple[Param, ...]:
+    """Connectivity's: the route highlighted and the journey compared."""
+    return tuple(connectivity.PARAMS.values())
+
+
+def sources_params() -> tuple[Param, ...]:
+    """Sources': the source whose citations are listed."""
+    return (provenance.source_param(load_sources()),)
 
 
 @st.cache_resource(show_spinner=False)
-def _declared(script: str) -> dict[str, Param]:
-    return {p.key: p for p in DECLARATIONS[script]()}
+def _declared(target: str) -> dict[str, Param]:
+    return {p.key: p for p in (pages.resolved(target)() if target else ())}
 
 
 def declared(page: pages.PageInfo) -> dict[str, Param]:
-    """A page's URL parameters by key, built once per server (they depend on the data files alone; read-only)."""
-    return _declared(page.script)
+    """A page's URL parameters by key (its ``params`` hook), built once per server (they depend on the data files
+    alone; read-only)."""
+    return _declared(dict(page.hooks).get("params", ""))
 
 
 def query_for(page: pages.PageInfo, values: Mapping[str, object]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import PAGES, open_page, warnings
+from conftest import PAGE_BY_SCRIPT, PAGES, open_page, warnings
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -48,7 +48,7 @@ UNESCAPED_MARKUP = re.compile(r"(?<!\\)(<script|<img|\]\(javascript:|\*\*bold)")
 
 def page_params() -> dict[str, list[Param]]:
     """Every page's URL parameters, in the order each page reports them: the pages' own declarations."""
-    return {script: list(url_state.DECLARATIONS[script]()) for script in PAGES}
+    return {script: list(url_state.declared(PAGE_BY_SCRIPT[script]).values()) for script in PAGES}
 
 
 def valid_tokens(param: Param) -> list[str]:

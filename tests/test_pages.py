@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from components import data, defence, overview, pages
+from components import data, defence, embedding, exhibits, overview, pages, previews, url_state
 from components.params import parse_param
 
 OVERVIEW, TRADE, SOURCES = pages.OVERVIEW.script, pages.TRADE.script, pages.SOURCES.script
@@ -312,3 +312,18 @@ def test_the_trade_page_sums_up_what_the_summit_means_for_exporters_with_sources
     assert "nearly US$ 10 bn" in text and "US$ 421.09 mn" in text  # the article's market and the official chapter
     bullets = [line for line in text.splitlines() if line.startswith("- ")]
     assert len(bullets) >= 13 and all("](http" in line or "HS" in line for line in bullets)
+
+
+def test_a_page_plugs_in_through_the_registry_alone():
+    hooks = dict(pages.DEFENCE.hooks) | {"key_numbers": "components.prepared:mobility_key_numbers"}
+    throwaway = pages.PageInfo(
+        "app_pages/throwaway.py", "Throwaway", ":material/science:", "throwaway", frozenset(), tuple(hooks.items())
+    )
+    assert set(url_state.declared(throwaway)) == set(url_state.declared(pages.DEFENCE))  # its link
+    assert url_state.validated_query(throwaway, {"window": ["3"], "junk": ["1"]}) == "window=3"
+    assert exhibits.names(throwaway) == exhibits.names(pages.DEFENCE)  # its downloads
+    assert exhibits.rebuilt(throwaway, "supply", {}).chart is not None
+    assert embedding.has_compact_view(throwaway)  # its embed
+    assert previews.image_address(throwaway, {"window": ["3"]}) == "/api/v1/preview/throwaway.png"  # its preview
+    bare = pages.PageInfo("app_pages/bare.py", "Bare", ":material/science:", "bare", frozenset())
+    assert url_state.declared(bare) == {} and exhibits.names(bare) == () and not embedding.has_compact_view(bare)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from components import pages, url_state
 from components.params import (
     ChoiceParam,
     MultiChoiceParam,
@@ -191,15 +192,14 @@ def test_any_search_text_is_kept_as_it_is(raw):
 
 
 def test_a_bad_value_gets_one_short_line_naming_its_parameter_and_a_few_examples():
-    from components import url_state
     from components.params import TextParam
 
-    for declare in url_state.DECLARATIONS.values():
+    for declare in (p.hook("params") for p in pages.PAGES):
         for param in declare():
             if isinstance(param, TextParam):  # any text is valid
                 continue
             message = parse_params([param], {param.key: ["<b>x</b>", "\x00"]})[param.key].message
             assert f"'{param.key}" in message and "\n" not in message, message
             assert len(message) <= 240, message  # the source list has 167 ids: a few are named, with the count
-    route = next(p for p in url_state.DECLARATIONS["app_pages/connectivity.py"]() if p.key == "route")
+    route = url_state.declared(pages.CONNECTIVITY)["route"]
     assert "'route=\ufffd'" in parse_params([route], {"route": ["\x00"]})["route"].message
