@@ -32,7 +32,8 @@ _CACHE_CHECKS = logging.getLogger("streamlit.runtime.caching.cache_data_api")
 _QUIET = _BeforeTheRuntime()
 _CACHE_CHECKS.addFilter(_QUIET)
 from components import api, drawing, exhibits, feed, pages, prepared, previews, url_state, web  # noqa: E402
-from components.data import load_sources, load_timeline  # noqa: E402
+from components.data import data_version, load_sources, load_timeline  # noqa: E402
+from components.what_if_state import WhatIfState  # noqa: E402
 
 _CACHE_CHECKS.removeFilter(_QUIET)
 
@@ -281,6 +282,28 @@ async def changes(request: Request) -> Response:
     return Response(body, media_type="application/atom+xml; charset=utf-8", headers=CACHED)
 
 
+def _sitemap(site: str) -> bytes:
+    inputs, day = prepared.what_if_inputs(), data_version()
+    links = [(previews.canonical_path(page, {}), day) for page in pages.PAGES]
+    base = url_state.declared(pages.WHAT_IF)["base"].default
+    for preset in inputs.presets[base]:  # each named scenario of the what-if, as its link
+        links.append((f"/{pages.WHAT_IF.url_path}?{WhatIfState(base, preset.levers).to_query()}", day))
+    return web.sitemap_xml(site, links).encode("utf-8")
+
+
+async def sitemap(request: Request) -> Response:
+    """``/sitemap.xml``: every page and the what-if's named scenarios, dated by the data's last check."""
+    headers = {k.lower(): v for k, v in request.headers.items()}
+    body = await run_in_threadpool(_sitemap, _origin(headers, request.url.scheme))
+    return Response(body, media_type="application/xml", headers=CACHED)
+
+
+async def robots(request: Request) -> Response:
+    """``/robots.txt``: crawlers may read every page; the sitemap lists them."""
+    headers = {k.lower(): v for k, v in request.headers.items()}
+    return Response(web.robots_txt(_origin(headers, request.url.scheme)), media_type="text/plain", headers=CACHED)
+
+
 async def unknown(_request: Request) -> Response:
     """Any other address under ``/api/``."""
     return _error(
@@ -299,6 +322,8 @@ ROUTES = [
     Route("/api/v1/what-if.csv", what_if_table, methods=["GET"]),
     Route("/api/v1/changes.atom", changes, methods=["GET"]),
     Route("/api/{rest:path}", unknown),
+    Route("/robots.txt", robots, methods=["GET"]),
+    Route("/sitemap.xml", sitemap, methods=["GET"]),
 ]
 
 app = st.App("app.py", middleware=[Middleware(Headers), Middleware(Pages)], routes=ROUTES)

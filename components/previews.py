@@ -183,6 +183,7 @@ def head_tags(preview: Preview, page_url: str, image_url: str) -> str:
     tags = [
         f"<title>{escape(preview.title)}</title>",
         f'<meta name="description" content="{escape(preview.description)}">',
+        f'<link rel="canonical" href="{escape(page_url)}">',
     ]
     tags += [
         f'<meta {"name" if key.startswith("twitter:") else "property"}="{key}" content="{escape(value)}">'

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from html import escape
 from typing import Literal
@@ -70,10 +71,29 @@ link to a page. ``window.__streamlit`` is the frontend's own configuration hook 
 the script is fixed text."""
 
 
+def without_javascript() -> str:
+    """What a browser without JavaScript shows: what the site is, that its charts and sliders need JavaScript, its
+    pages and its open data (fixed text)."""
+    links = "".join(f'<li><a href="{path}">{escape(p.title)}</a></li>' for path, p in PAGE_AT.items())
+    return (
+        '<noscript><main style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; '
+        'padding: 0 1rem"><h1>India–Russia Partnership Explorer</h1><p>An explainer of the 23rd India–Russia Annual '
+        "Summit (New Delhi, 4–5 December 2025) and the year since, every figure with its source. Its charts and "
+        f"sliders need JavaScript. Its pages:</p><ul>{links}</ul><p>Its data, each row with its source: "
+        '<a href="/api/v1/datapackage.json">the data package</a>.</p></main></noscript>'
+    )
+
+
+_NOSCRIPT = re.compile(rb"<noscript>.*?</noscript>", re.DOTALL)
+NO_JAVASCRIPT = without_javascript().encode()
+
+
 def with_head(html: bytes, tags: str) -> bytes:
-    """Streamlit's page shell with our tags in its head, in place of its generic title, and where its server is."""
+    """Streamlit's page shell with our tags in its head, in place of its generic title, where its server is, and
+    what a browser without JavaScript shows in place of Streamlit's own note."""
     head = f"{tags}\n{SERVER_AT_APP_ROOT}\n</head>".encode()
-    return html.replace(_STREAMLIT_TITLE, b"", 1).replace(b"</head>", head, 1)
+    shell = html.replace(_STREAMLIT_TITLE, b"", 1).replace(b"</head>", head, 1)
+    return _NOSCRIPT.sub(lambda _: NO_JAVASCRIPT, shell, count=1)
 
 
 def not_found_html() -> str:
@@ -101,3 +121,20 @@ a {{ color: #0b5cad; }} li {{ margin: 0.4rem 0; }}
 </body>
 </html>
 """
+
+
+def robots_txt(site: str) -> str:
+    """What crawlers may read: every page, and where the sitemap is (the API and Streamlit's routes are not pages)."""
+    return f"User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /_stcore/\nSitemap: {site}/sitemap.xml\n"
+
+
+def sitemap_xml(site: str, links: list[tuple[str, str]]) -> str:
+    """A sitemap of ``links`` (path and query, and the day its data were last checked), every address escaped."""
+    entries = "\n".join(
+        f"  <url><loc>{escape(site + path)}</loc><lastmod>{escape(day)}</lastmod></url>" for path, day in links
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}\n</urlset>\n"
+    )

@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from urllib.parse import urlparse
+from xml.etree import ElementTree
 
 import frictionless
 import pytest
@@ -18,6 +19,7 @@ from conftest import ROOT, free_port, wait_until_healthy
 from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
+from playwright.sync_api import expect
 
 from components import api, pages, web
 
@@ -310,3 +312,36 @@ def test_the_served_app_starts_and_serves_quietly(browser, tmp_path):
         server.wait(timeout=20)
     noise = [line for line in log.read_text().splitlines() if not STREAMLIT_START.match(line)]
     assert noise == []
+
+
+@pytest.mark.browser
+def test_crawlers_find_every_page_in_the_sitemap_and_each_page_names_its_canonical_address(app_url):
+    status, headers, robots = fetch_bytes(f"{app_url}/robots.txt")
+    assert (
+        status == 200 and f"Sitemap: {app_url}/sitemap.xml" in robots.decode() and "Disallow: /api/" in robots.decode()
+    )
+    status, headers, body = fetch_bytes(f"{app_url}/sitemap.xml")
+    assert status == 200 and headers["content-type"].startswith("application/xml")
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    entries = ElementTree.fromstring(body).findall(f"{namespace}url")
+    listed = [entry.findtext(f"{namespace}loc") for entry in entries]
+    assert [f"{app_url}/"] + [
+        f"{app_url}/{p.url_path}?base=2025-26" if p is pages.WHAT_IF else f"{app_url}/{p.url_path}"
+        for p in pages.PAGES[1:]
+    ] == listed[: len(pages.PAGES)]
+    assert any("export_growth=14" in link for link in listed[len(pages.PAGES) :])  # the what-if's named scenarios
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry.findtext(f"{namespace}lastmod")) for entry in entries)
+    _, _, page = fetch_bytes(f"{app_url}/defence?window=3&junk=%3Cb%3E")
+    assert f'<link rel="canonical" href="{app_url}/defence?window=3">' in page.decode()
+
+
+@pytest.mark.browser
+def test_without_javascript_a_page_says_what_the_site_is_and_links_every_page(browser, app_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{app_url}/trade")
+    expect(page.get_by_role("heading", name="India–Russia Partnership Explorer")).to_be_visible()
+    for info in pages.PAGES:
+        expect(page.get_by_role("link", name=info.title, exact=True)).to_be_visible()
+    assert "need JavaScript" in page.inner_text("body") and "enable JavaScript to run this app" not in page.content()
+    context.close()
