@@ -56,6 +56,5 @@ for title, name in (
     ("Dates that sources give differently", "date_disagreements"),
     ("Defence facts that sources give differently", "defence_disagreements"),
     ("SIPRI shares revised between report editions", "sipri_revisions"),
-):
-    st.subheader(title)
-    ui.table_with_download(exhibits.source_table(name))
+):  # in sections built when opened: the page opens with its three main tables
+    ui.more(title, name, lambda name=name: ui.table_with_download(exhibits.source_table(name)))
