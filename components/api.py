@@ -7,14 +7,13 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
-from components import pages, what_if
+from components import data, pages, what_if
 from components.citing import LICENCE_NAME, LICENCE_URL, SITE_NAME
-from components.data import DATA_DIR, DAY_PATTERN, SCHEMAS, data_version, load_sources, source_ids
+from components.data import DAY_PATTERN, SCHEMAS, cached, data_version, load_sources, source_ids
 from components.formatting import UNIT_SUFFIXES, column_label, fy, is_year_column, signed_whole
 from components.params import NumberParam, shown_raw
 from components.scenario import (
@@ -25,7 +24,6 @@ from components.scenario import (
 )
 from components.what_if_state import WhatIfState, lever_values
 
-README = DATA_DIR / "README.md"
 COUNTRIES = "world-atlas/countries-110m.json"  # the one dataset that is not a table: JSON only
 LICENCES = {
     "sipri": {
@@ -146,11 +144,11 @@ class Dataset:
     origin: str
 
 
-@cache
+@cached
 def datasets() -> dict[str, Dataset]:
     """Every CSV the app reads (named by file stem), described by the data folder's README table."""
     described = {}
-    for line in README.read_text(encoding="utf-8").splitlines():
+    for line in (data.DATA_DIR / "README.md").read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) == 3 and cells[0].startswith("`") and cells[0].endswith(".csv`"):
             described[cells[0].strip("`")] = (cells[1], cells[2])
@@ -160,7 +158,7 @@ def datasets() -> dict[str, Dataset]:
     return {
         Path(f).stem: Dataset(
             Path(f).stem,
-            DATA_DIR / f,
+            data.DATA_DIR / f,
             TITLES[Path(f).stem],
             DESCRIPTIONS.get(Path(f).stem, _plain(described[f][0])),
             ORIGINS[Path(f).stem],
@@ -187,7 +185,7 @@ def _rows(dataset: Dataset) -> pd.DataFrame:
     return pd.read_csv(dataset.file, dtype=str, keep_default_na=False)
 
 
-@cache
+@cached
 def metadata(dataset: Dataset) -> dict:
     """A dataset's metadata: what it holds, its columns with units, its licence and every source it cites."""
     table = _rows(dataset)
@@ -237,7 +235,7 @@ def catalogue() -> dict:
     return {"datasets": [metadata(d) for d in datasets().values()]}
 
 
-@cache
+@cached
 def dataset_json(name: str) -> dict:
     """A dataset's metadata and rows, read once per server (only known names get this far: others raise)."""
     found = dataset(name)

@@ -7,6 +7,7 @@ ids of ``sources.csv`` (separated by ``;``). A file that breaks its schema raise
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import math
@@ -18,6 +19,29 @@ import pandas as pd
 import streamlit as st
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+_PLAIN_CACHES: list = []
+
+
+def cached(function=None, *, maxsize: int | None = None):
+    """``functools.lru_cache`` (unbounded without ``maxsize``) for caches kept outside Streamlit's (the API's and the
+    link previews', which serve requests that run no script), emptied by :func:`clear_all` with Streamlit's."""
+
+    def decorate(inner):
+        kept = functools.lru_cache(maxsize=maxsize)(inner)
+        _PLAIN_CACHES.append(kept)
+        return kept
+
+    return decorate(function) if function is not None else decorate
+
+
+def clear_all() -> None:
+    """Empty every cache, so the next read sees the data files as they are now: Streamlit's (loaders and what pages
+    prepare) and the plain ones (:func:`cached`)."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    for kept in _PLAIN_CACHES:
+        kept.cache_clear()
+
 
 SOURCE_KINDS = ("seed article", "official statistics", "database", "news", "official statement")
 SOURCE_RANKS = {

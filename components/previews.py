@@ -4,14 +4,13 @@ tags), built from the same data and, for a what-if link, the same validated para
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from html import escape
 
 import pandas as pd
 
 from components import charts, defence, drawing, exhibits, images, pages, prepared, trade, url_state, what_if
 from components.charts import Spec
-from components.data import load_sources
+from components.data import cached, load_sources
 from components.formatting import fmt_bn, fy
 from components.scenario import TARGET_TOTAL_BN, Levers, project
 from components.ui import source_name, source_names
@@ -63,7 +62,7 @@ def _growth(levers: Levers) -> str:
     return f"Exports {levers.export_growth:+.0f}% and imports {levers.import_growth:+.0f}% a year"
 
 
-@lru_cache(maxsize=256)
+@cached(maxsize=256)
 def what_if_preview(state: WhatIfState) -> Preview:
     """A what-if link's preview: the scenario's 2030 total against the US$ 100 bn target, by the page's model, and
     scenario A's beside it when the link pins one."""
@@ -123,7 +122,7 @@ def sources_lines() -> tuple[str, ...]:
     return (f"The {len(load_sources())} sources behind every figure, what each is cited for, and where they disagree",)
 
 
-@lru_cache(maxsize=len(pages.PAGES))
+@cached(maxsize=len(pages.PAGES))
 def page_preview(script: str) -> Preview:
     """A page's preview when its address carries no scenario: its headline figures (or its own lines), each with
     its source, over its headline chart."""
@@ -231,6 +230,6 @@ def card_spec(script: str, state: WhatIfState | None) -> dict:
     )
 
 
-@lru_cache(maxsize=256)
+@cached(maxsize=256)
 def _card(script: str, state: WhatIfState | None) -> bytes:
     return drawing.card(card_spec(script, state))

@@ -13,10 +13,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from conftest import PAGE_BY_SCRIPT, PAGES, open_page
 
-from components import data, pages
+from components import api, data, pages
 from components.formatting import md
 
 MAP = "world-atlas/countries-110m.json"
@@ -57,8 +56,7 @@ DAMAGES = (missing, truncated, wrong_type)
 
 
 def clear_caches() -> None:
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    data.clear_all()
 
 
 @pytest.fixture
@@ -132,3 +130,12 @@ def test_rows_lost_from_a_file_never_give_a_traceback(data_copy, file, kept):
         assert not app.exception, (page, [e.value for e in app.exception])
         for error in app.error:
             assert md(file) in error.value, (page, error.value)
+
+
+def test_a_data_swap_reaches_the_api_and_the_previews_once_every_cache_is_emptied(data_copy):
+    table = data_copy / "trade_targets.csv"
+    text = table.read_text(encoding="utf-8")
+    first_target = api.dataset_json("trade_targets")["data"][0]["target"]
+    table.write_text(text.replace(first_target, "A target renamed in the copy", 1), encoding="utf-8")
+    data.clear_all()
+    assert api.dataset_json("trade_targets")["data"][0]["target"] == "A target renamed in the copy"
