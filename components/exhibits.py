@@ -433,7 +433,7 @@ def trade_exhibits() -> dict[str, Builder]:
         "record-versions": lambda r: record_versions(),
         "history": lambda r: trade_history(),
         "composition": lambda r: composition(_value(r, "flow"), _value(r, "year")),
-        **{gap.name: (lambda r, name=gap.name: _named(export_gaps(), name)) for gap in export_gaps()},
+        **{gap.name: (lambda r, gap=gap: gap) for gap in export_gaps()},  # the link does not change them
     }
 
 
@@ -481,10 +481,6 @@ def sources_exhibits() -> dict[str, Builder]:
         "citations": lambda r: citations(_value(r, "source")),
         **{name.replace("_", "-"): (lambda r, name=name: source_table(name)) for name in SOURCE_TABLES},
     }
-
-
-def _named(exhibits: tuple[Exhibit, ...], name: str) -> Exhibit:
-    return next(e for e in exhibits if e.name == name)
 
 
 def _registry(page: pages.PageInfo) -> dict[str, Builder]:

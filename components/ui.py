@@ -413,8 +413,9 @@ def first_screen(title: str, finding: str, sources: str, cards: Iterable, parsed
 
 CARD_PX = 168
 """A small card's width: two fit side by side on a 390 px phone; a longer label wraps onto more lines."""
-KEEP_RANGE_WHOLE = str.maketrans({"–": "–\u2060"})
-"""A word joiner after each en dash, so a wrapped label keeps '2021–25' on one line."""
+KEEP_RANGE_WHOLE = re.compile(r"(?<=\d)–(?=\d)")
+"""An en dash between digits: a word joiner goes after it, so a wrapped label keeps '2021–25' on one line (a name such
+as 'Chennai–Vladivostok' may still break at its dash)."""
 SMALL_CARD_CHARACTERS = 9
 """The longest value a small card shows whole ('−50.88', '~25 days')."""
 
@@ -449,7 +450,7 @@ def key_number_cards(numbers: Iterable, links: bool = False) -> None:
     if all(len(n.value) <= SMALL_CARD_CHARACTERS for n in numbers):  # short values: small cards, two to a phone row
         with st.container(horizontal=True, gap="small"):
             for number in numbers:
-                label = number.label.translate(KEEP_RANGE_WHOLE)
+                label = KEEP_RANGE_WHOLE.sub("–\u2060", number.label)
                 st.metric(label, number.value, help=number.said, border=True, width=CARD_PX)
     else:  # two to a row at most on a laptop; one under another on a phone
         for row in range(0, len(numbers), 2):
