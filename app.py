@@ -4,8 +4,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import embedding, pages, ui
-from components.data import DataError
+from components.core import pages
+from components.core.citing import SITE_ABOUT, SITE_NAME
+from components.core.schemas import DataError
+from components.ui import embedding, render
 
 st.set_page_config(
     page_title="India–Russia Partnership Explorer",
@@ -23,11 +25,8 @@ page = st.navigation(NAVIGATION, position="hidden" if st.context.is_embedded els
 
 if not st.context.is_embedded:  # in another site's frame: no sidebar
     with st.sidebar:
-        st.markdown("**India–Russia Partnership Explorer**")
-        st.caption(
-            "An explainer of the 23rd India–Russia Annual Summit (New Delhi, 4–5 December 2025). "
-            "Every figure names its source; where sources disagree, each version is shown."
-        )
+        st.markdown(f"**{SITE_NAME}**")
+        st.caption(SITE_ABOUT)
 
 shown = pages.at(page.url_path or pages.PAGES[0].url_path)  # Streamlit names the landing page ''
 try:
@@ -36,10 +35,10 @@ try:
     else:
         page.run()
 except DataError as error:  # a row a page needs is missing: that page stops, the app goes on
-    ui.show_data_error(error)
+    render.show_data_error(error)
 
 if not st.context.is_embedded:
-    ui.cite_this_page(shown)
+    render.cite_this_page(shown)
     st.divider()
     with st.container(horizontal=True, gap="small"):  # the other pages, in reach where a phone's reader finishes
         for other in pages.PAGES:

@@ -31,9 +31,11 @@ class _BeforeTheRuntime(logging.Filter):
 _CACHE_CHECKS = logging.getLogger("streamlit.runtime.caching.cache_data_api")
 _QUIET = _BeforeTheRuntime()
 _CACHE_CHECKS.addFilter(_QUIET)
-from components import api, drawing, exhibits, feed, pages, prepared, previews, url_state, web  # noqa: E402
-from components.data import data_version, load_sources, load_timeline  # noqa: E402
-from components.what_if_state import WhatIfState  # noqa: E402
+from components.core import pages  # noqa: E402
+from components.core.what_if_state import WhatIfState  # noqa: E402
+from components.server import api, drawing, feed, first_screen, previews, web  # noqa: E402
+from components.store import exhibits, prepared, url_state  # noqa: E402
+from components.store.data import data_version, load_sources, load_timeline  # noqa: E402
 
 _CACHE_CHECKS.removeFilter(_QUIET)
 
@@ -131,6 +133,14 @@ class Pages:
         except Exception:  # a preview must never cost a reader the page: serve it without the tags
             LOGGER.exception("No link preview for %s", scope["path"])
             tags = ""
+        try:
+            screen = (
+                "" if _embedded(raw_query) else await run_in_threadpool(first_screen.rendition, page, _query(raw_query))
+            )
+        except Exception:  # nor must its first screen: the page comes as Streamlit sends it
+            LOGGER.exception("No first screen for %s", scope["path"])
+            screen = ""
+        tags += first_screen.STYLE if screen else ""
         plain = dict(scope, headers=[(k, v) for k, v in scope["headers"] if k.lower() != b"accept-encoding"])
         start, chunks = {}, []
 
@@ -143,12 +153,17 @@ class Pages:
                 return
             body = b"".join(chunks)
             if start["status"] == 200:
-                body = web.with_head(body, tags)
+                body = web.with_head(body, tags, screen)
             kept = [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
             await send({**start, "headers": [*kept, (b"content-length", str(len(body)).encode())]})
             await send({"type": "http.response.body", "body": body})
 
         await self.app(plain, receive, with_tags)
+
+
+def _embedded(raw_query: str) -> bool:
+    """Whether the address asks for the compact view in another site's frame (which has no first screen)."""
+    return any(value.lower() == "true" for value in _query(raw_query).get("embed", []))
 
 
 def _tags(page: pages.PageInfo, raw_query: str, origin: str) -> str:

@@ -2,12 +2,15 @@
 
 import streamlit as st
 
-from components import connectivity, exhibits, pages, prepared, ui
-from components.formatting import md
+from components.core import pages
+from components.core.formatting import md
+from components.store import exhibits, prepared, sourcing
+from components.topics import connectivity
+from components.ui import render
 
-shown, params, parsed = ui.open_page(pages.CONNECTIVITY, prepared.connectivity_page)
+shown, params, parsed = render.open_page(pages.CONNECTIVITY, prepared.connectivity_page)
 
-contents = ui.first_screen(*connectivity.FIRST_SCREEN, prepared.key_numbers(pages.CONNECTIVITY.script), parsed)
+contents = render.first_screen(prepared.connectivity_first_screen(), parsed)
 
 # --- Map ------------------------------------------------------------------------------------------
 contents.section(
@@ -16,8 +19,8 @@ contents.section(
     "The International North–South Transport Corridor (INSTC), the Chennai–Vladivostok corridor and the Northern "
     "Sea Route beside the Suez route; pick one to highlight it.",
 )
-highlight = ui.url_widget(params["route"])
-ui.show_chart(exhibits.route_map(highlight))
+highlight = render.url_widget(params["route"])
+render.show_chart(exhibits.route_map(highlight))
 
 # --- Comparison -----------------------------------------------------------------------------------
 contents.section(
@@ -26,13 +29,17 @@ contents.section(
     "Each corridor's figures and facts, with the nature of each claim in brackets.",
 )
 for route_id in prepared.FIGURE_PREFIXES:
-    ui.more(
+    render.more(
         connectivity.ROUTE_NAMES[route_id],
         f"compare-{route_id}",
-        lambda route_id=route_id: st.markdown(shown.figure_lines[route_id] + "\n" + ui.fact_lines(f"route-{route_id}")),
+        lambda route_id=route_id: st.markdown(
+            shown.figure_lines[route_id] + "\n" + sourcing.fact_lines(f"route-{route_id}")
+        ),
         opened=highlight == route_id,
     )
-ui.more("The Suez route", "compare-suez", lambda: st.markdown(ui.fact_lines("route-suez")), opened=highlight == "suez")
+render.more(
+    "The Suez route", "compare-suez", lambda: st.markdown(sourcing.fact_lines("route-suez")), opened=highlight == "suez"
+)
 
 
 # --- What-if --------------------------------------------------------------------------------------
@@ -47,7 +54,7 @@ def transit_what_if() -> None:
     chosen = {}
     for column, key in zip(st.columns(3), ("origin", "destination", "via"), strict=True):
         with column:
-            chosen[key] = ui.url_widget(params[key])
+            chosen[key] = render.url_widget(params[key])
     origin, destination, via = chosen.values()
     names = shown.place_names
     trip = connectivity.journey(shown.journeys, origin, destination, via)
@@ -70,7 +77,7 @@ def transit_what_if() -> None:
         )
     else:
         corridor = connectivity.SHORT_ROUTE_NAMES[list(connectivity.ROUTE_NAMES).index(via)]
-        ui.reading_table(
+        render.reading_table(
             trip,
             {
                 "version": "Source",
@@ -80,7 +87,7 @@ def transit_what_if() -> None:
                 "claim": "Kind of claim",
             },
         )
-        ui.table_view(
+        render.table_view(
             "Every figure of this journey, in days and km, with sources (CSV)",
             exhibits.journey(origin, destination, via),
         )
@@ -94,5 +101,4 @@ contents.section(
     "Maritime",
     "Shipbuilding, ports, Arctic shipping and the training of Indian seafarers for polar waters.",
 )
-ui.more("What was agreed and discussed", "maritime", lambda: st.markdown(ui.fact_lines("maritime")))
-contents.show()
+render.more("What was agreed and discussed", "maritime", lambda: st.markdown(sourcing.fact_lines("maritime")))

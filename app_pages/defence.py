@@ -2,22 +2,18 @@
 
 import streamlit as st
 
-from components import defence, exhibits, pages, prepared, ui
-from components.formatting import md
-from components.provenance import UNDATED
+from components.core import pages
+from components.core.formatting import md
+from components.store import exhibits, prepared, sourcing
+from components.topics import defence
+from components.topics.provenance import UNDATED
+from components.ui import render
 
-fixed, params, parsed = ui.open_page(pages.DEFENCE, prepared.defence_page)
+fixed, params, parsed = render.open_page(pages.DEFENCE, prepared.defence_page)
 comparison, platforms = fixed["comparison"], fixed["platforms"]
 story, story_sources = fixed["story"]
-headline, detail = story.split(". ", 1)
-contents = ui.first_screen(
-    "Defence: Russia leads, with a smaller share",
-    f"{md(headline)}. The summit brought no big new contract; it turned to joint production, logistics (RELOS), "
-    "nuclear energy and space.",
-    defence.SIPRI_SOURCE + ";" + story_sources.split(";")[0],
-    prepared.key_numbers(pages.DEFENCE.script),
-    parsed,
-)
+detail = story.split(". ", 1)[1]  # its first sentence is the first screen's
+contents = render.first_screen(prepared.defence_first_screen(), parsed)
 
 # --- Supply trend ---------------------------------------------------------------------------------
 contents.section(
@@ -25,17 +21,17 @@ contents.section(
     "Suppliers",
     "Weapons delivered to India each year, by supplier, in SIPRI's trend-indicator values (TIV): volume, not money.",
 )
-period = ui.url_widget(params["period"])
-suppliers = ui.url_widget(params["suppliers"])
-ui.show_chart(exhibits.arms_supply(period, suppliers))
+period = render.url_widget(params["period"])
+suppliers = render.url_widget(params["suppliers"])
+render.show_chart(exhibits.arms_supply(period, suppliers))
 
 contents.section(
     "Russia's share, year by year",
     "Russia's share",
     "Each year and over a window of years, beside the five-year shares SIPRI published.",
 )
-window = ui.url_widget(params["window"])
-ui.show_chart(exhibits.russia_share(period, window))
+window = render.url_widget(params["window"])
+render.show_chart(exhibits.russia_share(period, window))
 
 
 def published_shares() -> None:
@@ -44,8 +40,8 @@ def published_shares() -> None:
         f"{md(detail)}\n\nEach edition revises earlier years, so one period can carry two published figures. Our "
         "computation uses the January 2025 register, which ends in 2023."
     )
-    ui.cite(story_sources, "Sources", short=True)
-    ui.show_table(
+    render.cite(story_sources, "Sources", short=True)
+    render.show_table(
         comparison,
         {
             "published_pct": st.column_config.NumberColumn("Published (%)", format="%g"),
@@ -55,7 +51,7 @@ def published_shares() -> None:
     )
 
 
-ui.more("SIPRI's published shares beside ours, and how editions revise them", "sipri-editions", published_shares)
+render.more("SIPRI's published shares beside ours, and how editions revise them", "sipri-editions", published_shares)
 
 # --- By category ----------------------------------------------------------------------------------
 contents.section(
@@ -63,7 +59,7 @@ contents.section(
     "What Russia supplies",
     "Russia's deliveries by kind of weapon, as shares of each block of years.",
 )
-ui.show_chart(exhibits.russian_categories())
+render.show_chart(exhibits.russian_categories())
 
 # --- Platforms ------------------------------------------------------------------------------------
 contents.section(
@@ -72,22 +68,22 @@ contents.section(
     "Where each Russian-origin platform stands, as of its newest dated source; open one for its facts.",
 )
 disputed = fixed["disputed"]
-ui.reading_table(platforms, defence.PLATFORM_COLUMNS)
+render.reading_table(platforms, defence.PLATFORM_COLUMNS)
 
 
 def platforms_in_full() -> None:
     """A search of the platforms and every column of those it finds, then each fact on which sources disagree;
     both downloadable."""
-    found = exhibits.platforms(ui.url_widget(params["q"]))
+    found = exhibits.platforms(render.url_widget(params["q"]))
     if found.rows().empty:
         st.caption("No platform matches the search.")
     else:
-        ui.table_with_download(found)
+        render.table_with_download(found)
     st.markdown(f"**Where sources disagree on the platforms ({disputed.groupby(['item_id', 'fact']).ngroups} facts)**")
-    ui.table_with_download(exhibits.platform_disagreements())
+    render.table_with_download(exhibits.platform_disagreements())
 
 
-ui.more(
+render.more(
     "Search the platforms; every column, and where sources disagree (CSV)",
     "platforms-full",
     platforms_in_full,
@@ -97,16 +93,18 @@ ui.more(
 
 def platform_details() -> None:
     """The chosen platform: what it is, how it is made, where its status comes from, and its facts, each sourced."""
-    chosen = ui.url_widget(params["platform"])
+    chosen = render.url_widget(params["platform"])
     platform = platforms[platforms["short_name"] == chosen].iloc[0]
     st.subheader(platform["platform"])
     st.markdown(f"{md(platform['category'])} · {md(platform['how_made'])}")
     dated = platform["as_of"] != UNDATED
-    ui.cite(platform["source_id"], f"Status as of {platform['as_of']}" if dated else f"Status ({UNDATED})", short=True)
-    st.markdown(ui.fact_lines(platform["platform_id"]))
+    render.cite(
+        platform["source_id"], f"Status as of {platform['as_of']}" if dated else f"Status ({UNDATED})", short=True
+    )
+    st.markdown(sourcing.fact_lines(platform["platform_id"]))
 
 
-ui.more(
+render.more(
     "One platform's facts, each with its source",
     "platform-details",
     platform_details,
@@ -119,8 +117,10 @@ contents.section(
     "RELOS",
     "Each side's military logistics for the other, from draft to ratification, step by step.",
 )
-ui.show_chart(exhibits.relos_steps())
-ui.more("What RELOS covers, its term, when it takes effect", "relos", lambda: st.markdown(ui.fact_lines("relos")))
+render.show_chart(exhibits.relos_steps())
+render.more(
+    "What RELOS covers, its term, when it takes effect", "relos", lambda: st.markdown(sourcing.fact_lines("relos"))
+)
 
 # --- Nuclear and space ----------------------------------------------------------------------------
 contents.section(
@@ -133,10 +133,9 @@ contents.section(
 def nuclear_and_space() -> None:
     """Each Kudankulam unit's dated facts, then nuclear energy beyond it, space, and defence at the summit."""
     for item_id, label in defence.KUDANKULAM_UNITS.items():
-        st.markdown(f"**{label}**\n{ui.fact_lines(item_id)}")
+        st.markdown(f"**{label}**\n{sourcing.fact_lines(item_id)}")
     st.markdown("**Beyond Kudankulam, in space, and defence at the summit**")
-    st.markdown(ui.fact_lines("nuclear-summit", "space", "summit-defence"))
+    st.markdown(sourcing.fact_lines("nuclear-summit", "space", "summit-defence"))
 
 
-ui.more("Kudankulam unit by unit; beyond it, space, and defence at the summit", "nuclear-space", nuclear_and_space)
-contents.show()
+render.more("Kudankulam unit by unit; beyond it, space, and defence at the summit", "nuclear-space", nuclear_and_space)

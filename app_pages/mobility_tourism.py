@@ -2,12 +2,15 @@
 
 import streamlit as st
 
-from components import exhibits, mobility, pages, prepared, ui
-from components.formatting import md
+from components.core import pages
+from components.core.formatting import md
+from components.store import exhibits, prepared, sourcing
+from components.topics import mobility
+from components.ui import render
 
-shown, params, parsed = ui.open_page(pages.MOBILITY, prepared.mobility_page)
+shown, params, parsed = render.open_page(pages.MOBILITY, prepared.mobility_page)
 
-contents = ui.first_screen(*mobility.FIRST_SCREEN, prepared.key_numbers(pages.MOBILITY.script), parsed)
+contents = render.first_screen(prepared.mobility_first_screen(), parsed)
 
 # --- Workers ----------------------------------------------------------------------------------------
 contents.section(
@@ -15,20 +18,22 @@ contents.section(
     "Workers",
     "Permits, quotas, headcounts and projections: different measures, never joined into one line.",
 )
-ui.show_chart(exhibits.measures("workers"))
+render.show_chart(exhibits.measures("workers"))
 
 
 def workers_detail() -> None:
     """Every version of the workers' figures, where they work, and the two agreements signed at the summit."""
     st.markdown("**Every version, with who says it**\n" + shown.versions["workers"])
-    st.markdown(ui.fact_lines("workers-sectors", "workers-claim", "workers-agreement"))
+    st.markdown(sourcing.fact_lines("workers-sectors", "workers-claim", "workers-agreement"))
     st.markdown(
         "**The two agreements signed at the summit**\n"
-        + "\n".join(f"- {agreement} ({ui.source_markdown(source, short=True)})" for agreement, source in shown.signed)
+        + "\n".join(
+            f"- {agreement} ({sourcing.source_markdown(source, short=True)})" for agreement, source in shown.signed
+        )
     )
 
 
-ui.more("Every version, where Indians work, and the agreements signed", "workers-detail", workers_detail)
+render.more("Every version, where Indians work, and the agreements signed", "workers-detail", workers_detail)
 
 # --- Students ---------------------------------------------------------------------------------------
 contents.section(
@@ -36,11 +41,11 @@ contents.section(
     "Students",
     "Students, medical students, student visas and medical seats: four measures, and no official count.",
 )
-ui.show_chart(exhibits.measures("students"))
-ui.more(
+render.show_chart(exhibits.measures("students"))
+render.more(
     "Every version of the students' figures",
     "students-detail",
-    lambda: st.markdown(shown.versions["students"] + "\n" + ui.fact_lines("students-coverage")),
+    lambda: st.markdown(shown.versions["students"] + "\n" + sourcing.fact_lines("students-coverage")),
 )
 
 # --- Tourism ----------------------------------------------------------------------------------------
@@ -52,7 +57,7 @@ contents.section(
 )
 for column, group in zip(st.columns(2), ("indians_visiting", "russians_visiting"), strict=True):
     with column:
-        ui.show_chart(exhibits.measures(group))
+        render.show_chart(exhibits.measures(group))
 
 
 def visitors_detail() -> None:
@@ -60,15 +65,15 @@ def visitors_detail() -> None:
     goal = shown.goal
     st.markdown(
         f"**The 2030 goal, as precisely as the source allows:** Moscow {md(goal['evidence'])} "
-        f"({ui.source_markdown(goal['source_id'], short=True)}). {md(goal['note'])}\n\n"
+        f"({sourcing.source_markdown(goal['source_id'], short=True)}). {md(goal['note'])}\n\n"
         f"**Russian visitors to India in 2024 — sources disagree:** {shown.russians_2024}\n"
-        + ui.fact_lines("visitors-in-2024")
+        + sourcing.fact_lines("visitors-in-2024")
     )
-    st.markdown(ui.fact_lines("visas", "tourism-draws"))
+    st.markdown(sourcing.fact_lines("visas", "tourism-draws"))
     st.markdown(f"**Flights**\n{shown.flights}")
 
 
-ui.more("The 2030 goal, visas, flights and the 2024 counts", "visitors-detail", visitors_detail)
+render.more("The 2030 goal, visas, flights and the 2024 counts", "visitors-detail", visitors_detail)
 
 # --- What-if ----------------------------------------------------------------------------------------
 contents.section(
@@ -82,9 +87,9 @@ contents.section(
 def count_what_if(title: str, prefix: str, bases: dict[str, str], with_target: bool) -> None:
     """A cited figure grown to 2030 at the reader's rate and, with a target, the growth it needs; reruns alone."""
     st.subheader(title)
-    choice = ui.url_widget(params[f"{prefix}_base"], captions=[mobility.caption(shown.starts[c]) for c in bases])
-    rate = ui.url_widget(params[f"{prefix}_growth"])
-    target_thousands = ui.url_widget(params[f"{prefix}_target"]) if with_target else None
+    choice = render.url_widget(params[f"{prefix}_base"], captions=[mobility.caption(shown.starts[c]) for c in bases])
+    rate = render.url_widget(params[f"{prefix}_growth"])
+    target_thousands = render.url_widget(params[f"{prefix}_target"]) if with_target else None
     target = target_thousands * 1000 or None if with_target else None
     base = shown.starts[choice]
     start, start_year = base["value"], int(base["year"])
@@ -104,17 +109,16 @@ def count_what_if(title: str, prefix: str, bases: dict[str, str], with_target: b
     st.caption(
         f"Formula: value in year y = {start:,.0f} × (1 + {rate}%)^(y − {start_year})"
         + ("; growth needed = (target / start)^(1/years) − 1" if with_target else "")
-        + f". Starting figure: {ui.figure_markdown(base, with_note=False)}."
+        + f". Starting figure: {sourcing.figure_markdown(base, with_note=False)}."
     )
-    ui.show_chart(exhibits.count_scenario(prefix, title, choice, rate, target_thousands))
+    render.show_chart(exhibits.count_scenario(prefix, title, choice, rate, target_thousands))
 
 
 count_what_if(exhibits.VISITORS_TITLE, "visitor", mobility.VISITOR_BASES, True)
-ui.more(
+render.more(
     exhibits.WORKERS_TITLE,
     "worker-what-if",
     lambda: count_what_if(exhibits.WORKERS_TITLE, "worker", mobility.WORKER_BASES, False),
     opened=any(parsed[key].status != "missing" for key in parsed if key.startswith("worker_")),
 )
-ui.table_view("All mobility figures and their sources (CSV)", exhibits.mobility_figures())
-contents.show()
+render.table_view("All mobility figures and their sources (CSV)", exhibits.mobility_figures())

@@ -3,13 +3,18 @@ dated timeline."""
 
 import streamlit as st
 
-from components import exhibits, pages, prepared, ui
+from components.core import pages
+from components.store import exhibits, prepared
+from components.ui import render
 
-fixed, params, parsed = ui.open_page(pages.OVERVIEW, prepared.overview_page)
-contents = ui.intro("India and Russia, a year after the summit", fixed.finding, fixed.finding_sources)
-ui.key_number_cards(fixed.cards, links=True)
-ui.more("The visit at a glance: when, what kind of visit, who came", "at-a-glance", lambda: st.markdown(fixed.glance))
-ui.show_notices(parsed.values())
+fixed, params, parsed = render.open_page(pages.OVERVIEW, prepared.overview_page)
+screen = prepared.overview_first_screen()
+contents = render.intro(screen)
+render.key_number_cards(screen.cards, links=True)
+render.more(
+    "The visit at a glance: when, what kind of visit, who came", "at-a-glance", lambda: st.markdown(fixed.glance)
+)
+render.show_notices(parsed.values())
 
 # --- Since the summit ---------------------------------------------------------------------------------
 contents.section(
@@ -23,36 +28,37 @@ st.markdown("\n".join(f"- {line}" for line in fixed.latest_news))
 def every_deliverable() -> None:
     """Each followed item at the summit and now, then the table of them all with its download."""
     st.markdown("\n".join(f"- {line}" for line in fixed.moved) + "\n\n" + fixed.unmoved)
-    ui.table_with_download(exhibits.since_the_summit())
+    render.table_with_download(exhibits.since_the_summit())
 
 
-ui.more(f"Every deliverable at the summit and now ({len(fixed.standings)}), sourced", "since-all", every_deliverable)
+render.more(
+    f"Every deliverable at the summit and now ({len(fixed.standings)}), sourced", "since-all", every_deliverable
+)
 st.caption("Follow these changes in a feed reader: [changes feed (Atom)](/api/v1/changes.atom).")
 
 # --- Agreements -----------------------------------------------------------------------------------
 contents.section("What was signed", "Agreements", fixed.agreements_lead)
-domains = ui.url_widget(params["agreement_domain"])
-statuses = ui.url_widget(params["agreement_status"])
+domains = render.url_widget(params["agreement_domain"])
+statuses = render.url_widget(params["agreement_status"])
 shown = prepared.agreements(tuple(domains), tuple(statuses))
 if shown.standing.empty:
     st.info("No agreement matches these filters; choose another domain or status.", icon=":material/filter_alt_off:")
 else:
-    ui.reading_table(shown.standing, {"agreement": "Agreement", "status": "Status", "as_of": "As of"})
-ui.more(
+    render.reading_table(shown.standing, {"agreement": "Agreement", "status": "Status", "as_of": "As of"})
+render.more(
     "What the articles expected, each agreement's dated steps, and how sources count the documents",
     "agreements-detail",
     lambda: st.markdown(shown.detail),
 )
-ui.table_view("Every agreement: parties, what each does, evidence; CSV", exhibits.agreements(domains, statuses))
+render.table_view("Every agreement: parties, what each does, evidence; CSV", exhibits.agreements(domains, statuses))
 
 # --- Timeline -------------------------------------------------------------------------------------
 contents.section("Timeline", "Timeline", "Dated events since the strategic partnership of 2000, each from its source.")
-timeline_domains = ui.url_widget(params["timeline_domain"])
-period = ui.url_widget(params["timeline_period"])
+timeline_domains = render.url_widget(params["timeline_domain"])
+period = render.url_widget(params["timeline_period"])
 events, chart, listed = prepared.timeline(tuple(timeline_domains), period)
 if chart is None:
     st.info("No events match these filters; choose another domain or period.", icon=":material/filter_alt_off:")
 else:
-    ui.show_chart(exhibits.timeline(timeline_domains, period))
-    ui.more("The events, numbered as on the chart", "timeline-events", lambda: st.markdown(listed))
-contents.show()
+    render.show_chart(exhibits.timeline(timeline_domains, period))
+    render.more("The events, numbered as on the chart", "timeline-events", lambda: st.markdown(listed))

@@ -2,9 +2,12 @@
 
 import streamlit as st
 
-from components import exhibits, pages, prepared, trade, ui, what_if_state
-from components.formatting import fmt_bn, fmt_pct_change, md, plain, signed
-from components.params import query_of
+from components.core import pages, what_if_state
+from components.core.formatting import fmt_bn, md, plain, signed
+from components.core.params import query_of
+from components.store import exhibits, prepared, sourcing
+from components.topics import trade
+from components.ui import render
 
 HEADLINE_YEAR = trade.fy(trade.HEADLINE_YEAR)
 LABELS = {"total": "Total", "exports": "Exports", "imports": "Imports", "balance": "Balance"}
@@ -12,25 +15,17 @@ LABELS = {"total": "Total", "exports": "Exports", "imports": "Imports", "balance
 if (old_link := what_if_state.migrated(f"/{pages.TRADE.url_path}", query_of(st.query_params))) is not None:
     st.switch_page(pages.WHAT_IF.script, query_params=old_link[1])
 
-(view, shown), params, parsed = ui.open_page(pages.TRADE, prepared.trade_page)
+(view, shown), params, parsed = render.open_page(pages.TRADE, prepared.trade_page)
 goal, latest, previous = view.goal, view.series.iloc[-1], view.series.iloc[-2]
 latest_year = trade.fy(latest["fiscal_year"])
-status = " (provisional)" if latest["status"] == "provisional" else ""
-contents = ui.intro(
-    f"Trade: below the record, far from US$ {goal['goal']:g} bn",
-    f"India–Russia goods trade was **{md(fmt_bn(latest['total_bn']))} in {latest_year}**{status}, "
-    f"{fmt_pct_change(latest['total_bn'] / previous['total_bn'] - 1)} on the record {md(fmt_bn(view.record_bn))} of "
-    f"{HEADLINE_YEAR}, the year the summit talked about. The summit reaffirmed a goal of **US\\$ {goal['goal']:g} bn "
-    f"a year by {goal['deadline']}**. Values are US\\$ at current prices; Indian fiscal years run April–March.",
-    f"{trade.OFFICIAL_SOURCE};{goal['set_source_id']}",
-)
+contents = render.intro(prepared.trade_first_screen())
 st.page_link(
     pages.WHAT_IF.script,
     label=f"Trade what-if: US\\$ {goal['goal']:g} bn by {goal['deadline']}?",
     help="Move the growth rates, see the 2030 total and share the link.",
     icon=":material/tune:",
 )
-ui.show_notices(parsed.values())
+render.show_notices(parsed.values())
 
 # --- Latest year ----------------------------------------------------------------------------------
 before, after = view.movers.attrs["years"]
@@ -38,12 +33,12 @@ contents.section(
     f"The latest year, {latest_year}",
     "Latest year",
     f"India's exports to Russia, imports from it and the balance, against {before}; {after} (April 2025 to March "
-    f"2026) straddles the summit{', and its figures are provisional' if status else ''}.",
+    f"2026) straddles the summit{', and its figures are provisional' if latest['status'] == 'provisional' else ''}.",
 )
 with st.container(horizontal=True, gap="small"):
     for key, label in LABELS.items():
         change = latest[f"{key}_bn"] - previous[f"{key}_bn"]
-        ui.change_metric(
+        render.change_metric(
             f"{label} (US$ bn)",
             plain(latest[f"{key}_bn"]),
             change,
@@ -51,26 +46,26 @@ with st.container(horizontal=True, gap="small"):
             before,
             good=None if key == "total" else "down" if key == "imports" else "up",
         )
-ui.cite(trade.OFFICIAL_SOURCE, "Source", short=True)
-ui.reading_table(
+render.cite(trade.OFFICIAL_SOURCE, "Source", short=True)
+render.reading_table(
     shown["movers"], {"what": "Goods (HS chapter)", "after_usd_mn": f"{after}, US$ mn", "change": "Change"}
 )
-ui.more(
+render.more(
     "Crude oil after the summit: forecasts and tanker counts",
     "crude",
     lambda: st.markdown(
         f"**As tanker trackers counted it:** {shown['crude']}\n\n**Forecasts made at the summit, for December "
-        f"2025 — {len(view.crude)} estimates disagree:** " + "; ".join(ui.figure_markdown(r) for r in view.crude)
+        f"2025 — {len(view.crude)} estimates disagree:** " + "; ".join(sourcing.figure_markdown(r) for r in view.crude)
     ),
 )
 
 # --- FY2024-25 headline -------------------------------------------------------------------------
 contents.section(
     f"{HEADLINE_YEAR}: the record year",
-    "FY2024-25",
+    HEADLINE_YEAR,
     f"Goods trade grew {view.record_bn / view.before_war_bn:.1f}-fold from {md(fmt_bn(view.before_war_bn))} in "
     f"FY2021-22 to {md(fmt_bn(view.record_bn))} in {HEADLINE_YEAR}, driven largely by energy imports "
-    f"({ui.source_markdown('seed-000', short=True)}).",
+    f"({sourcing.source_markdown('seed-000', short=True)}).",
 )
 
 
@@ -81,16 +76,16 @@ def record_versions() -> None:
             st.metric(f"{label}, {HEADLINE_YEAR}", fmt_bn(view.official[key]), border=True)
             st.markdown(shown["other versions"][key])
     st.info(shown["which figure"], icon=":material/balance:")
-    ui.table_with_download(exhibits.record_versions())
+    render.table_with_download(exhibits.record_versions())
 
 
-ui.more("Every version of the record year's figures, and which is right", "record-versions", record_versions)
+render.more("Every version of the record year's figures, and which is right", "record-versions", record_versions)
 
 # --- History --------------------------------------------------------------------------------------
 contents.section(
     "Seventeen years of trade", "History", "Exports, imports, total and balance, by fiscal year, US\\$ bn."
 )
-ui.show_chart(exhibits.trade_history())
+render.show_chart(exhibits.trade_history())
 
 # --- Composition ----------------------------------------------------------------------------------
 contents.section(
@@ -99,23 +94,25 @@ contents.section(
     "The largest goods chapters of either flow, in either year.",
 )
 with st.container(horizontal=True, gap="medium"):  # side by side, on a phone too
-    flow = ui.url_widget(params["flow"])
-    year = ui.url_widget(params["year"])
-ui.show_chart(exhibits.composition(flow, year))
+    flow = render.url_widget(params["flow"])
+    year = render.url_widget(params["year"])
+render.show_chart(exhibits.composition(flow, year))
 
 
 def named_goods() -> None:
     """The goods the articles name, beside the official value of their chapters, and the fertiliser figures."""
     chapter_columns = [column for column in view.named.columns if column.startswith("chapters_")]
-    ui.show_table(
+    render.show_table(
         shown["named"],
         {"flow": "Direction"}
-        | ui.number_columns({column: f"{column.split('_')[1]} (US$ mn)" for column in chapter_columns}),
+        | render.number_columns({column: f"{column.split('_')[1]} (US$ mn)" for column in chapter_columns}),
     )
-    st.markdown("Fertiliser imports from Russia, a year: " + "; ".join(ui.figure_markdown(r) for r in view.fertiliser))
+    st.markdown(
+        "Fertiliser imports from Russia, a year: " + "; ".join(sourcing.figure_markdown(r) for r in view.fertiliser)
+    )
 
 
-ui.more("The goods the articles name, with their official chapters", "named-goods", named_goods)
+render.more("The goods the articles name, with their official chapters", "named-goods", named_goods)
 
 # --- Opportunity gaps -----------------------------------------------------------------------------
 contents.section(
@@ -125,8 +122,8 @@ contents.section(
 )
 for column, gap in zip(st.columns(2), exhibits.export_gaps(), strict=True):
     with column:
-        ui.show_chart(gap)
-ui.more(
+        render.show_chart(gap)
+render.more(
     "Why the article's figures differ from the official ones, and what the summit agreed for exporters",
     "gap-why",
     lambda: st.markdown(
@@ -136,10 +133,9 @@ ui.more(
 
 # --- Targets --------------------------------------------------------------------------------------
 contents.section("Targets and commitments", "Targets", "Where each target stands, as of its newest dated source.")
-ui.reading_table(shown["targets"], {"target": "Target", "status": "Status", "as_of": "As of"})
-ui.more(
+render.reading_table(shown["targets"], {"target": "Target", "status": "Status", "as_of": "As of"})
+render.more(
     "Each target: how it was set, its progress and its sources",
     "targets-detail",
     lambda: st.markdown(prepared.targets_detail()),
 )
-contents.show()

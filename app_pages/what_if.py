@@ -3,12 +3,15 @@ embedded in another site, the answer and its chart alone, with a link back."""
 
 import streamlit as st
 
-from components import embedding, exhibits, pages, prepared, trade, ui, what_if
-from components.answer import answer_panel
-from components.formatting import fmt_bn, fy, md
-from components.scenario import project
-from components.share import share_panel
-from components.what_if_state import COMPARE_PARAMS, LEVER_PARAMS, WhatIfState, lever_values, levers_of
+from components.core import pages
+from components.core.formatting import fmt_bn, fy, md
+from components.core.scenario import project
+from components.core.what_if_state import COMPARE_PARAMS, LEVER_PARAMS, WhatIfState, lever_values, levers_of
+from components.store import exhibits, prepared, sourcing
+from components.topics import trade, what_if
+from components.ui import embedding, render
+from components.ui.answer import answer_panel
+from components.ui.share import share_panel
 
 
 def levers(inputs: what_if.Inputs, params: dict, linked: WhatIfState, opened: bool) -> WhatIfState:
@@ -16,12 +19,12 @@ def levers(inputs: what_if.Inputs, params: dict, linked: WhatIfState, opened: bo
     the scenario they set."""
     for column, param, flow in zip(st.columns(2), LEVER_PARAMS[:2], ("exports_usd_mn", "imports_usd_mn"), strict=True):
         with column:
-            ui.url_widget(param)
+            render.url_widget(param)
             st.caption(inputs.reality[flow])
     with st.expander("More levers: pharmaceuticals, engineering, energy, base year", expanded=opened):
         for param in LEVER_PARAMS[2:]:
-            ui.url_widget(param)
-        base_id = ui.url_widget(params["base"])
+            render.url_widget(param)
+        base_id = render.url_widget(params["base"])
         st.caption(f"Base year {md(inputs.base_labels[base_id])}: the model starts from its official figures.")
     return WhatIfState(base_id, levers_of({p.key: st.session_state[p.key] for p in LEVER_PARAMS}), linked.pinned)
 
@@ -38,17 +41,17 @@ def presets(inputs: what_if.Inputs, state: WhatIfState) -> None:
         [p.key for p in choices],
         format_func=lambda key: by_key[key].label,
         key="preset",
-        on_change=ui.set_widgets_from_choice,
+        on_change=render.set_widgets_from_choice,
         args=("preset", {p.key: lever_values(p.levers) for p in choices}),
     )
     st.caption(preset_meaning(match) if match else "The sliders match no preset.")
     meanings = lambda: st.markdown("\n".join(f"- {preset_meaning(p)}" for p in choices))  # noqa: E731
-    ui.more("What each preset means", "preset_meanings", meanings)  # built only when opened
+    render.more("What each preset means", "preset_meanings", meanings)  # built only when opened
 
 
 def preset_meaning(preset: what_if.Preset) -> str:
     """Markdown: a preset's name, what it sets and the source of its numbers."""
-    return f"**{md(preset.label)}:** {md(preset.definition)} ({ui.source_markdown(preset.source_id, short=True)})"
+    return f"**{md(preset.label)}:** {md(preset.definition)} ({sourcing.source_markdown(preset.source_id, short=True)})"
 
 
 def unpin() -> None:
@@ -82,7 +85,7 @@ def compare_and_share(state: WhatIfState) -> None:
 
 def method(inputs: what_if.Inputs, base_id: str) -> None:
     """How the what-if is computed, with every input cited."""
-    cited = {sid: ui.source_markdown(sid) for sid in (trade.OFFICIAL_SOURCE, trade.HS_SOURCE, "seed-004")}
+    cited = {sid: sourcing.source_markdown(sid) for sid in (trade.OFFICIAL_SOURCE, trade.HS_SOURCE, "seed-004")}
     intro, inputs_list = what_if.method_markdown(inputs, base_id, cited)
     st.markdown(intro)
     for formula in what_if.METHOD_FORMULAS:
@@ -95,27 +98,27 @@ def embedded(inputs: what_if.Inputs, state: WhatIfState, parsed: dict) -> None:
     name_the_tab(inputs, state)
     answer_panel(inputs.bases[state.base], state, key="answer", compact=True)
     path = exhibits.what_if_path(state)
-    ui.draw(path.chart, path.caption, height=240 if state.pinned is None else 175)  # under A beside B, when pinned
+    render.draw(path.chart, path.caption, height=240 if state.pinned is None else 175)  # under A beside B, when pinned
     embedding.link_back(pages.WHAT_IF, state.to_query())
-    ui.show_notices(parsed.values())
+    render.show_notices(parsed.values())
 
 
 def name_the_tab(inputs: what_if.Inputs, state: WhatIfState) -> None:
     """The browser tab says the scenario's answer: 'Trade what-if: US$ 62.4 bn by FY2029-30?'."""
     total = project(inputs.bases[state.base], state.levers)["total_bn"].iloc[-1]
-    ui.page_title(f"Trade what-if: {fmt_bn(total, 1)} by FY2029-30?")
+    render.page_title(f"Trade what-if: {fmt_bn(total, 1)} by FY2029-30?")
 
 
 @st.fragment
 def what_if_page() -> None:
     """The page. A fragment: moving a slider, picking a preset or pinning reruns the page alone, not the app's
     navigation, sidebar and footer, so the answer comes back sooner."""
-    inputs, params, parsed = ui.open_page(pages.WHAT_IF, prepared.what_if_inputs)
+    inputs, params, parsed = render.open_page(pages.WHAT_IF, prepared.what_if_inputs)
     linked = WhatIfState.read(parsed)
     if st.context.is_embedded:
         embedded(inputs, linked, parsed)
         return
-    st.title("Trade what-if")
+    st.title(what_if.TITLE)
     answer = st.container()
     # the more levers open when the link moves one of them or names an older base (every link names its base)
     opened = any(parsed[p.key].status != "missing" for p in LEVER_PARAMS[2:]) or linked.base != params["base"].default
@@ -128,19 +131,19 @@ def what_if_page() -> None:
             st.info(what_if.newer_base_note(inputs, state.base, newer), icon=":material/update:")
             moved = WhatIfState(newer, state.levers, state.pinned).params()
             st.page_link(pages.WHAT_IF.script, label=f"Open this scenario from {fy(newer)}", query_params=moved)
-        ui.show_notices(parsed.values())
+        render.show_notices(parsed.values())
 
-    ui.show_chart(exhibits.what_if_path(state))
+    render.show_chart(exhibits.what_if_path(state))
     growth_lines = "\n".join(f"- {md(line)}" for line in what_if.growth_needed_lines(base, state.levers))
     st.markdown(f"## Growth needed for US\\$ 100 bn\n\n{growth_lines}")
     presets(inputs, state)
     compare_and_share(state)
-    ui.more(
+    render.more(
         "Which growth rates reach the target? A grid of growth rates",
         "sensitivity",
-        lambda: ui.show_chart(exhibits.what_if_sensitivity(state)),
+        lambda: render.show_chart(exhibits.what_if_sensitivity(state)),
     )
-    ui.more("Method: how the what-if is computed", "method", lambda: method(inputs, state.base))
+    render.more("Method: how the what-if is computed", "method", lambda: method(inputs, state.base))
 
 
 what_if_page()

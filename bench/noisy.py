@@ -87,8 +87,8 @@ def section(quiet: dict[str, float], busy: dict[str, float], images: int) -> str
         f"A reader's `/_stcore/health`, every 50 ms, on a quiet server and while {CLIENTS} clients asked for distinct "
         f"what-if preview images without pause for {SECONDS} s ({images} images drawn).",
         ["| Health check | Quiet | Beside the image requests | Target | |", "|---|---|---|---|---|", *rows],
-        "Images are drawn in separate processes (`components/drawing.py`), so the server's own process only waits "
-        "for them.",
+        "Images are drawn in separate processes (`components/server/drawing.py`), so the server's own process only "
+        "waits for them.",
     )
 
 

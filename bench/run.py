@@ -12,6 +12,8 @@ Both apps run on real Streamlit servers started by this script and are measured 
   following a link), over ``/_stcore/stream``;
 - load: 25 concurrent sessions x 8 reruns of the what-if page, and 25 concurrent link-openers x 8 opens of
   /trade, each a new session with a new query string, over ``/_stcore/stream``;
+- first screen: headless Chromium at 390 x 844, from navigation until a shared what-if link's answer is on screen
+  (the reference: until its metric is), and the Cumulative Layout Shift while each page opens;
 - cold start (process start to first page served) and server memory after the load run.
 
 Usage: ``python bench/run.py [--write] [--quick] [--page what-if ...]``; ``--write`` also writes
@@ -48,7 +50,7 @@ SERVER_FLAGS = ["--server.headless", "true", "--browser.gatherUsageStats", "fals
 SESSIONS, RERUNS = 25, 8
 SCALING_SECTION = "## Scaling out behind nginx"
 COLD_STARTS, RERUN_SAMPLES, BROWSER_SAMPLES, KEY_PRESSES = (1, 10, 2, 4) if "--quick" in sys.argv else (3, 40, 7, 15)
-TARGETS = {"rerun": 2.0, "open": 1.25, "link": 2.0, "key press": 1.5, "throughput": 0.5}
+TARGETS = {"rerun": 2.0, "open": 1.25, "link": 2.0, "key press": 1.5, "throughput": 0.5, "answer": 0.3, "shift": 0.1}
 OPENER_PAGE = "trade"
 OPENER_QUERIES = tuple(
     f"flow={flow}&year={year}" for flow in ("imports", "exports") for year in ("2024-25", "2025-26")
@@ -272,6 +274,54 @@ def opens_in_turn(browser, page: tuple[str, int], reference: tuple[str, int]) ->
     return page_opens, reference_opens
 
 
+PHONE = {"width": 390, "height": 844}
+SHARED_ANSWER = ("what-if?export_growth=15&import_growth=-5", "text=/reaches US\\$ [0-9.]+ bn in FY2029-30/")
+"""A shared what-if link, and its answer's sentence as the reader sees it (the server's first screen, then the
+page's own answer)."""
+REFERENCE_ANSWER = ("", '[data-testid="stMetricValue"]')
+
+
+def answer_shown(browser, url: str, selector: str) -> float:
+    """Seconds from navigation until ``selector`` is visible, for a fresh visitor on a phone."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    page.locator(selector).first.wait_for(state="visible", timeout=90_000)
+    shown = time.perf_counter() - started
+    context.close()
+    return shown
+
+
+def answers_in_turn(browser, app_url: str, reference_url: str) -> tuple[list[float], list[float]]:
+    """The shared link's answer and the reference's metric, opened in turn (each first every other time)."""
+    app, reference = [], []
+    for sample in range(BROWSER_SAMPLES):
+        turns = ((app_url + SHARED_ANSWER[0], SHARED_ANSWER[1], app), (reference_url, REFERENCE_ANSWER[1], reference))
+        for url, selector, times in turns if sample % 2 else reversed(turns):
+            times.append(answer_shown(browser, url, selector))
+    return app, reference
+
+
+LAYOUT_SHIFTS = """window.__layoutShift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+}).observe({ type: "layout-shift", buffered: true });"""
+
+
+def layout_shift(browser, url: str) -> float:
+    """The Cumulative Layout Shift while ``url`` opens on a phone, until three seconds after its script is idle."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.add_init_script(LAYOUT_SHIFTS)
+    page.goto(url)
+    page.wait_for_function(IDLE, timeout=90_000)
+    page.wait_for_timeout(3000)
+    shift = page.evaluate("window.__layoutShift")
+    context.close()
+    return shift
+
+
 WATCH_KEY_PRESS = """(value) => {
   const before = value.textContent;
   window.keyPressShown = new Promise((resolve, reject) => {
@@ -383,6 +433,12 @@ def main() -> None:
             f"{measure:<48} app {app:9.3f} {unit:<6} reference {reference:9.3f} {unit:<6} ratio {ratio:5.2f}x {verdict}"
         )
 
+    def add_absolute(measure: str, app: float, reference: float, target: str, met: bool):
+        """A figure with a target of its own (the reference's shown beside it, no ratio)."""
+        verdict = "met" if met else "NOT MET"
+        rows.append((measure, f"{app:.3f}", f"{reference:.3f}", "—", target, verdict))
+        print(f"{measure:<48} app {app:9.3f} reference {reference:9.3f} {verdict}")
+
     print("Starting servers (cold starts)...", flush=True)
     cold = {"app": [], "reference": []}
     for _ in range(COLD_STARTS):
@@ -467,6 +523,27 @@ def main() -> None:
                         median(reference_keys.driver),
                         "ms",
                     )
+            if "what-if" in pages:
+                app_answer, reference_answer = answers_in_turn(browser, app_server.url, reference_server.url)
+                answer, reference_metric = median(app_answer), median(reference_answer)
+                add(
+                    f"first screen on a phone until the answer is shown: /{SHARED_ANSWER[0]}",
+                    answer,
+                    reference_metric,
+                    "s",
+                    f"<= {TARGETS['answer']}x",
+                    answer / reference_metric <= TARGETS["answer"],
+                )
+            reference_shift = layout_shift(browser, reference_server.url)
+            for page in (*pages, SHARED_ANSWER[0]) if "what-if" in pages else pages:
+                shift = max(layout_shift(browser, app_server.url + page) for _ in range(2))
+                add_absolute(
+                    f"layout shift (CLS) while opening on a phone: /{page}",
+                    shift,
+                    reference_shift,
+                    f"<= {TARGETS['shift']}",
+                    shift <= TARGETS["shift"],
+                )
             browser.close()
 
         app_rss_before, reference_rss_before = app_server.rss_mb(), reference_server.rss_mb()
@@ -552,7 +629,7 @@ def write_results(rows, anatomy, app_load: dict, reference_load: dict) -> None:
         "element, the page's compile), which the reference pays too. Within the script, what remains is element "
         "calls (markdown, metrics, citations) and small filters of the link's choices: every table, text and chart "
         "spec that depends on the data alone is built once per server, and those that depend on the link once per "
-        "distinct choice (`components/prepared.py`), so no run hashes a DataFrame.",
+        "distinct choice (`components/store/prepared.py`), so no run hashes a DataFrame.",
         "",
         "## What each page holds, and where its opening time goes",
         "",
@@ -609,7 +686,7 @@ WHY_NOT_MET = {
         "the rerun (React and its CSS-in-JS) as its message arrives, and the frame that shows the new figure "
         "comes after the rerun's other elements are rendered (a Chrome trace put about 215 ms of main-thread "
         "JavaScript per press on /what-if, against about 70 ms on the reference). /what-if therefore redraws its "
-        "answer in the browser the moment a slider moves (`components/answer.py`: the model in JavaScript, "
+        "answer in the browser the moment a slider moves (`components/ui/answer.py`: the model in JavaScript, "
         "checked against the Python model for every slider position), so its figure changes within a frame of "
         "the key; the rerun's rendering still follows, which is what the test driver's row shows (its calls "
         "wait behind that rendering). /mobility's cards still come with the rerun; they could be answered the "

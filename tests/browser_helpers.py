@@ -12,9 +12,11 @@ DESKTOP = {"width": 1366, "height": 900}
 
 
 def settle(page: Page) -> Page:
-    """Wait, like Streamlit's own suite, a short moment for a run to start, then until it is idle."""
+    """Wait, like Streamlit's own suite, a short moment for a run to start, then until it is idle and the page has
+    taken the place of the first screen the server sent."""
     page.wait_for_timeout(210)
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60_000)
+    expect(page.locator("#first-screen")).to_have_count(0, timeout=30_000)
     return page
 
 

@@ -16,8 +16,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from components import pages
-from components.answer import COMPONENT_NAME as ANSWER_COMPONENT
+from components.core import pages
+from components.ui.answer import COMPONENT_NAME as ANSWER_COMPONENT
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

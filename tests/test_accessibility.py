@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from browser_helpers import DESKTOP, PHONE, fresh_page, open_idle, settle
 from playwright.sync_api import Page, expect
 
-from components import pages
+from components.core import pages
 
 pytestmark = pytest.mark.browser
 

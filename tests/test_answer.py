@@ -12,11 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Page, expect
 
-from components import data, what_if
-from components.answer import MODEL_JS, answer_data
-from components.formatting import fmt_bn, fmt_change_bn
-from components.scenario import Levers
-from components.what_if_state import LEVER_PARAMS, WhatIfState
+from components.core.formatting import fmt_bn, fmt_change_bn
+from components.core.scenario import Levers
+from components.core.what_if_state import LEVER_PARAMS, WhatIfState
+from components.store import data
+from components.topics import what_if
+from components.ui.answer import MODEL_JS
 
 pytestmark = pytest.mark.browser
 BASES = {b: what_if.scenario_base(data.load_scenario_bases(), b, data.load_figures()) for b in ("2024-25", "2025-26")}
@@ -38,7 +39,7 @@ def in_javascript(page: Page, function: str, cases: list) -> list:
 
 def server_texts(base_id: str, levers: Levers) -> dict:
     """The answer's sentence, values and deltas as the server words them."""
-    shown = answer_data(BASES[base_id], WhatIfState(base_id, levers))
+    shown = what_if.answer(BASES[base_id], WhatIfState(base_id, levers))
     return {
         "sentence": shown["sentence"],
         "values": [card["value"] for card in shown["cards"]],
@@ -47,7 +48,7 @@ def server_texts(base_id: str, levers: Levers) -> dict:
 
 
 def browser_texts(page: Page, base_id: str, levers: list[Levers]) -> list[dict]:
-    shown = answer_data(BASES[base_id], WhatIfState(base_id))
+    shown = what_if.answer(BASES[base_id], WhatIfState(base_id))
     words, goal = shown["words"], shown["goal"]  # the words come from Python, with the answer's data
     return in_javascript(page, "answerTexts", [[shown["base"], vars(lever), goal, words] for lever in levers])
 

@@ -16,9 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from components import api, data, images, pages, prepared, previews, url_state, what_if, what_if_state
-from components.data import DATA_DIR, SCHEMAS
-from components.scenario import project
+from components.core import images, pages, schemas, what_if_state
+from components.core.scenario import project
+from components.core.schemas import SCHEMAS
+from components.server import api, previews
+from components.store import prepared, url_state
+from components.store.data import DATA_DIR
+from components.topics import what_if
 
 
 def answer(**query):
@@ -36,7 +40,7 @@ def test_every_file_the_app_reads_is_a_dataset_with_described_columns_licence_an
         meta = api.metadata(api.dataset(name))
         assert meta["title"] and meta["description"] and meta["origin"] and meta["licence"]
         assert all(c["label"][0].isupper() for c in meta["columns"])
-        if f"{name}.csv" not in data.UNCITED_TABLES and name != "countries-110m":
+        if f"{name}.csv" not in schemas.UNCITED_TABLES and name != "countries-110m":
             assert meta["sources"] and all(s["title"] for s in meta["sources"]), name
     trade = {c["name"]: c["unit"] for c in api.metadata(api.dataset("trade_annual"))["columns"]}
     assert trade["exports_usd_mn"] == "US$ mn" and trade["status"] is None

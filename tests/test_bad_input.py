@@ -14,9 +14,10 @@ from conftest import PAGE_BY_SCRIPT, PAGES, open_page, warnings
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from components import url_state, what_if_state
-from components.formatting import md
-from components.params import ChoiceParam, MultiChoiceParam, NumberParam, Param, RangeParam, parse_params
+from components.core import what_if_state
+from components.core.formatting import md
+from components.core.params import ChoiceParam, MultiChoiceParam, NumberParam, Param, RangeParam, parse_params
+from components.store import url_state
 
 HOSTILE = [
     "",

@@ -15,11 +15,13 @@ from pathlib import Path
 import pytest
 from conftest import PAGE_BY_SCRIPT, PAGES, open_page
 
-from components import api, data, pages
-from components.formatting import md
+from components.core import pages, schemas
+from components.core.formatting import md
+from components.server import api
+from components.store import data
 
 MAP = "world-atlas/countries-110m.json"
-FILES = (*data.SCHEMAS, MAP)
+FILES = (*schemas.SCHEMAS, MAP)
 
 
 def missing(path: Path) -> str:
@@ -42,7 +44,7 @@ def wrong_type(path: Path) -> str:
     if path.suffix == ".json":
         path.write_text('{"type": "Topology", "objects": [], "arcs": "none"}\n', encoding="utf-8")
         return "not a TopoJSON topology"
-    column = next(c for c in data.SCHEMAS[path.name] if c.kind == "number" or c.pattern or c.choices)
+    column = next(c for c in schemas.SCHEMAS[path.name] if c.kind == "number" or c.pattern or c.choices)
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     header = lines[0].rstrip("\n").split(",")
     cells = lines[1].rstrip("\n").split(",")
@@ -100,7 +102,7 @@ def load(file: str) -> object:
 @pytest.mark.parametrize("file", FILES)
 def test_each_kind_of_damage_is_one_error_naming_the_file_and_the_problem(data_copy, file, damage):
     what = damage(data_copy / file)
-    with pytest.raises(data.DataError) as error:
+    with pytest.raises(schemas.DataError) as error:
         load(file)
     assert Path(file).name in str(error.value) and what in str(error.value)
 
@@ -118,7 +120,7 @@ def test_a_damaged_file_stops_the_pages_that_read_it_with_a_message_naming_it(da
 
 
 @pytest.mark.parametrize("kept", ["odd", "even"])
-@pytest.mark.parametrize("file", data.SCHEMAS)
+@pytest.mark.parametrize("file", schemas.SCHEMAS)
 def test_rows_lost_from_a_file_never_give_a_traceback(data_copy, file, kept):
     """With every other row gone the file is still valid CSV, so every row the app needs is lost in one of the
     two cases; a page that needs a lost row says which file lacks what."""

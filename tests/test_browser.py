@@ -20,7 +20,7 @@ from browser_helpers import (
 from PIL import Image
 from playwright.sync_api import expect
 
-from components import charts
+from components.core import charts
 
 pytestmark = pytest.mark.browser
 TOTAL_2030 = "Total trade in 2030"

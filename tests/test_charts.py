@@ -10,8 +10,10 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from components import charts, connectivity, data, defence, images, mobility, prepared, trade, what_if
-from components.scenario import Levers, project, sensitivity
+from components.core import charts, images
+from components.core.scenario import Levers, project, sensitivity
+from components.store import data, prepared
+from components.topics import connectivity, defence, mobility, trade, what_if
 
 
 def spec(chart) -> str:

@@ -9,9 +9,10 @@ from datetime import date
 import pytest
 from conftest import PAGE_BY_SCRIPT, PAGES, open_page
 
-from components import exhibits, pages
-from components.citing import LICENCE, LICENCE_URL, Citation
-from components.data import data_version
+from components.core import pages
+from components.core.citing import LICENCE, LICENCE_URL, Citation
+from components.store import exhibits
+from components.store.data import data_version
 
 SITE = "https://explorer.example.org"
 

@@ -7,8 +7,9 @@ import shutil
 
 import pytest
 
-from components import connectivity, data
-from components.data import DataError
+from components.core.schemas import DataError
+from components.store import data
+from components.topics import connectivity
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,14 @@ import shutil
 import pandas as pd
 import pytest
 
-from components import data, provenance
-from components.data import SCHEMAS, DataError, read_table
-from components.provenance import DESCRIBE
+from components.core import schemas
+from components.core.schemas import SCHEMAS, DataError
+from components.store import data
+from components.store.data import read_table
+from components.topics import provenance
+from components.topics.provenance import DESCRIBE
 
-TABLES = data.CITING_TABLES
+TABLES = schemas.CITING_TABLES
 OFFICIAL_DATA = {"trade_annual.csv", "trade_hs2.csv", "scenario_bases.csv", "sipri_india_arms_imports.csv"}
 
 
@@ -44,7 +47,7 @@ def citations():
         for source_column in [c for c in table.columns if c.endswith("source_id")]:
             evidence_column = source_column.replace("source_id", "evidence")
             for row in table.to_dict("records"):
-                for sid in data.source_ids(row[source_column]):
+                for sid in schemas.source_ids(row[source_column]):
                     yield name, sid, row.get(evidence_column)
 
 
@@ -56,7 +59,7 @@ def test_every_catalogued_source_is_cited_somewhere():
 def test_sources_name_a_url_or_a_seed_file_and_a_kind():
     sources = data.load_sources()
     assert (sources["url"].ne("") | sources["seed_file"].ne("")).all()
-    assert set(sources["kind"]) <= set(data.SOURCE_KINDS)
+    assert set(sources["kind"]) <= set(schemas.SOURCE_KINDS)
 
 
 def test_no_figure_rests_on_a_recalled_figure():
@@ -314,17 +317,17 @@ def test_a_total_that_is_not_the_sum_of_its_parts_is_caught(data_copy):
 
 def test_a_row_the_app_needs_is_looked_up_by_key_or_named_as_missing_from_its_file():
     figures = data.load_figures()
-    assert data.figure(figures, "gap-pharma-market")["figure_id"] == "gap-pharma-market"
-    picked = data.rows(figures, "figure_id", ["trade-exports-fy25-s000", "trade-imports-fy25-s000"])
+    assert schemas.figure(figures, "gap-pharma-market")["figure_id"] == "gap-pharma-market"
+    picked = schemas.rows(figures, "figure_id", ["trade-exports-fy25-s000", "trade-imports-fy25-s000"])
     assert list(picked["figure_id"]) == ["trade-exports-fy25-s000", "trade-imports-fy25-s000"]
-    with pytest.raises(data.DataError, match=r"figures\.csv: no row has figure_id 'gone'"):
-        data.figure(figures[figures["figure_id"] != "gone"], "gone")
+    with pytest.raises(schemas.DataError, match=r"figures\.csv: no row has figure_id 'gone'"):
+        schemas.figure(figures[figures["figure_id"] != "gone"], "gone")
 
 
 def test_every_cited_row_is_described_in_words_without_codes_or_gaps():
-    cited = provenance.citations({name: data.load_table(name) for name in data.CITING_TABLES})
+    cited = provenance.citations({name: data.load_table(name) for name in schemas.CITING_TABLES})
     assert not cited["figure"].str.contains(r"\{|\}|nan\b|None").any()
     route = next(r for r in data.load_table("routes.csv").to_dict("records") if r["route_id"] == "instc")
     assert provenance.describe("routes.csv", route).startswith("Route drawn: INSTC, ")
-    figure = data.figure(data.load_figures(), "trade-imports-fy25-s002").to_dict()
+    figure = schemas.figure(data.load_figures(), "trade-imports-fy25-s002").to_dict()
     assert provenance.describe("figures.csv", figure).endswith("FY2024-25: US$ 63.84 bn")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import data, defence
+from components.store import data
+from components.topics import defence
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ import re
 
 from conftest import ROOT
 
-from components import pages, url_state
+from components.core import pages
+from components.store import url_state
 
 DOCS = ("reading", "data", "deploy", "architecture", "benchmarks")
 PICTURE = re.compile(r"!\[[^\]]+\]\(([^)]+)\)")

@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 from conftest import PAGE_BY_SCRIPT, PAGES, open_fully, open_page
 
-from components import exhibits, pages, url_state
+from components.core import pages
+from components.store import exhibits, url_state
 
 JUNK = "x" * 50_000
 SITE = "https://explorer.example.org"

@@ -10,7 +10,8 @@ import pytest
 from conftest import PAGES, everything_shown, frame_with, open_fully, open_page, warnings
 from streamlit.testing.v1 import AppTest
 
-from components import data, pages
+from components.core import pages
+from components.store import data
 
 INTERNAL_FILE = re.compile(r"\d{3}_[0-9a-f]{16}(\.txt)?")
 

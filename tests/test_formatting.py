@@ -7,8 +7,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from components import formatting
-from components.formatting import CURRENCY_UNITS, figure_phrase, fmt_change_bn, plain, signed
+from components.core import formatting
+from components.core.formatting import CURRENCY_UNITS, figure_phrase, fmt_change_bn, plain, signed
 
 
 @given(

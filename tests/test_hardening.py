@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from components import images, pages, url_state
+from components.core import images, pages
+from components.store import url_state
 
 JUNK = "x" * 50_000
 

@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from components import data, mobility, overview, pages
+from components.core import pages, schemas
+from components.store import data
+from components.topics import mobility, overview
 
 
 @pytest.fixture(scope="module")
@@ -76,12 +78,12 @@ def test_how_far_the_two_counts_differ_is_computed_from_the_data(figures):
 
 
 def test_a_what_if_names_what_it_projects():
-    permits = data.figure(data.load_figures(), "workers-permits-2025-reuters")
+    permits = schemas.figure(data.load_figures(), "workers-permits-2025-reuters")
     label, warning = mobility.projected_label(permits)
     assert label == "Work permits issued to Indians, 2030 (scenario)" and "permits issued that year" in warning
-    visitors = data.figure(data.load_figures(), "visitors-in-embassy-2024")
+    visitors = schemas.figure(data.load_figures(), "visitors-in-embassy-2024")
     assert mobility.projected_label(visitors)[0] == "Indian visitors to Russia, 2030 (scenario)"
-    headcount = data.figure(data.load_figures(), "workers-headcount-alipov")
+    headcount = schemas.figure(data.load_figures(), "workers-headcount-alipov")
     assert mobility.projected_label(headcount)[1] == ""
 
 

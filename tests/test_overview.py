@@ -8,8 +8,10 @@ import pandas as pd
 import pytest
 import streamlit as st
 
-from components import data, overview, pages, status, trade
-from components.provenance import date_disagreements
+from components.core import pages, schemas
+from components.store import data
+from components.topics import overview, status, trade
+from components.topics.provenance import date_disagreements
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +40,7 @@ def test_the_timeline_holds_the_issues_milestones(timeline):
 def test_timeline_filters_by_domain_and_period(timeline):
     defence = overview.timeline_view(timeline, ("defence",), "all")
     assert set(defence["domain"]) == {"defence"} and len(defence) == (timeline["domain"] == "defence").sum()
-    recent = overview.timeline_view(timeline, tuple(data.DOMAINS), "summit-weeks")
+    recent = overview.timeline_view(timeline, tuple(schemas.DOMAINS), "summit-weeks")
     assert recent["when"].min() >= pd.Timestamp("2025-11-01")
     assert recent["when"].max() <= pd.Timestamp("2025-12-31")
     assert overview.timeline_view(timeline, (), "all").empty
@@ -61,7 +63,7 @@ def test_a_long_run_of_numbers_is_labelled_by_its_first_and_last():
 
 @pytest.mark.parametrize("period", list(overview.PERIODS))
 def test_every_event_number_is_on_the_timeline_once_and_close_events_share_a_label(timeline, period):
-    events = overview.timeline_view(timeline, tuple(data.DOMAINS), period)
+    events = overview.timeline_view(timeline, tuple(schemas.DOMAINS), period)
     labels = overview.timeline_labels(events)
     numbers = [n for label in labels.itertuples() for n in labelled(label.numbers, events, label.domain)]
     assert sorted(numbers) == list(events["number"])
@@ -105,7 +107,7 @@ def test_timeline_labels_join_events_days_apart_and_keep_distant_ones_apart():
 
 
 def test_dates_are_shown_as_precisely_as_their_source_gives_them(timeline):
-    view = overview.timeline_view(timeline, tuple(data.DOMAINS), "all").set_index("event_id")
+    view = overview.timeline_view(timeline, tuple(schemas.DOMAINS), "all").set_index("event_id")
     assert view.loc["strategic-partnership", "date_label"] == "2000"
     assert view.loc["investment-target", "date_label"] == "Sep 2018"
     assert view.loc["relos-duma", "date_label"] == "2 Dec 2025"
@@ -114,7 +116,7 @@ def test_dates_are_shown_as_precisely_as_their_source_gives_them(timeline):
 def test_agreements_filter_by_domain_and_status(agreements):
     signed_mobility = overview.agreements_view(agreements, ("mobility",), ("signed",))
     assert set(signed_mobility["agreement_id"]) == {"labour", "irregular-migration"}
-    everything = overview.agreements_view(agreements, tuple(data.DOMAINS), data.AGREEMENT_STATUSES)
+    everything = overview.agreements_view(agreements, tuple(schemas.DOMAINS), schemas.AGREEMENT_STATUSES)
     assert len(everything) == len(agreements)
 
 
@@ -149,7 +151,7 @@ def test_relos_stands_at_russias_ratification_and_a_weak_report_of_entry_into_fo
     relos = standings()["relos"]
     assert relos.now.status.startswith("ratified by one side") and relos.now.date_label == "15 Dec 2025"
     assert relos.reported.status == "in force (reported)" and relos.reported.source_id == "adda247-relos-2026"
-    assert data.load_sources().at["adda247-relos-2026", "rank"] == data.WEAK
+    assert data.load_sources().at["adda247-relos-2026", "rank"] == schemas.WEAK
     steps = overview.agreement_steps(agreements[agreements["agreement_id"] == "relos"], data.load_timeline())
     assert list(steps["date"]) == sorted(steps["date"])
     assert ("2025-02-18", "seed-001") in set(zip(steps["date"], steps["source_id"], strict=True))
@@ -163,7 +165,7 @@ def test_every_agreement_status_is_its_latest_strongly_sourced_step(agreements):
         standing = followed[agreement.agreement_id]
         assert standing.now is not None, agreement.agreement_id
         assert standing.now.status.startswith(agreement.status), (agreement.agreement_id, standing.now.status)
-        assert not (agreement.signed and agreement.status in data.UNSIGNED), agreement.agreement_id
+        assert not (agreement.signed and agreement.status in schemas.UNSIGNED), agreement.agreement_id
 
 
 def test_an_announcement_with_a_signing_date_is_refused(tmp_path, monkeypatch):
@@ -175,7 +177,7 @@ def test_an_announcement_with_a_signing_date_is_refused(tmp_path, monkeypatch):
     (copy / "agreements.csv").write_text(table.replace(",in force,,", ",announced,2025-12-05,", 1), encoding="utf-8")
     st.cache_data.clear()
     try:
-        with pytest.raises(data.DataError, match="no signing date"):
+        with pytest.raises(schemas.DataError, match="no signing date"):
             data.load_tracked()
     finally:
         st.cache_data.clear()
@@ -252,5 +254,5 @@ def test_connectivity_key_numbers_are_the_corridor_claims_the_page_shows():
         == "INSTC: Mumbai–Moscow transit time (Concor's planned route), February 2020 plan: about 25 days"
     )
     ranks = data.load_sources()["rank"]
-    assert all(ranks[n.source_id] < data.WEAK for n in numbers)  # TheTrendingPeople.com headed this card before
+    assert all(ranks[n.source_id] < schemas.WEAK for n in numbers)  # TheTrendingPeople.com headed this card before
     assert {n.page.script for n in numbers} == {pages.CONNECTIVITY.script}

@@ -9,8 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from components import data, defence, embedding, exhibits, overview, pages, previews, url_state
-from components.params import parse_param
+from components.core import pages
+from components.core.params import parse_param
+from components.server import previews
+from components.store import data, exhibits, url_state
+from components.topics import defence, overview
+from components.ui import embedding
 
 OVERVIEW, TRADE, SOURCES = pages.OVERVIEW.script, pages.TRADE.script, pages.SOURCES.script
 
@@ -316,7 +320,7 @@ def test_the_trade_page_sums_up_what_the_summit_means_for_exporters_with_sources
 
 
 def test_a_page_plugs_in_through_the_registry_alone():
-    hooks = dict(pages.DEFENCE.hooks) | {"key_numbers": "components.prepared:mobility_key_numbers"}
+    hooks = dict(pages.DEFENCE.hooks) | {"key_numbers": "components.store.prepared:mobility_key_numbers"}
     throwaway = pages.PageInfo(
         "app_pages/throwaway.py", "Throwaway", ":material/science:", "throwaway", frozenset(), tuple(hooks.items())
     )

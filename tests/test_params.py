@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 from hypothesis import given
 from hypothesis import strategies as st
+from streamlit.runtime.state.query_params import parse_url_param
 
-from components import pages, url_state
-from components.params import (
+from components.core import pages
+from components.core.params import (
     ChoiceParam,
     MultiChoiceParam,
     NumberParam,
@@ -15,6 +18,7 @@ from components.params import (
     parse_param,
     parse_params,
 )
+from components.store import url_state
 
 GROWTH = NumberParam("export_growth", "Export growth", -20, 60, 0, "% a year")
 FLOW = ChoiceParam("flow", "Flow", ("imports", "exports"), "imports")
@@ -71,6 +75,22 @@ def test_a_slider_reads_numbers_as_python_float_does():
     assert parse_param(GROWTH, ["1_0"]).value == 10
     assert parse_param(GROWTH, ["\u0663"]).value == 3  # Arabic-Indic digit three
     assert parse_param(GROWTH, ["1e1"]).value == 10
+
+
+@given(st.lists(st.one_of(st.text(max_size=12), st.floats().map(str), st.dates().map(str)), min_size=1, max_size=2))
+def test_a_slider_takes_a_value_exactly_when_streamlit_reads_it_as_a_number_in_range(raw_values):
+    """The parser is Streamlit-free, yet agrees with what Streamlit's own binding reads from the same link."""
+    streamlit_reads = parse_url_param(list(raw_values), "double_array_value")
+    usable = (
+        len(streamlit_reads) == 1
+        and isinstance(streamlit_reads[0], float)
+        and math.isfinite(streamlit_reads[0])
+        and GROWTH.low <= streamlit_reads[0] <= GROWTH.high
+    )
+    parsed = parse_param(GROWTH, raw_values)
+    assert (parsed.status in ("valid", "adjusted")) == usable
+    if usable:
+        assert parsed.value == int(streamlit_reads[0])
 
 
 def test_a_select_box_uses_the_last_value_of_a_repeated_key():
@@ -192,7 +212,7 @@ def test_any_search_text_is_kept_as_it_is(raw):
 
 
 def test_a_bad_value_gets_one_short_line_naming_its_parameter_and_a_few_examples():
-    from components.params import TextParam
+    from components.core.params import TextParam
 
     for declare in (p.hook("params") for p in pages.PAGES):
         for param in declare():

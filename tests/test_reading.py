@@ -9,7 +9,7 @@ import pytest
 from browser_helpers import DESKTOP, PHONE, drawn_charts, expect_no_error_boxes, fresh_page, open_idle, settle
 from playwright.sync_api import expect
 
-from components import pages
+from components.core import pages
 
 pytestmark = pytest.mark.browser
 

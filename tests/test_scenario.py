@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from components import data, what_if
-from components.scenario import (
+from components.core.scenario import (
     TARGET_TOTAL_BN,
     TARGET_YEAR_END,
     Base,
@@ -18,7 +17,9 @@ from components.scenario import (
     project,
     sensitivity,
 )
-from components.what_if_state import LEVER_PARAMS
+from components.core.what_if_state import LEVER_PARAMS
+from components.store import data
+from components.topics import what_if
 
 BASE = Base(
     "2025-26", exports_bn=4.0, imports_bn=56.0, energy_share=0.5, pharma_market_bn=10.0, engineering_demand_bn=2.7

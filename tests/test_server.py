@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from PIL import Image
 from playwright.sync_api import expect
 
-from components import api, pages, web
+from components.core import pages
+from components.server import api, web
 
 
 @pytest.mark.parametrize(

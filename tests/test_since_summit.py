@@ -10,15 +10,18 @@ import feedparser
 import pytest
 from conftest import PAGES, open_page
 
-from components import data, feed, overview, pages, prepared, previews, status
-from components.ui import source_name
+from components.core import pages, schemas
+from components.server import feed, previews
+from components.store import data, prepared
+from components.store.sourcing import source_name
+from components.topics import overview, status
 
 SITE = "https://explorer.example"
 
 
 def weak_sources() -> list[str]:
     ranks = data.load_sources()["rank"]
-    return [sid for sid, rank in ranks.items() if rank >= data.WEAK]
+    return [sid for sid, rank in ranks.items() if rank >= schemas.WEAK]
 
 
 def test_every_source_has_a_rank_and_official_material_ranks_first():
@@ -26,9 +29,9 @@ def test_every_source_has_a_rank_and_official_material_ranks_first():
     assert set(sources["rank"]) == {1, 2, 3, 4}
     official = sources[sources["kind"].isin(["official statistics", "official statement"])]
     assert (official["rank"] == 1).all()
-    assert sources.at["seed-002", "rank"] == data.WEAK  # the unattributed explainer
+    assert sources.at["seed-002", "rank"] == schemas.WEAK  # the unattributed explainer
     for aggregator in ("seed-003", "wealthwave-2025-12", "binance-jin10-2026", "adda247-relos-2026"):
-        assert sources.at[aggregator, "rank"] == data.WEAK, aggregator
+        assert sources.at[aggregator, "rank"] == schemas.WEAK, aggregator
 
 
 @pytest.mark.parametrize("page", pages.PAGES[:-1], ids=lambda p: p.url_path)

@@ -6,7 +6,9 @@ import math
 
 import pytest
 
-from components import data, trade
+from components.core import schemas
+from components.store import data
+from components.topics import trade
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +120,7 @@ def test_chapters_need_both_flows_in_every_year_the_page_shows():
     hs2 = data.load_table("trade_hs2.csv")
     assert trade.check_hs2_years(hs2) is hs2
     without = hs2[~((hs2["flow"] == "exports") & (hs2["fiscal_year"] == "2025-26"))]
-    with pytest.raises(data.DataError, match=r"trade_hs2\.csv: no exports rows for FY2025-26"):
+    with pytest.raises(schemas.DataError, match=r"trade_hs2\.csv: no exports rows for FY2025-26"):
         trade.check_hs2_years(without)
 
 

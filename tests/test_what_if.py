@@ -10,9 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from components import data, trade, what_if, what_if_state
-from components.scenario import Base, Levers, common_growth_needed, project, total_2030
-from components.what_if_state import LEVER_PARAMS, WhatIfState
+from components.core import what_if_state
+from components.core.scenario import Base, Levers, common_growth_needed, project, total_2030
+from components.core.what_if_state import LEVER_PARAMS, WhatIfState
+from components.store import data
+from components.topics import trade, what_if
 
 BASE = Base(
     "2025-26", exports_bn=4.0, imports_bn=56.0, energy_share=0.5, pharma_market_bn=10.0, engineering_demand_bn=2.7

@@ -20,7 +20,7 @@ from browser_helpers import (
 )
 from playwright.sync_api import Page, expect
 
-from components import pages
+from components.core import pages
 
 pytestmark = pytest.mark.browser
 TOTAL, BALANCE = "Total trade in 2030", "Trade balance in 2030"

@@ -10,11 +10,14 @@ from conftest import answer, component_data, metric, open_page, warnings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components import data, pages, share, ui, what_if
-from components.formatting import fmt_bn, md
-from components.params import parse_param
-from components.scenario import Levers, project
-from components.what_if_state import LEVER_PARAMS
+from components.core import pages
+from components.core.formatting import fmt_bn, md
+from components.core.params import parse_param
+from components.core.scenario import Levers, project
+from components.core.what_if_state import LEVER_PARAMS
+from components.store import data, sourcing
+from components.topics import what_if
+from components.ui import share
 
 WHAT_IF, TRADE = pages.WHAT_IF.script, pages.TRADE.script
 EXPORT_GROWTH = LEVER_PARAMS[0]
@@ -112,7 +115,9 @@ def test_what_each_preset_means_is_built_when_opened_with_every_definition_and_i
     presets = presets["2025-26"]
     assert [line.split("**")[1] for line in listing.splitlines()] == [f"{md(p.label)}:" for p in presets]
     for line, preset in zip(listing.splitlines(), presets, strict=True):
-        assert md(preset.definition) in line and line.endswith(f"({ui.source_markdown(preset.source_id, short=True)})")
+        assert md(preset.definition) in line and line.endswith(
+            f"({sourcing.source_markdown(preset.source_id, short=True)})"
+        )
     assert [e.label for e in opened.expander if e.label == meanings] == [meanings]
 
 

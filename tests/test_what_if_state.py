@@ -7,9 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components import pages, url_state, web
-from components.scenario import Levers
-from components.what_if_state import COMPARE_PARAMS, LEVER_PARAMS, WhatIfState, migrated
+from components.core import pages
+from components.core.scenario import Levers
+from components.core.what_if_state import COMPARE_PARAMS, LEVER_PARAMS, WhatIfState, migrated
+from components.server import web
+from components.store import url_state
 
 PARAMS = url_state.declared(pages.WHAT_IF)
 

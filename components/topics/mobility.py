@@ -1,0 +1,168 @@
+"""Pure computations for the Mobility & tourism page: measures kept apart, and the two what-ifs."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.core.formatting import figure_phrase
+from components.core.params import ChoiceParam, NumberParam
+from components.core.scenario import TARGET_YEAR_END, growth_needed
+from components.core.schemas import rows
+
+FIRST_SCREEN = (
+    "Mobility and tourism: workers, students and visitors",
+    "Officials called the labour mobility agreement signed at the summit the 'single most important development' "
+    "since 2024. Its numbers measure different things — work permits, quotas, headcounts, students, trips — so this "
+    "page keeps them apart and shows every version with its source.",
+    "seed-001",
+)
+"""The page's title, its finding (Markdown) and the finding's sources."""
+
+WORKER_MEASURES = (
+    "Work permits issued to Indians",
+    "Russia's quota for Indian workers",
+    "Indians working in Russia (officials' headcount)",
+    "Indians expected to be employed in Russia",
+)
+STUDENT_MEASURES = (
+    "Indian students in Russia",
+    "Indian medical students in Russia",
+    "New student visas issued to Indians",
+    "Medical seats for Indian students in Russian universities",
+)
+INDIANS_TO_RUSSIA = (
+    "Indian tourist arrivals in Russia (Rosstat, tourist purpose only)",
+    "Indian visitors to Russia (Indian Embassy, all purposes)",
+    "Indian tourists to Moscow (Moscow only)",
+    "Indian tourists to Moscow (Moscow only), first half-year",
+)
+RUSSIANS_TO_INDIA = (
+    "Russian arrivals in India",
+    "Russian tourists to India (Rosstat, tourist purpose only)",
+    "Russian visitors to India (Indian Embassy, all purposes)",
+    "Russian trips to India (Russian ministry)",
+)
+WORKER_BASES = {
+    "permits-2025": "workers-permits-2025-reuters",
+    "permits-2024": "workers-permits-2024-orf",
+    "headcount-alipov": "workers-headcount-alipov",
+    "headcount-mea": "workers-headcount-now-s001",
+    "quota-2025": "workers-quota-2025",
+}
+VISITOR_BASES = {"embassy-2024": "visitors-in-embassy-2024", "rosstat-2023": "visitors-in-rosstat-2023"}
+STARTS = {**WORKER_BASES, **VISITOR_BASES}
+"""Every what-if's starting figure: its code in the link and its figure id."""
+VISITOR_GOAL = "tourism-goal-s004"
+COUNT_PAIRS = {
+    "Indians visiting Russia": INDIANS_TO_RUSSIA[:2],
+    "Russians visiting India": RUSSIANS_TO_INDIA[1:3],
+}
+"""For each direction, Rosstat's tourist-purpose count and the Indian Embassy's all-purpose count."""
+FLOW_MEASURES = ("Work permits issued to Indians",)
+"""Measures that count a year's flow, not how many people are there."""
+
+START_WORDS = {
+    "permits-2025": "Work permits issued, 2025",
+    "permits-2024": "Work permits issued, 2024",
+    "headcount-alipov": "Headcount, Russia's ambassador",
+    "headcount-mea": "Headcount, India's officials",
+    "quota-2025": "Russia's quota, 2025",
+    "embassy-2024": "Indian Embassy count, 2024",
+    "rosstat-2023": "Rosstat count, 2023",
+}
+"""Each starting figure as the control names it; its caption gives the figure itself."""
+
+
+def _start(key: str, bases: dict[str, str], default: str) -> ChoiceParam:
+    return ChoiceParam(
+        key,
+        "Start from",
+        tuple(bases),
+        default,
+        "radio",
+        words=tuple(START_WORDS[b] for b in bases),
+        help="The cited figure the scenario grows from; each counts something different.",
+    )
+
+
+PARAMS = {
+    "worker_base": _start("worker_base", WORKER_BASES, "permits-2025"),
+    "worker_growth": NumberParam(
+        "worker_growth", "Annual growth", -50, 100, 0, "% a year", help="How fast the figure grows each year to 2030."
+    ),
+    "visitor_base": _start("visitor_base", VISITOR_BASES, "embassy-2024"),
+    "visitor_growth": NumberParam(
+        "visitor_growth", "Annual growth", -50, 200, 0, "% a year", help="How fast the figure grows each year to 2030."
+    ),
+    "visitor_target": NumberParam(
+        "visitor_target",
+        "Your target for 2030",
+        0,
+        6000,
+        0,
+        "thousand Indian visitors; 0 = none",
+        help="No default target: Moscow's six-million goal does not say whether it counts visitors from India.",
+    ),
+}
+
+
+def measures(figures: pd.DataFrame, metrics: tuple[str, ...]) -> pd.DataFrame:
+    """The figures of some measures, one row per source and year, for a chart that keeps them apart."""
+    chosen = figures[figures["metric"].isin(metrics)]
+    columns = ["metric", "period", "year", "value", "value_high", "qualifier", "unit", "source_id", "note"]
+    return chosen[columns].rename(columns={"metric": "measure"}).reset_index(drop=True)
+
+
+def caption(figure: pd.Series) -> str:
+    """'Metric, period: value' for a figure offered as a starting point."""
+    value = figure_phrase(figure["value"], figure["unit"], figure["qualifier"])
+    return f"{figure['metric']}, {figure['period']}: {value}"
+
+
+def starting_point(figures: pd.DataFrame, figure_id: str) -> pd.DataFrame:
+    """One cited figure as the first point of a what-if chart."""
+    row = rows(figures, "figure_id", [figure_id])
+    return measures(row, tuple(row["metric"]))
+
+
+def project_count(base: float, base_year: int, rate_pct: float, end_year: int = TARGET_YEAR_END) -> pd.DataFrame:
+    """``base · (1 + r)^(year − base_year)`` for each year from the base year to ``end_year``."""
+    years = range(base_year, end_year + 1)
+    return pd.DataFrame({"year": list(years), "value": [base * (1 + rate_pct / 100) ** (y - base_year) for y in years]})
+
+
+def rate_to_target(base: float, base_year: int, target: float, end_year: int = TARGET_YEAR_END) -> float | None:
+    """Annual growth (%) that takes ``base`` to ``target`` by ``end_year``; None when there are no years left."""
+    years = end_year - base_year
+    return growth_needed(base, years, target) if years > 0 else None
+
+
+def count_ratios(figures: pd.DataFrame) -> list[str]:
+    """'In 2023 the Embassy's count is 1.86 times Rosstat's for Indians visiting Russia', per direction and year."""
+    lines = []
+    for direction, (rosstat, embassy) in COUNT_PAIRS.items():
+        pair = pd.merge(
+            figures.loc[figures["metric"] == rosstat, ["year", "value"]],
+            figures.loc[figures["metric"] == embassy, ["year", "value"]],
+            on="year",
+            suffixes=("_rosstat", "_embassy"),
+        ).dropna(subset=["year"])
+        lines += [
+            f"in {p.year:.0f} the Embassy's count is {p.value_embassy / p.value_rosstat:.2f} times Rosstat's for "
+            f"{direction}"
+            for p in pair.itertuples()
+        ]
+    return lines
+
+
+def projected_label(figure: pd.Series) -> tuple[str, str]:
+    """What a what-if grows, named for what it is (short enough for a card: the source's aside is left to the
+    starting figure's caption), and a warning where it is a year's flow, not a headcount."""
+    what = figure["metric"]
+    warning = (
+        "These are permits issued in one year: grown to 2030 they give the permits issued that year, not the "
+        "number of Indians working in Russia."
+        if what in FLOW_MEASURES
+        else ""
+    )
+    return f"{what.split(' (')[0]}, 2030 (scenario)", warning
