@@ -23,6 +23,8 @@ from components.store import prepared, url_state
 SHARED_LINK = {"export_growth": ["15"], "import_growth": ["-5"]}
 BUDGET_BYTES = 12_000
 """What the first screen (its HTML, style and hand-over script) may add to a page."""
+PAGE_BUDGET_BYTES = 20_000
+"""A whole page as served (Streamlit's shell of about 8 kB, the head's preview tags and the first screen)."""
 
 
 def _expected_total(query: dict[str, list[str]]) -> str:
@@ -117,13 +119,16 @@ new PerformanceObserver((list) => {
 
 
 @pytest.mark.browser
-def test_the_served_page_holds_its_first_screen_but_an_embed_does_not(app_url):
+def test_the_served_page_holds_its_first_screen_within_its_size_budget_but_an_embed_does_not(app_url):
     with urllib.request.urlopen(f"{app_url}/what-if?export_growth=15&import_growth=-5") as response:
         html = response.read().decode()
     assert f"trade reaches {_expected_total(SHARED_LINK)} in FY2029-30" in html
     assert html.index('id="first-screen"') < html.index('id="root"')
     with urllib.request.urlopen(f"{app_url}/what-if?export_growth=15&embed=true") as response:
         assert 'id="first-screen"' not in response.read().decode()
+    for page in pages.PAGES:
+        with urllib.request.urlopen(f"{app_url}/{page.url_path}?compare_export_growth=30") as response:
+            assert len(response.read()) <= PAGE_BUDGET_BYTES, page.title
 
 
 @pytest.mark.browser
