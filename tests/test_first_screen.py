@@ -146,6 +146,7 @@ def test_without_javascript_every_page_shows_its_first_screen(browser, app_url):
             expect(page.locator(".fs-main > .fs-caption").first).to_contain_text("Source")
     page.goto(f"{app_url}/what-if?export_growth=15&import_growth=-5&compare_export_growth=%3Cb%3Ex")
     expect(page.get_by_text(f"reaches {_expected_total(SHARED_LINK)} in FY2029-30")).to_be_visible()
+    expect(page.locator(".fs-main > .fs-caption")).to_contain_text("Source: TRADESTAT")
     expect(page.get_by_role("link", name="Sources", exact=True).first).to_be_visible()
     context.close()
 

@@ -98,7 +98,7 @@ def _answer(answer: dict) -> str:
 
 def screen_html(screen: FirstScreen, page: pages.PageInfo) -> str:
     """The first screen's HTML: the site's navigation and sidebar as the page has them on a wide screen, then the
-    title, the finding with its sources, and the key numbers (or the what-if's answer)."""
+    title, the finding with its sources, and the key numbers (or the what-if's answer, then its source)."""
     links = "".join(
         f'<a href="/{"" if p is pages.PAGES[0] else p.url_path}"{" aria-current=page" if p is page else ""}>'
         f"{escape(p.title)}</a>"
@@ -114,12 +114,12 @@ def screen_html(screen: FirstScreen, page: pages.PageInfo) -> str:
     if screen.contents:
         sections = " · ".join(f'<a href="#{anchor(s)}">{escape(s)}</a>' for s in screen.contents)
         finding = f"<p><strong>On this page:</strong> {sections}</p>{finding}"
-    body = _answer(screen.answer) if screen.answer else _cards(screen)
+    body = _answer(screen.answer) + sources if screen.answer else sources + _cards(screen)
     return (
         f'<nav class="fs-nav" aria-label="Pages">{links}</nav>'
         f'<aside class="fs-side"><p><strong>{escape(SITE_NAME)}</strong></p>'
         f'<p class="fs-caption">{escape(SITE_ABOUT)}</p></aside>'
-        f'<div class="fs-main"><h1>{escape(screen.title)}</h1>{finding}{sources}{body}'
+        f'<div class="fs-main"><h1>{escape(screen.title)}</h1>{finding}{body}'
         '<p class="fs-stalled-note" role="status">The interactive page could not load here; this is its first '
         "screen. Reload to try again.</p></div>"
     )

@@ -72,12 +72,13 @@ the script is fixed text."""
 
 
 def without_javascript() -> str:
-    """What a browser without JavaScript shows: what the site is, that its charts and sliders need JavaScript, its
-    pages and its open data (fixed text)."""
+    """What a browser without JavaScript shows under the page's first screen: what the site is, that its charts and
+    sliders need JavaScript, its pages and its open data (fixed text)."""
     links = "".join(f'<li><a href="{path}">{escape(p.title)}</a></li>' for path, p in PAGE_AT.items())
     return (
-        '<noscript><main style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; '
-        'padding: 0 1rem"><h1>India–Russia Partnership Explorer</h1><p>An explainer of the 23rd India–Russia Annual '
+        "<noscript><main style=\"font-family: 'Source Sans', sans-serif; line-height: 1.6; color: rgb(49, 51, 63); "
+        'max-width: 46rem; margin: 1rem auto; padding: 0 1rem"><h2>India–Russia Partnership Explorer</h2><p>An '
+        "explainer of the 23rd India–Russia Annual "
         "Summit (New Delhi, 4–5 December 2025) and the year since, every figure with its source. Its charts and "
         f"sliders need JavaScript. Its pages:</p><ul>{links}</ul><p>Its data, each row with its source: "
         '<a href="/api/v1/datapackage.json">the data package</a>.</p></main></noscript>'

@@ -291,9 +291,11 @@ def sources_first_screen() -> overview.FirstScreen:
 
 def what_if_first_screen(readings: dict[str, Parsed]) -> overview.FirstScreen:
     """The what-if's, for a link's validated readings: its title and the answer (``what_if.answer``) to the link's
-    scenario, with scenario A beside it when pinned, as the page shows them."""
+    scenario, with scenario A beside it when pinned, as the page shows them; the official figures it starts from
+    are its source."""
     state = WhatIfState.read(readings)
-    return overview.FirstScreen(what_if.TITLE, "", "", answer=what_if.answer(what_if_inputs().bases[state.base], state))
+    answer = what_if.answer(what_if_inputs().bases[state.base], state)
+    return overview.FirstScreen(what_if.TITLE, "", trade.OFFICIAL_SOURCE, answer=answer)
 
 
 @dataclass(frozen=True)
