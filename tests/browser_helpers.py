@@ -88,11 +88,20 @@ def clicked_download(page: Page, link: Locator, seconds: float = 60) -> Download
     """The file a reader gets by clicking a download link (a link button opens it in a new tab, which the browser
     turns into a download)."""
     got: list[Download] = []
-    page.context.on("page", lambda opened: opened.on("download", lambda download: got.append(download)))
+    tabs: list[Page] = []
+
+    def watch(opened: Page) -> None:
+        tabs.append(opened)
+        opened.on("download", lambda download: got.append(download))
+
+    page.context.on("page", watch)
     page.on("download", lambda download: got.append(download))
+    expect(link).to_be_visible(timeout=30_000)  # a section built when opened brings its links with that run,
+    settle(page)  # clicked once the run has finished: a link redrawn under the pointer loses the click
     link.click()
     for _ in range(int(seconds * 10)):
         if got:
             return got[0]
         page.wait_for_timeout(100)
-    raise AssertionError(f"no download after {seconds} s")
+    shown = [(tab.url, tab.content()[:300]) for tab in tabs if not tab.is_closed()]
+    raise AssertionError(f"no download after {seconds} s from {link.get_attribute('href')}; tabs opened: {shown}")

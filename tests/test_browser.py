@@ -75,7 +75,6 @@ def test_a_charts_png_and_svg_downloads_carry_its_title_source_and_the_readers_l
     open_idle(page, f"{app_url}/defence?window=3")
     section = page.locator("[data-testid=stExpander]").filter(has_text="chart as PNG or SVG").nth(1)
     section.get_by_text("chart as PNG or SVG").click()
-    settle(page)  # the section is built when opened: its links are clicked once that run has finished
     png = clicked_download(page, section.get_by_role("link", name="Download chart (PNG)"))
     image = Image.open(png.path())
     assert image.format == "PNG" and image.width >= 1500 and image.height >= 600  # drawn at twice its size
