@@ -80,7 +80,7 @@ class Headers:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        embeddable = "embed=true" in scope["query_string"].decode("latin-1").lower()
+        embeddable = _embedded(scope["query_string"].decode("latin-1"))
 
         async def with_headers(message) -> None:
             if message["type"] == "http.response.start":
@@ -162,7 +162,8 @@ class Pages:
 
 
 def _embedded(raw_query: str) -> bool:
-    """Whether the address asks for the compact view in another site's frame (which has no first screen)."""
+    """Whether the address asks for the compact view in another site's frame: another site may frame it, and it has
+    no first screen."""
     return any(value.lower() == "true" for value in _query(raw_query).get("embed", []))
 
 
