@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from conftest import open_page
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -89,3 +92,19 @@ def test_a_what_if_names_what_it_projects():
 
 def test_the_visitor_what_if_sets_no_target_for_the_reader():
     assert mobility.PARAMS["visitor_target"].default == 0
+
+
+def _scenario_chart(rate: str) -> tuple[dict, str]:
+    """The visitors' what-if chart's spec (without its data) and the caption under it, at a growth rate."""
+    app = open_page(pages.MOBILITY.script, visitor_growth=rate)
+    (chart,) = [c for c in app.get("vega_lite_chart") if "growing" in json.loads(c.proto.spec)["description"]]
+    (caption,) = [c.value for c in app.caption if c.value.startswith("Indian visitors to Russia by 2030")]
+    return json.loads(chart.proto.spec), caption
+
+
+def test_moving_the_growth_rate_updates_the_charts_data_in_place_while_its_caption_names_the_rate():
+    """The chart's spec, text alternative included, is the same at every rate, so the browser updates its data
+    instead of drawing it anew before the new figure shows; the caption under it names the rate."""
+    (slow, slow_caption), (fast, fast_caption) = _scenario_chart("5"), _scenario_chart("12")
+    assert slow == fast and "growing at the rate set above" in slow["description"]
+    assert "growing 5% a year" in slow_caption and "growing 12% a year" in fast_caption

@@ -43,6 +43,14 @@ class Exhibit:
     chart: Spec | None = None
     caption: str = ""  # Markdown: what the chart shows, in which units, from which source
     query: str = ""  # the link's values this exhibit was built from (defaults left out)
+    summary: str = ""  # the chart's text alternative where its caption names values a control moves: kept the same
+    # from rerun to rerun, so the chart's spec is unchanged and moving the control updates its data in place (a new
+    # spec would redraw the whole chart before the control's result shows)
+
+    @property
+    def text_alternative(self) -> str:
+        """What the chart shows, for screen readers: its summary, else its caption."""
+        return self.summary or self.caption
 
     def rows(self) -> pd.DataFrame:
         """The rows as a reader gets them, with their sources named beside their ids; built only when asked, so a
@@ -329,6 +337,8 @@ def count_scenario(prefix: str, title: str, choice: str, rate: int, target_thous
         f"{title}, {start_year} to 2030: the scenario dashed from the cited starting figure (orange), growing "
         f"{rate}% a year{drawn}",
         _query(pages.MOBILITY, **keys),
+        f"{title}, {start_year} to 2030: the scenario dashed from the cited starting figure (orange), growing at the "
+        f"rate set above{drawn}",
     )
 
 

@@ -163,7 +163,7 @@ def number_columns(labels: dict[str, str], number_format: str = "%,.1f") -> dict
 
 def show_chart(exhibit: Exhibit) -> None:
     """An exhibit's chart, its caption, and a table view with its downloads (built when opened)."""
-    draw(exhibit.chart, exhibit.caption)
+    draw(exhibit.chart, exhibit.text_alternative)
     st.caption(exhibit.caption)
     table_view("Table and CSV download; chart as PNG or SVG", exhibit)
 
