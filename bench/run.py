@@ -689,8 +689,10 @@ WHY_NOT_MET = {
         "answer in the browser the moment a slider moves (`components/ui/answer.py`: the model in JavaScript, "
         "checked against the Python model for every slider position), so its figure changes within a frame of "
         "the key; the rerun's rendering still follows, which is what the test driver's row shows (its calls "
-        "wait behind that rendering). /mobility's cards still come with the rerun; they could be answered the "
-        "same way, with the mobility model in JavaScript too."
+        "wait behind that rendering). /mobility's cards still come with the rerun. Its chart keeps one spec at every "
+        "growth rate (the rate is in the caption under it, not in the chart's text alternative), so a press updates "
+        "the chart's data in place rather than drawing the chart anew; the cards could be answered in the browser "
+        "too, with the mobility model in JavaScript."
     ),
 }
 
