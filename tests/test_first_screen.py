@@ -8,7 +8,7 @@ import urllib.request
 from html import unescape
 
 import pytest
-from browser_helpers import PHONE, open_idle, settle
+from browser_helpers import PHONE, fresh_page, open_idle, settle
 from hypothesis import given
 from hypothesis import strategies as st
 from playwright.sync_api import expect
@@ -133,54 +133,48 @@ def test_the_served_page_holds_its_first_screen_within_its_size_budget_but_an_em
 
 @pytest.mark.browser
 def test_without_javascript_every_page_shows_its_first_screen(browser, app_url):
-    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
-    page = context.new_page()
-    for info in pages.PAGES:
-        page.goto(f"{app_url}/{info.url_path}")
-        screen = info.hook("first_screen")() if info.hook("first_screen") else None
-        title = screen.title if screen else "Trade what-if"
-        expect(page.get_by_role("heading", level=1, name=title)).to_be_visible()
-        for number in screen.cards if screen else ():
-            expect(page.locator(".fs-value", has_text=number.value).first).to_be_visible()
-        if screen and screen.sources:
-            expect(page.locator(".fs-main > .fs-caption").first).to_contain_text("Source")
-    page.goto(f"{app_url}/what-if?export_growth=15&import_growth=-5&compare_export_growth=%3Cb%3Ex")
-    expect(page.get_by_text(f"reaches {_expected_total(SHARED_LINK)} in FY2029-30")).to_be_visible()
-    expect(page.locator(".fs-main > .fs-caption")).to_contain_text("Source: TRADESTAT")
-    expect(page.get_by_role("link", name="Sources", exact=True).first).to_be_visible()
-    context.close()
+    with fresh_page(browser, PHONE, java_script_enabled=False) as page:
+        for info in pages.PAGES:
+            page.goto(f"{app_url}/{info.url_path}")
+            screen = info.hook("first_screen")() if info.hook("first_screen") else None
+            title = screen.title if screen else "Trade what-if"
+            expect(page.get_by_role("heading", level=1, name=title)).to_be_visible()
+            for number in screen.cards if screen else ():
+                expect(page.locator(".fs-value", has_text=number.value).first).to_be_visible()
+            if screen and screen.sources:
+                expect(page.locator(".fs-main > .fs-caption").first).to_contain_text("Source")
+        page.goto(f"{app_url}/what-if?export_growth=15&import_growth=-5&compare_export_growth=%3Cb%3Ex")
+        expect(page.get_by_text(f"reaches {_expected_total(SHARED_LINK)} in FY2029-30")).to_be_visible()
+        expect(page.locator(".fs-main > .fs-caption")).to_contain_text("Source: TRADESTAT")
+        expect(page.get_by_role("link", name="Sources", exact=True).first).to_be_visible()
 
 
 @pytest.mark.browser
 def test_the_answer_is_on_a_phones_first_screen_before_the_page_connects_and_says_so_if_it_never_does(browser, app_url):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.add_init_script(BLOCKED_SOCKET)
-    page.clock.install()  # the page's own clock, run forward below instead of waiting for it
-    page.goto(f"{app_url}/what-if?export_growth=15&import_growth=-5")
-    answer = page.get_by_text(f"reaches {_expected_total(SHARED_LINK)} in FY2029-30")
-    expect(answer).to_be_in_viewport()
-    expect(page.get_by_text("Total trade in 2030")).to_be_in_viewport()
-    stalled = page.get_by_text("The interactive page could not load here")
-    expect(stalled).to_be_hidden()
-    page.clock.run_for(11_000)  # ten seconds without the page
-    expect(stalled).to_be_visible()
-    expect(answer).to_be_visible()
-    context.close()
+    with fresh_page(browser) as page:
+        page.add_init_script(BLOCKED_SOCKET)
+        page.clock.install()  # the page's own clock, run forward below instead of waiting for it
+        page.goto(f"{app_url}/what-if?export_growth=15&import_growth=-5")
+        answer = page.get_by_text(f"reaches {_expected_total(SHARED_LINK)} in FY2029-30")
+        expect(answer).to_be_in_viewport()
+        expect(page.get_by_text("Total trade in 2030")).to_be_in_viewport()
+        stalled = page.get_by_text("The interactive page could not load here")
+        expect(stalled).to_be_hidden()
+        page.clock.run_for(11_000)  # ten seconds without the page
+        expect(stalled).to_be_visible()
+        expect(answer).to_be_visible()
 
 
 @pytest.mark.browser
 def test_the_page_takes_over_from_its_first_screen_without_a_layout_jump(browser, app_url):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.add_init_script(LAYOUT_SHIFTS)
-    open_idle(page, f"{app_url}/what-if?export_growth=15&import_growth=-5")
-    page.wait_for_timeout(2000)
-    assert page.evaluate("window.__layoutShift") <= 0.1
-    expect(page.locator("#first-screen")).to_have_count(0)
-    expect(page.get_by_role("heading", level=1)).to_have_count(1)
-    expect(page.get_by_test_id("answer-sentence")).to_contain_text(_expected_total(SHARED_LINK))
-    page.goto(f"{app_url}/connectivity")
-    settle(page)
-    expect(page.get_by_text("On this page:")).to_have_count(1)
-    context.close()
+    with fresh_page(browser) as page:
+        page.add_init_script(LAYOUT_SHIFTS)
+        open_idle(page, f"{app_url}/what-if?export_growth=15&import_growth=-5")
+        page.wait_for_timeout(2000)
+        assert page.evaluate("window.__layoutShift") <= 0.1
+        expect(page.locator("#first-screen")).to_have_count(0)
+        expect(page.get_by_role("heading", level=1)).to_have_count(1)
+        expect(page.get_by_test_id("answer-sentence")).to_contain_text(_expected_total(SHARED_LINK))
+        page.goto(f"{app_url}/connectivity")
+        settle(page)
+        expect(page.get_by_text("On this page:")).to_have_count(1)

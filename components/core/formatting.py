@@ -236,7 +236,12 @@ KEEP_RANGE_WHOLE = re.compile(r"(?<=\d)–(?=\d)")
 """An en dash between digits: a word joiner goes after it, so a wrapped label keeps '2021–25' on one line (a name such
 as 'Chennai–Vladivostok' may still break at its dash)."""
 SMALL_CARD_CHARACTERS = 9
-"""The longest value a small card shows whole ('−50.88', '~25 days'): cards of such values sit two to a phone's row."""
+"""The longest value a small card shows whole ('−50.88', '~25 days')."""
+
+
+def fit_small_cards(values: list[str] | tuple[str, ...]) -> bool:
+    """Whether key-number cards of these values are small ones, two to a phone's row (else one to a row)."""
+    return all(len(value) <= SMALL_CARD_CHARACTERS for value in values)
 
 
 def card_label(label: str) -> str:

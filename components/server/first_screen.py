@@ -16,7 +16,7 @@ from urllib.parse import parse_qs
 
 from components.core import pages
 from components.core.citing import SITE_ABOUT, SITE_NAME
-from components.core.formatting import SMALL_CARD_CHARACTERS, anchor, card_label
+from components.core.formatting import anchor, card_label, fit_small_cards
 from components.store import sourcing, url_state
 from components.store.data import cached
 from components.topics.overview import FirstScreen
@@ -52,7 +52,7 @@ def _cards(screen: FirstScreen) -> str:
         for n in screen.cards
     )
     sources = " · ".join(markdown_html(sourcing.source_markdown(n.source_id, short=True)) for n in screen.cards)
-    small = " fs-small" if all(len(n.value) <= SMALL_CARD_CHARACTERS for n in screen.cards) else ""
+    small = " fs-small" if fit_small_cards([n.value for n in screen.cards]) else ""
     return f'<div class="fs-cards{small}">{cards}</div><p class="fs-caption">Sources, card by card: {sources}</p>'
 
 

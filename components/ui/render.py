@@ -14,12 +14,12 @@ from components.core.charts import Spec
 from components.core.citing import LICENCE, LICENCE_NOTE, Citation
 from components.core.formatting import (
     DATE_COLUMNS,
-    SMALL_CARD_CHARACTERS,
     anchor,
     card_label,
     cell_text,
     column_digits,
     column_label,
+    fit_small_cards,
     is_key_column,
     is_year_column,
     md,
@@ -345,7 +345,7 @@ def key_number_cards(numbers: Iterable, links: bool = False) -> None:
     """Headline figures as cards side by side (one under another on a phone), each with its figure as its source
     words it (the card's help), a short line of their sources, and a link to each card's page."""
     numbers = tuple(numbers)
-    if all(len(n.value) <= SMALL_CARD_CHARACTERS for n in numbers):  # short values: small cards, two to a phone row
+    if fit_small_cards([n.value for n in numbers]):  # short values: small cards, two to a phone row
         with st.container(horizontal=True, gap="small"):
             for number in numbers:
                 label = card_label(number.label)
