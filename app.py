@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.core import pages
 from components.core.citing import SITE_ABOUT, SITE_NAME
+from components.core.i18n import link_pairs, tr
 from components.core.schemas import DataError
 from components.ui import embedding, render
 
@@ -17,16 +18,23 @@ st.set_page_config(
 )
 
 st.html(Path(__file__).parent / "assets" / "house.css")  # captions, card labels, focus rings, phone headings
+st.html(Path(__file__).parent / "assets" / "fonts.css")  # Devanagari on devices without it
 
-NAVIGATION = [
-    st.Page(p.script, title=p.title, icon=p.icon, url_path=p.url_path, default=p is pages.PAGES[0]) for p in pages.PAGES
-]
-page = st.navigation(NAVIGATION, position="hidden" if st.context.is_embedded else "top")
-
+language = render.language_from_link()  # read before the switcher, which tidies the link
 if not st.context.is_embedded:  # in another site's frame: no sidebar
     with st.sidebar:
-        st.markdown(f"**{SITE_NAME}**")
-        st.caption(SITE_ABOUT)
+        render.language_switcher()
+render.use_readers_language()
+if not st.context.is_embedded:
+    with st.sidebar:
+        st.markdown(f"**{tr(SITE_NAME)}**")
+        st.caption(tr(SITE_ABOUT))
+
+NAVIGATION = [
+    st.Page(p.script, title=p.name, icon=p.icon, url_path=p.url_path, default=p is pages.PAGES[0]) for p in pages.PAGES
+]
+page = st.navigation(NAVIGATION, position="hidden" if st.context.is_embedded else "top")
+render.show_notices([language])
 
 shown = pages.at(page.url_path or pages.PAGES[0].url_path)  # Streamlit names the landing page ''
 try:
@@ -42,8 +50,12 @@ if not st.context.is_embedded:
     st.divider()
     with st.container(horizontal=True, gap="small"):  # the other pages, in reach where a phone's reader finishes
         for other in pages.PAGES:
-            if other.title != page.title:
-                st.page_link(other.script, label=other.title, icon=other.icon, width="content")
+            if other.title != shown.title:
+                keep = link_pairs()
+                st.page_link(other.script, label=other.name, icon=other.icon, width="content", query_params=keep)
     st.caption(
-        "Every figure names its source; **Sources** lists them all. The address bar holds this view: copy it to share."
+        tr(
+            "Every figure names its source; **Sources** lists them all. The address bar holds this view: copy it to "
+            "share."
+        )
     )

@@ -31,7 +31,7 @@ class _BeforeTheRuntime(logging.Filter):
 _CACHE_CHECKS = logging.getLogger("streamlit.runtime.caching.cache_data_api")
 _QUIET = _BeforeTheRuntime()
 _CACHE_CHECKS.addFilter(_QUIET)
-from components.core import pages  # noqa: E402
+from components.core import i18n, pages  # noqa: E402
 from components.core.what_if_state import WhatIfState  # noqa: E402
 from components.server import api, drawing, feed, first_screen, previews, web  # noqa: E402
 from components.store import exhibits, prepared, url_state  # noqa: E402
@@ -39,7 +39,6 @@ from components.store.data import data_version, load_sources, load_timeline  # n
 
 _CACHE_CHECKS.removeFilter(_QUIET)
 
-NOT_FOUND = web.not_found_html()
 LOGGER = logging.getLogger(__name__)
 CACHED = {"Cache-Control": "public, max-age=3600", "Access-Control-Allow-Origin": "*"}
 DRAWING = asyncio.Semaphore(drawing.WORKERS)
@@ -69,6 +68,22 @@ links to)."""
 SAFE_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"strict-origin-when-cross-origin")]
 
 
+class Language:
+    """ASGI middleware: an HTTP answer is worded in the language its address names (``lang``; English when it names
+    none the app has) — pages' HTML and previews, the 404 page, chart images and files — and every link in it keeps
+    that language."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        with i18n.using(url_state.language(_query(scope["query_string"].decode("latin-1"))).value):
+            await self.app(scope, receive, send)
+
+
 class Headers:
     """ASGI middleware: every answer says what browsers may do with it (no type sniffing, a short referrer, and,
     for a page, what it may load and who may frame it); an error answer is never cached."""
@@ -81,6 +96,7 @@ class Headers:
             await self.app(scope, receive, send)
             return
         embeddable = _embedded(scope["query_string"].decode("latin-1"))
+        static = scope["path"].startswith("/app/static/")
 
         async def with_headers(message) -> None:
             if message["type"] == "http.response.start":
@@ -89,6 +105,8 @@ class Headers:
                 if any(k.lower() == b"content-type" and v.startswith(b"text/html") for k, v in headers):
                     framing = "*" if embeddable else "'self'"
                     headers.append((b"content-security-policy", CONTENT_SECURITY.format(framing=framing).encode()))
+                if static and message["status"] == 200:  # the fonts: the same file until a release changes it
+                    headers.append((b"cache-control", b"public, max-age=86400"))
                 if message["status"] >= 400:
                     headers = [(k, v) for k, v in headers if k.lower() != b"cache-control"]
                     headers.append((b"cache-control", b"no-store"))
@@ -118,7 +136,8 @@ class Pages:
         elif decided.action == "not found" and scope["path"].startswith("/api/"):
             await _error(404, "No such API address; see /api/v1/datasets.")(scope, receive, send)
         elif decided.action == "not found":
-            await HTMLResponse(NOT_FOUND, 404, {"Cache-Control": "public, max-age=300"})(scope, receive, send)
+            missing = HTMLResponse(web.not_found_html(), 404, {"Cache-Control": "public, max-age=300"})
+            await missing(scope, receive, send)
         elif decided.action == "page":
             await self._page(scope, receive, send, raw_query)
         else:
@@ -342,4 +361,4 @@ ROUTES = [
     Route("/sitemap.xml", sitemap, methods=["GET"]),
 ]
 
-app = st.App("app.py", middleware=[Middleware(Headers), Middleware(Pages)], routes=ROUTES)
+app = st.App("app.py", middleware=[Middleware(Language), Middleware(Headers), Middleware(Pages)], routes=ROUTES)

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from components.core import pages, what_if_state
-from components.core.formatting import fmt_bn, md, plain, signed
+from components.core.formatting import figure_phrase, fmt_bn, md, plain, signed
+from components.core.i18n import link_pairs, tr
 from components.core.params import query_of
 from components.store import exhibits, prepared, sourcing
 from components.topics import trade
@@ -21,9 +22,12 @@ latest_year = trade.fy(latest["fiscal_year"])
 contents = render.intro(prepared.trade_first_screen())
 st.page_link(
     pages.WHAT_IF.script,
-    label=f"Trade what-if: US\\$ {goal['goal']:g} bn by {goal['deadline']}?",
-    help="Move the growth rates, see the 2030 total and share the link.",
+    label=tr("Trade what-if: {goal} by {deadline}?").format(
+        goal=md(figure_phrase(goal["goal"], "US$ bn")), deadline=goal["deadline"]
+    ),
+    help=tr("Move the growth rates, see the 2030 total and share the link."),
     icon=":material/tune:",
+    query_params=link_pairs(),
 )
 render.show_notices(parsed.values())
 

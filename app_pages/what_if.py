@@ -5,6 +5,7 @@ import streamlit as st
 
 from components.core import pages
 from components.core.formatting import fmt_bn, fy, md
+from components.core.i18n import tr
 from components.core.scenario import project
 from components.core.what_if_state import COMPARE_PARAMS, LEVER_PARAMS, WhatIfState, lever_values, levers_of
 from components.store import exhibits, prepared, sourcing
@@ -21,11 +22,12 @@ def levers(inputs: what_if.Inputs, params: dict, linked: WhatIfState, opened: bo
         with column:
             render.url_widget(param)
             st.caption(inputs.reality[flow])
-    with st.expander("More levers: pharmaceuticals, engineering, energy, base year", expanded=opened):
+    with st.expander(tr("More levers: pharmaceuticals, engineering, energy, base year"), expanded=opened):
         for param in LEVER_PARAMS[2:]:
             render.url_widget(param)
         base_id = render.url_widget(params["base"])
-        st.caption(f"Base year {md(inputs.base_labels[base_id])}: the model starts from its official figures.")
+        base_words = tr("Base year {year}: the model starts from its official figures.")
+        st.caption(base_words.format(year=md(inputs.base_labels[base_id])))
     return WhatIfState(base_id, levers_of({p.key: st.session_state[p.key] for p in LEVER_PARAMS}), linked.pinned)
 
 
@@ -33,20 +35,20 @@ def presets(inputs: what_if.Inputs, state: WhatIfState) -> None:
     """Named scenarios that set the sliders, the one the sliders match, and what each means."""
     choices = inputs.presets[state.base]
     by_key = {p.key: p for p in choices}
-    st.header("Presets")
+    st.header(tr("Presets"))
     match = what_if.matching_preset(choices, state.levers)
     st.session_state["preset"] = match.key if match else None
     st.pills(
-        "Start from a named scenario (it sets the sliders and the link)",
+        tr("Start from a named scenario (it sets the sliders and the link)"),
         [p.key for p in choices],
         format_func=lambda key: by_key[key].label,
         key="preset",
         on_change=render.set_widgets_from_choice,
         args=("preset", {p.key: lever_values(p.levers) for p in choices}),
     )
-    st.caption(preset_meaning(match) if match else "The sliders match no preset.")
+    st.caption(preset_meaning(match) if match else tr("The sliders match no preset."))
     meanings = lambda: st.markdown("\n".join(f"- {preset_meaning(p)}" for p in choices))  # noqa: E731
-    render.more("What each preset means", "preset_meanings", meanings)  # built only when opened
+    render.more(tr("What each preset means"), "preset_meanings", meanings)  # built only when opened
 
 
 def preset_meaning(preset: what_if.Preset) -> str:
@@ -62,22 +64,24 @@ def unpin() -> None:
 
 def compare_and_share(state: WhatIfState) -> None:
     """Pinning the scenario as A (kept in the link), and the share panel, embed code and CSV download."""
-    st.markdown(
-        "## Compare two scenarios\n\n:small[:gray[Pin this scenario as A, then move the sliders: A and the sliders' "
-        "scenario B are shown side by side at the top and drawn together. Scenario A lives in the link too.]]"
+    compare = tr(
+        "Pin this scenario as A, then move the sliders: A and the sliders' scenario B are shown side by side at the "
+        "top and drawn together. Scenario A lives in the link too."
     )
+    st.markdown(f"## {tr('Compare two scenarios')}\n\n:small[:gray[{compare}]]")
     buttons = st.container(horizontal=True)
     pinned = {key: str(value) for key, value in lever_values(state.levers, COMPARE_PARAMS).items()}
-    buttons.button("Pin this scenario as A", on_click=st.query_params.update, args=(pinned,))
+    buttons.button(tr("Pin this scenario as A"), on_click=st.query_params.update, args=(pinned,))
     if state.pinned is not None:
-        buttons.button("Remove scenario A", on_click=unpin)
-    st.markdown(
-        "## Share this scenario\n\n:small[:gray[The link names the base year and every lever you moved; the embed "
-        "code shows the answer and its chart in a frame on a web page of your own, with a link back here.]]"
+        buttons.button(tr("Remove scenario A"), on_click=unpin)
+    share = tr(
+        "The link names the base year and every lever you moved; the embed code shows the answer and its chart in a "
+        "frame on a web page of your own, with a link back here."
     )
-    share_panel(f"{pages.WHAT_IF.url_path}?{state.to_query()}", "India–Russia trade what-if", key="share")
+    st.markdown(f"## {tr('Share this scenario')}\n\n:small[:gray[{share}]]")
+    share_panel(f"{pages.WHAT_IF.url_path}?{state.to_query()}", tr("India–Russia trade what-if"), key="share")
     st.link_button(  # a route computes it from the link: any server answers, even after a failover
-        "Download the year-by-year table (CSV)",
+        tr("Download the year-by-year table (CSV)"),
         f"api/v1/what-if.csv?{state.without_pin().to_query()}",
         icon=":material/download:",
     )
@@ -106,7 +110,7 @@ def embedded(inputs: what_if.Inputs, state: WhatIfState, parsed: dict) -> None:
 def name_the_tab(inputs: what_if.Inputs, state: WhatIfState) -> None:
     """The browser tab says the scenario's answer: 'Trade what-if: US$ 62.4 bn by FY2029-30?'."""
     total = project(inputs.bases[state.base], state.levers)["total_bn"].iloc[-1]
-    render.page_title(f"Trade what-if: {fmt_bn(total, 1)} by FY2029-30?")
+    render.page_title(tr("Trade what-if: {total} by FY2029-30?").format(total=fmt_bn(total, 1)))
 
 
 @st.fragment
@@ -118,7 +122,7 @@ def what_if_page() -> None:
     if st.context.is_embedded:
         embedded(inputs, linked, parsed)
         return
-    st.title(what_if.TITLE)
+    st.title(tr(what_if.TITLE))
     answer = st.container()
     # the more levers open when the link moves one of them or names an older base (every link names its base)
     opened = any(parsed[p.key].status != "missing" for p in LEVER_PARAMS[2:]) or linked.base != params["base"].default
@@ -130,20 +134,21 @@ def what_if_page() -> None:
         if state.base != (newer := params["base"].default):
             st.info(what_if.newer_base_note(inputs, state.base, newer), icon=":material/update:")
             moved = WhatIfState(newer, state.levers, state.pinned).params()
-            st.page_link(pages.WHAT_IF.script, label=f"Open this scenario from {fy(newer)}", query_params=moved)
+            label = tr("Open this scenario from {year}").format(year=fy(newer))
+            st.page_link(pages.WHAT_IF.script, label=label, query_params=moved)
         render.show_notices(parsed.values())
 
     render.show_chart(exhibits.what_if_path(state))
     growth_lines = "\n".join(f"- {md(line)}" for line in what_if.growth_needed_lines(base, state.levers))
-    st.markdown(f"## Growth needed for US\\$ 100 bn\n\n{growth_lines}")
+    st.markdown(f"## {md(tr('Growth needed for US$ 100 bn'))}\n\n{growth_lines}")
     presets(inputs, state)
     compare_and_share(state)
     render.more(
-        "Which growth rates reach the target? A grid of growth rates",
+        tr("Which growth rates reach the target? A grid of growth rates"),
         "sensitivity",
         lambda: render.show_chart(exhibits.what_if_sensitivity(state)),
     )
-    render.more("Method: how the what-if is computed", "method", lambda: method(inputs, state.base))
+    render.more(tr("Method: how the what-if is computed"), "method", lambda: method(inputs, state.base))
 
 
 what_if_page()

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Page, expect
 
+from components.core import i18n
 from components.core.formatting import fmt_bn, fmt_change_bn
 from components.core.scenario import Levers
 from components.core.what_if_state import LEVER_PARAMS, WhatIfState
@@ -38,11 +39,12 @@ def in_javascript(page: Page, function: str, cases: list) -> list:
 
 
 def server_texts(base_id: str, levers: Levers) -> dict:
-    """The answer's sentence, values and deltas as the server words them."""
+    """The answer's sentence, values, deltas and their directions as the server words them."""
     shown = what_if.answer(BASES[base_id], WhatIfState(base_id, levers))
     return {
         "sentence": shown["sentence"],
         "values": [card["value"] for card in shown["cards"]],
+        "directions": [card["direction"] for card in shown["cards"]],
         "deltas": [card["delta"] for card in shown["cards"]],
     }
 
@@ -69,16 +71,23 @@ def test_every_position_of_the_growth_sliders_reads_as_the_server_words_it(blank
 @given(
     base_id=st.sampled_from(sorted(BASES)),
     values=st.tuples(*(st.integers(p.low, p.high) for p in LEVER_PARAMS)),
+    language=st.sampled_from(sorted(i18n.LANGUAGES)),
 )
-def test_every_lever_reads_as_the_server_words_it(blank, base_id, values):
+def test_every_lever_reads_as_the_server_words_it_in_every_language(blank, base_id, values, language):
     levers = Levers(*values)
-    assert browser_texts(blank, base_id, [levers]) == [server_texts(base_id, levers)]
+    with i18n.using(language):
+        assert browser_texts(blank, base_id, [levers]) == [server_texts(base_id, levers)]
 
 
-def test_money_is_rounded_as_python_rounds_it_even_on_exact_ties(blank):
-    values = [0.25, 0.75, -0.25, -0.75, 1.25, 2.5, 0.05, -0.05, -0.04, 0.0, 99.95, 1234.25, -1234.75, 5.0e6]
-    assert in_javascript(blank, "fmtBn", [[v] for v in values]) == [fmt_bn(v, 1) for v in values]
-    assert in_javascript(blank, "fmtChangeBn", [[v] for v in values]) == [fmt_change_bn(v) for v in values]
+@pytest.mark.parametrize("language", sorted(i18n.LANGUAGES))
+def test_money_is_rounded_and_grouped_as_python_writes_it_even_on_exact_ties(blank, language):
+    """Rounded as Python rounds, in the language's separators and grouping ('1,25,000.3' in Hindi, '5 000 000,0'
+    in Russian)."""
+    values = [0.25, 0.75, -0.25, -0.75, 1.25, 2.5, 0.05, -0.05, -0.04, 0.0, 99.95, 1234.25, -1234.75, 5.0e6, 125000.3]
+    with i18n.using(language):
+        words = what_if.answer_words()
+        assert in_javascript(blank, "fmtBn", [[v, words] for v in values]) == [fmt_bn(v, 1) for v in values]
+        assert in_javascript(blank, "fmtChangeBn", [[v, words] for v in values]) == [fmt_change_bn(v) for v in values]
 
 
 def test_a_key_press_shows_the_new_answer_without_waiting_for_the_server(page, app_url):

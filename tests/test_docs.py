@@ -22,7 +22,8 @@ def text(name: str) -> str:
 def test_the_readme_is_a_front_door_with_its_two_commands_and_links_to_every_doc():
     readme = text("README.md")
     assert len(readme.encode()) < 8_000
-    assert "python3 -m pip install -r requirements.txt && streamlit run serve.py" in readme
+    setup = "python3 -m pip install -r requirements.txt && python3 -m babel.messages.frontend compile -d locales"
+    assert f"{setup} && streamlit run serve.py" in readme
     assert "bash scripts/test.sh" in readme and "bash scripts/test.sh" in text(".ci/run")
     for doc in DOCS:
         assert f"(docs/{doc}.md)" in readme and "(../README.md)" in text(f"docs/{doc}.md")

@@ -13,6 +13,10 @@ from dataclasses import dataclass, replace
 import altair as alt
 import pandas as pd
 
+from components.core import i18n
+from components.core.formatting import figure_phrase, number_text
+from components.core.i18n import mark, tr
+
 PALETTE = (
     "#0072B2",  # blue
     "#D55E00",  # vermillion
@@ -29,17 +33,17 @@ PALETTE = (
 colour-vision deficiencies, each at least 3:1 against the white page (WCAG 1.4.11); a test checks every chart."""
 OTHERS_COLOUR = "#767676"
 """Everything grouped as 'other': a neutral grey, 4.5:1 on white."""
-SCENARIO_A_TOTAL = "Scenario A: total"
+SCENARIO_A_TOTAL = mark("Scenario A: total")
 SERIES_COLOURS = {
-    "Total": "#000000",
-    "Exports": "#0072B2",
-    "Imports": "#D55E00",
-    "Balance": "#009E73",
+    mark("Total"): "#000000",
+    mark("Exports"): "#0072B2",
+    mark("Imports"): "#D55E00",
+    mark("Balance"): "#009E73",
     SCENARIO_A_TOTAL: "#882255",
 }
-MET_COLOURS = {"Reached": "#005A8C", "Not reached": "#A33B00"}
+MET_COLOURS = {mark("Reached"): "#005A8C", mark("Not reached"): "#A33B00"}
 """The sensitivity grid's cells: dark enough that their white figures read at 6.6:1 or more."""
-YEAR_AXIS_TITLE = "Fiscal year (April–March), by the year it ends"
+YEAR_AXIS_TITLE = mark("Fiscal year (April–March), by the year it ends")
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,15 @@ TWO_LINES_AT_COMMA = (
 """A long bar label broken after its comma ("India's exports," / "official HS84"), so a phone shows it whole."""
 
 
+def in_words(values) -> str:
+    """A legend's ``labelExpr`` that shows each of ``values`` in the reader's language (data keep the English)."""
+    expression = "datum.label"
+    if i18n.current() != i18n.DEFAULT:
+        for value in reversed(list(values)):
+            expression = f"datum.label === {json.dumps(value)} ? {json.dumps(tr(value))} : {expression}"
+    return expression
+
+
 def two_lines(title: str) -> str | list[str]:
     """An axis title broken before its aside in brackets, or at its last space before the line's end, when long."""
     if len(title) <= LINE_CHARACTERS:
@@ -136,17 +149,21 @@ def trade_history(series: pd.DataFrame, jump_year_end: int, jump_label: str) -> 
     base = alt.Chart(series).encode(
         x=alt.X(
             "year_end:Q",
-            title=YEAR_AXIS_TITLE,
+            title=tr(YEAR_AXIS_TITLE),
             axis=alt.Axis(format="d", tickMinStep=1),
             scale=alt.Scale(zero=False, padding=10),  # the last, provisional point drawn whole
         ),
-        y=alt.Y("value_bn:Q", title="US$ billion"),
-        color=alt.Color("measure:N", scale=_series_scale(measures), legend=alt.Legend(title=None, orient="top")),
+        y=alt.Y("value_bn:Q", title=tr("US$ billion")),
+        color=alt.Color(
+            "measure:N",
+            scale=_series_scale(measures),
+            legend=alt.Legend(title=None, orient="top", labelExpr=in_words(measures)),
+        ),
         tooltip=[
-            alt.Tooltip("fiscal_year:N", title="Fiscal year"),
-            alt.Tooltip("measure:N", title="Measure"),
-            alt.Tooltip("value_bn:Q", title="US$ bn", format=",.2f"),
-            alt.Tooltip("status:N", title="Status"),
+            alt.Tooltip("fiscal_year:N", title=tr("Fiscal year")),
+            alt.Tooltip("measure:N", title=tr("Measure")),
+            alt.Tooltip("value_bn:Q", title=tr("US$ bn"), format=",.2f"),
+            alt.Tooltip("status:N", title=tr("Status")),
         ],
     )
     lines = base.mark_line(strokeWidth=2)
@@ -181,9 +198,13 @@ def trade_projection(target_bn: float, pinned: bool = False) -> alt.LayerChart:
     """
     measures = ["Total", "Exports", "Imports", *([SCENARIO_A_TOTAL] if pinned else [])]
     base = alt.Chart(alt.NamedData("trade")).encode(
-        x=alt.X("year_end:Q", title=YEAR_AXIS_TITLE, axis=alt.Axis(format="d", tickMinStep=1)),
-        y=alt.Y("value_bn:Q", title="US$ billion"),
-        color=alt.Color("measure:N", scale=_series_scale(measures), legend=alt.Legend(title=None, orient="top")),
+        x=alt.X("year_end:Q", title=tr(YEAR_AXIS_TITLE), axis=alt.Axis(format="d", tickMinStep=1)),
+        y=alt.Y("value_bn:Q", title=tr("US$ billion")),
+        color=alt.Color(
+            "measure:N",
+            scale=_series_scale(measures),
+            legend=alt.Legend(title=None, orient="top", labelExpr=in_words(measures)),
+        ),
         strokeDash=alt.StrokeDash(
             "kind:N",
             scale=alt.Scale(domain=list(PROJECTION_KINDS), range=list(PROJECTION_KINDS.values())),
@@ -191,14 +212,15 @@ def trade_projection(target_bn: float, pinned: bool = False) -> alt.LayerChart:
         ),
         detail="kind:N",
         tooltip=[
-            alt.Tooltip("fiscal_year:N", title="Fiscal year"),
-            alt.Tooltip("measure:N", title="Measure"),
-            alt.Tooltip("kind:N", title="Path"),
-            alt.Tooltip("value_bn:Q", title="US$ bn", format=",.2f"),
+            alt.Tooltip("fiscal_year:N", title=tr("Fiscal year")),
+            alt.Tooltip("measure:N", title=tr("Measure")),
+            alt.Tooltip("kind:N", title=tr("Path")),
+            alt.Tooltip("value_bn:Q", title=tr("US$ bn"), format=",.2f"),
         ],
     )
     lines = base.mark_line(strokeWidth=2) + base.mark_point(size=30, filled=True)
-    goal = pd.DataFrame({"value_bn": [target_bn], "label": [f"Target: US$ {target_bn:g} bn by 2030"]})
+    target = tr("Target: {goal} by 2030").format(goal=figure_phrase(target_bn, "US$ bn"))
+    goal = pd.DataFrame({"value_bn": [target_bn], "label": [target]})
     rule = alt.Chart(goal).mark_rule(color="#555", strokeDash=[2, 2]).encode(y="value_bn:Q")
     label = (
         alt.Chart(goal)
@@ -224,12 +246,12 @@ def composition(shares: pd.DataFrame) -> alt.Chart:
             title=None,
             axis=alt.Axis(labelLimit=LABEL_LIMIT),
         ),
-        x=alt.X("value_usd_mn:Q", title="US$ million", scale=alt.Scale(domain=[0, widest], nice=False)),
+        x=alt.X("value_usd_mn:Q", title=tr("US$ million"), scale=alt.Scale(domain=[0, widest], nice=False)),
         tooltip=[
-            alt.Tooltip("chapter:N", title="HS chapter"),
-            alt.Tooltip("fiscal_year:N", title="Fiscal year"),
-            alt.Tooltip("value_usd_mn:Q", title="US$ mn", format=",.1f"),
-            alt.Tooltip("share_pct:Q", title="Share of flow (%)", format=".1f"),
+            alt.Tooltip("chapter:N", title=tr("HS chapter")),
+            alt.Tooltip("fiscal_year:N", title=tr("Fiscal year")),
+            alt.Tooltip("value_usd_mn:Q", title=tr("US$ mn"), format=",.1f"),
+            alt.Tooltip("share_pct:Q", title=tr("Share of flow (%)"), format=".1f"),
         ],
     )
     bars = base.mark_bar(color="#0072B2")
@@ -249,20 +271,20 @@ def sensitivity(current: tuple[int, int]) -> alt.LayerChart:
     outlined in black.
     """
     base = alt.Chart(alt.NamedData("grid")).encode(
-        x=alt.X("export_growth:O", title="Export growth, % a year"),
-        y=alt.Y("import_growth:O", title="Import growth, % a year", sort="descending"),
+        x=alt.X("export_growth:O", title=tr("Export growth, % a year")),
+        y=alt.Y("import_growth:O", title=tr("Import growth, % a year"), sort="descending"),
     )
     cells = base.mark_rect().encode(
         color=alt.Color(
             "outcome:N",
             scale=alt.Scale(domain=list(MET_COLOURS), range=list(MET_COLOURS.values())),
-            legend=alt.Legend(title="US$ 100 bn by 2030", orient="top"),
+            legend=alt.Legend(title=tr("US$ 100 bn by 2030"), orient="top", labelExpr=in_words(MET_COLOURS)),
         ),
         tooltip=[
-            alt.Tooltip("export_growth:O", title="Export growth (% a year)"),
-            alt.Tooltip("import_growth:O", title="Import growth (% a year)"),
-            alt.Tooltip("total_2030_bn:Q", title="Total trade in 2030 (US$ bn)", format=",.1f"),
-            alt.Tooltip("outcome:N", title="Target"),
+            alt.Tooltip("export_growth:O", title=tr("Export growth (% a year)")),
+            alt.Tooltip("import_growth:O", title=tr("Import growth (% a year)")),
+            alt.Tooltip("total_2030_bn:Q", title=tr("Total trade in 2030 (US$ bn)"), format=",.1f"),
+            alt.Tooltip("outcome:N", title=tr("Target")),
         ],
     )
     text = base.mark_text(fontSize=10, color="#ffffff").encode(text=alt.Text("total_2030_bn:Q", format=".0f"))
@@ -283,15 +305,15 @@ def gap_bars(gap: pd.DataFrame) -> alt.Chart:
             "measure:N", sort=order, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT, labelExpr=TWO_LINES_AT_COMMA)
         ),
         tooltip=[
-            alt.Tooltip("measure:N", title="Measure"),
-            alt.Tooltip("value_usd_mn:Q", title="US$ mn", format=",.0f"),
-            alt.Tooltip("value_high_usd_mn:Q", title="Upper end (US$ mn)", format=",.0f"),
-            alt.Tooltip("qualifier:N", title="As worded"),
-            alt.Tooltip("period:N", title="Period"),
+            alt.Tooltip("measure:N", title=tr("Measure")),
+            alt.Tooltip("value_usd_mn:Q", title=tr("US$ mn"), format=",.0f"),
+            alt.Tooltip("value_high_usd_mn:Q", title=tr("Upper end (US$ mn)"), format=",.0f"),
+            alt.Tooltip("qualifier:N", title=tr("As worded")),
+            alt.Tooltip("period:N", title=tr("Period")),
         ],
     )
     bars = base.mark_bar(color="#0072B2").encode(
-        x=alt.X("value_usd_mn:Q", title="US$ million", scale=alt.Scale(domain=[0, widest], nice=False))
+        x=alt.X("value_usd_mn:Q", title=tr("US$ million"), scale=alt.Scale(domain=[0, widest], nice=False))
     )
     ranges = base.mark_rule(color="#0072B2", strokeWidth=3).encode(x="value_usd_mn:Q", x2="value_high_usd_mn:Q")
     labels = (
@@ -326,7 +348,7 @@ def timeline(events: pd.DataFrame, labels: pd.DataFrame, axis_format: str = "%Y"
         alt.Chart(events)
         .mark_point(size=110, filled=True, opacity=0.85)
         .encode(
-            x=alt.X("when:T", title="Date", axis=alt.Axis(format=axis_format, labelOverlap="greedy", tickCount=6)),
+            x=alt.X("when:T", title=tr("Date"), axis=alt.Axis(format=axis_format, labelOverlap="greedy", tickCount=6)),
             y=alt.Y("domain:N", sort=domains, title=None),
             color=alt.Color(
                 "domain:N",
@@ -334,10 +356,10 @@ def timeline(events: pd.DataFrame, labels: pd.DataFrame, axis_format: str = "%Y"
                 legend=None,
             ),
             tooltip=[
-                alt.Tooltip("date_label:N", title="Date"),
-                alt.Tooltip("event:N", title="Event"),
-                alt.Tooltip("domain:N", title="Domain"),
-                alt.Tooltip("source:N", title="Source"),
+                alt.Tooltip("date_label:N", title=tr("Date")),
+                alt.Tooltip("event:N", title=tr("Event")),
+                alt.Tooltip("domain:N", title=tr("Domain")),
+                alt.Tooltip("source:N", title=tr("Source")),
             ],
         )
     )
@@ -358,8 +380,8 @@ def supplier_bars(supply: pd.DataFrame, suppliers: list[str], others: str) -> al
         alt.Chart(supply)
         .mark_bar()
         .encode(
-            x=alt.X("year:O", title="Delivery year", axis=alt.Axis(labelAngle=-45)),
-            y=alt.Y("tiv_mn:Q", title=two_lines("Million TIV (volume of weapons, not money)"), stack="zero"),
+            x=alt.X("year:O", title=tr("Delivery year"), axis=alt.Axis(labelAngle=-45)),
+            y=alt.Y("tiv_mn:Q", title=two_lines(tr("Million TIV (volume of weapons, not money)")), stack="zero"),
             color=alt.Color(
                 "supplier:N",
                 scale=alt.Scale(domain=domain, range=colours),
@@ -368,9 +390,9 @@ def supplier_bars(supply: pd.DataFrame, suppliers: list[str], others: str) -> al
             ),
             order=alt.Order("supplier_rank:Q"),
             tooltip=[
-                alt.Tooltip("year:O", title="Year"),
-                alt.Tooltip("supplier:N", title="Supplier"),
-                alt.Tooltip("tiv_mn:Q", title="Million TIV", format=",.0f"),
+                alt.Tooltip("year:O", title=tr("Year")),
+                alt.Tooltip("supplier:N", title=tr("Supplier")),
+                alt.Tooltip("tiv_mn:Q", title=tr("Million TIV"), format=",.0f"),
             ],
         )
         .transform_calculate(supplier_rank=f"indexof({domain!r}, datum.supplier)")
@@ -381,8 +403,8 @@ def supplier_bars(supply: pd.DataFrame, suppliers: list[str], others: str) -> al
 def russia_share(shares: pd.DataFrame, published: pd.DataFrame, window_title: str) -> alt.Chart:
     """Russia's share of India's arms imports: yearly (thin), over the chosen window (thick), and SIPRI's
     published five-year shares (grey segments spanning their years)."""
-    base_x = alt.X("year:Q", title="Delivery year", axis=alt.Axis(format="d"))
-    share_y = alt.Y("share_pct:Q", title="Russia's share (%)", scale=alt.Scale(domain=[0, 100]))
+    base_x = alt.X("year:Q", title=tr("Delivery year"), axis=alt.Axis(format="d"))
+    share_y = alt.Y("share_pct:Q", title=tr("Russia's share (%)"), scale=alt.Scale(domain=[0, 100]))
     yearly = (
         alt.Chart(shares)
         .mark_line(color="#D55E00", strokeWidth=1, opacity=0.5, point=alt.OverlayMarkDef(color="#D55E00", size=25))
@@ -390,10 +412,10 @@ def russia_share(shares: pd.DataFrame, published: pd.DataFrame, window_title: st
             x=base_x,
             y=share_y,
             tooltip=[
-                alt.Tooltip("year:Q", title="Year", format="d"),
-                alt.Tooltip("share_pct:Q", title="Share that year (%)", format=".1f"),
-                alt.Tooltip("russia_tiv_mn:Q", title="Russia (million TIV)", format=",.0f"),
-                alt.Tooltip("total_tiv_mn:Q", title="All suppliers (million TIV)", format=",.0f"),
+                alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+                alt.Tooltip("share_pct:Q", title=tr("Share that year (%)"), format=".1f"),
+                alt.Tooltip("russia_tiv_mn:Q", title=tr("Russia (million TIV)"), format=",.0f"),
+                alt.Tooltip("total_tiv_mn:Q", title=tr("All suppliers (million TIV)"), format=",.0f"),
             ],
         )
     )
@@ -405,7 +427,7 @@ def russia_share(shares: pd.DataFrame, published: pd.DataFrame, window_title: st
             y=alt.Y("window_share_pct:Q"),
             tooltip=[
                 alt.Tooltip("window:N", title=window_title),
-                alt.Tooltip("window_share_pct:Q", title="Share over the window (%)", format=".1f"),
+                alt.Tooltip("window_share_pct:Q", title=tr("Share over the window (%)"), format=".1f"),
             ],
         )
     )
@@ -417,10 +439,10 @@ def russia_share(shares: pd.DataFrame, published: pd.DataFrame, window_title: st
             x2="period_end:Q",
             y=alt.Y("published_pct:Q"),
             tooltip=[
-                alt.Tooltip("period:N", title="SIPRI period"),
-                alt.Tooltip("published_pct:Q", title="Published share (%)"),
-                alt.Tooltip("edition:N", title="Edition"),
-                alt.Tooltip("source:N", title="Reported by"),
+                alt.Tooltip("period:N", title=tr("SIPRI period")),
+                alt.Tooltip("published_pct:Q", title=tr("Published share (%)")),
+                alt.Tooltip("edition:N", title=tr("Edition")),
+                alt.Tooltip("source:N", title=tr("Reported by")),
             ],
         )
     )
@@ -436,7 +458,7 @@ def category_shares(categories: pd.DataFrame) -> alt.Chart:
             y=alt.Y("period:N", title=None),
             x=alt.X(
                 "share_pct:Q",
-                title="Share of Russia's deliveries in the period (%)",
+                title=tr("Share of Russia's deliveries in the period (%)"),
                 stack="normalize",
                 axis=alt.Axis(format="%"),
             ),
@@ -446,10 +468,10 @@ def category_shares(categories: pd.DataFrame) -> alt.Chart:
                 scale=alt.Scale(range=list(PALETTE)),
             ),
             tooltip=[
-                alt.Tooltip("period:N", title="Years"),
-                alt.Tooltip("category:N", title="Category"),
-                alt.Tooltip("tiv_mn:Q", title="Million TIV", format=",.0f"),
-                alt.Tooltip("share_pct:Q", title="Share (%)", format=".1f"),
+                alt.Tooltip("period:N", title=tr("Years")),
+                alt.Tooltip("category:N", title=tr("Category")),
+                alt.Tooltip("tiv_mn:Q", title=tr("Million TIV"), format=",.0f"),
+                alt.Tooltip("share_pct:Q", title=tr("Share (%)"), format=".1f"),
             ],
         )
         .properties(height=alt.Step(40))
@@ -463,9 +485,9 @@ def milestones(events: pd.DataFrame) -> alt.Chart:
         y=alt.Y("date_label:N", sort=order, title=None, axis=alt.Axis(domain=False, ticks=False)),
         x=alt.value(12),
         tooltip=[
-            alt.Tooltip("date_label:N", title="Date"),
-            alt.Tooltip("event:N", title="Step"),
-            alt.Tooltip("source:N", title="Source"),
+            alt.Tooltip("date_label:N", title=tr("Date")),
+            alt.Tooltip("event:N", title=tr("Step")),
+            alt.Tooltip("source:N", title=tr("Source")),
         ],
     )
     points = base.mark_point(size=110, filled=True, color="#D55E00")
@@ -480,7 +502,7 @@ def measures(points: pd.DataFrame, order: tuple[str, ...]) -> alt.Chart:
     base = alt.Chart(points).encode(
         x=alt.X(
             "year:Q",
-            title="Year",
+            title=tr("Year"),
             axis=alt.Axis(format="d", tickMinStep=1),
             scale=alt.Scale(zero=False, padding=16),
         ),
@@ -496,15 +518,15 @@ def measures(points: pd.DataFrame, order: tuple[str, ...]) -> alt.Chart:
             ),
         ),
         tooltip=[
-            alt.Tooltip("measure:N", title="Measure"),
-            alt.Tooltip("period:N", title="Period"),
-            alt.Tooltip("qualifier:N", title="As worded"),
-            alt.Tooltip("value:Q", title="Value", format=","),
-            alt.Tooltip("value_high:Q", title="Upper end", format=","),
-            alt.Tooltip("source:N", title="Source"),
+            alt.Tooltip("measure:N", title=tr("Measure")),
+            alt.Tooltip("period:N", title=tr("Period")),
+            alt.Tooltip("qualifier:N", title=tr("As worded")),
+            alt.Tooltip("value:Q", title=tr("Value"), format=","),
+            alt.Tooltip("value_high:Q", title=tr("Upper end"), format=","),
+            alt.Tooltip("source:N", title=tr("Source")),
         ],
     )
-    y = alt.Y("value:Q", title="People, permits, places or visits", axis=alt.Axis(format=",.0f", tickCount=4))
+    y = alt.Y("value:Q", title=tr("People, permits, places or visits"), axis=alt.Axis(format=",.0f", tickCount=4))
     dots = base.mark_point(size=110, filled=True, opacity=0.85).encode(y=y, shape=alt.Shape("measure:N", legend=None))
     ranges = base.mark_rule(strokeWidth=3).encode(y=y, y2="value_high:Q")
     return (ranges + dots).properties(height=180 + 30 * len(shown))  # the key's lines above, the points below
@@ -519,10 +541,10 @@ def count_projection(base_point: pd.DataFrame, target: float | None, label: str)
         alt.Chart()
         .mark_line(strokeDash=[6, 4], color="#0072B2", point=alt.OverlayMarkDef(color="#0072B2", size=30))
         .encode(
-            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False)),
+            x=alt.X("year:Q", title=tr("Year"), axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False)),
             y=alt.Y("value:Q", title=two_lines(label), axis=alt.Axis(format=",.0f", tickCount=4)),
             tooltip=[
-                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("year:Q", title=tr("Year"), format="d"),
                 alt.Tooltip("value:Q", title=label, format=",.0f"),
             ],
         )
@@ -534,15 +556,15 @@ def count_projection(base_point: pd.DataFrame, target: float | None, label: str)
             x="year:Q",
             y="value:Q",
             tooltip=[
-                alt.Tooltip("measure:N", title="Starting point"),
+                alt.Tooltip("measure:N", title=tr("Starting point")),
                 alt.Tooltip("value:Q", format=","),
-                alt.Tooltip("source:N", title="Source"),
+                alt.Tooltip("source:N", title=tr("Source")),
             ],
         )
     )
     layers = [line, start]
     if target is not None:
-        goal = pd.DataFrame({"value": [target], "label": [f"Target: {target:,.0f}"]})
+        goal = pd.DataFrame({"value": [target], "label": [tr("Target: {goal}").format(goal=number_text(target))]})
         layers += [
             alt.Chart(goal).mark_rule(color="#555555", strokeDash=[2, 2]).encode(y="value:Q"),
             alt.Chart(goal)
@@ -611,9 +633,9 @@ def route_map(legs: pd.DataFrame, ports: pd.DataFrame, highlight: str) -> alt.Ch
             strokeWidth=alt.condition(emphasis, alt.value(3.5), alt.value(1.5)),
             opacity=alt.condition(emphasis, alt.value(1.0), alt.value(0.25)),
             tooltip=[
-                alt.Tooltip("route:N", title="Route"),
-                alt.Tooltip("branch:N", title="Branch"),
-                alt.Tooltip("mode:N", title="This leg"),
+                alt.Tooltip("route:N", title=tr("Route")),
+                alt.Tooltip("branch:N", title=tr("Branch")),
+                alt.Tooltip("mode:N", title=tr("This leg")),
             ],
         )
         .project(**projection.to_dict())
@@ -621,11 +643,11 @@ def route_map(legs: pd.DataFrame, ports: pd.DataFrame, highlight: str) -> alt.Ch
     place = alt.Chart(ports).encode(longitude="lon:Q", latitude="lat:Q")
     points = place.mark_circle(size=45, color="#222222", clip=True).encode(
         tooltip=[
-            alt.Tooltip("name:N", title="Place"),
-            alt.Tooltip("routes:N", title="On route(s)"),
-            alt.Tooltip("lat:Q", title="Latitude", format=".2f"),
-            alt.Tooltip("lon:Q", title="Longitude", format=".2f"),
-            alt.Tooltip("coordinates_source:N", title="Coordinates from"),
+            alt.Tooltip("name:N", title=tr("Place")),
+            alt.Tooltip("routes:N", title=tr("On route(s)")),
+            alt.Tooltip("lat:Q", title=tr("Latitude"), format=".2f"),
+            alt.Tooltip("lon:Q", title=tr("Longitude"), format=".2f"),
+            alt.Tooltip("coordinates_source:N", title=tr("Coordinates from")),
         ],
     )
     projected = projection.to_dict()
@@ -656,10 +678,10 @@ def source_counts(counts: pd.DataFrame) -> alt.Chart:
     """How many sources of each kind the explainer cites (``kind``, ``sources``), largest first, each bar labelled."""
     base = alt.Chart(counts).encode(
         y=alt.Y("kind:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-        tooltip=[alt.Tooltip("kind:N", title="Kind"), alt.Tooltip("sources:Q", title="Sources")],
+        tooltip=[alt.Tooltip("kind:N", title=tr("Kind")), alt.Tooltip("sources:Q", title=tr("Sources"))],
     )
     bars = base.mark_bar(color=PALETTE[0]).encode(
-        x=alt.X("sources:Q", title="Sources cited", axis=alt.Axis(tickCount=5))
+        x=alt.X("sources:Q", title=tr("Sources cited"), axis=alt.Axis(tickCount=5))
     )
     labels = base.mark_text(align="left", dx=4, fontSize=12).encode(x="sources:Q", text="sources:Q")
     return (bars + labels).properties(height=alt.Step(34))

@@ -7,8 +7,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-SITE_NAME = "India–Russia Partnership Explorer"
-SITE_ABOUT = (
+from components.core.i18n import mark
+
+SITE_NAME = mark("India–Russia Partnership Explorer")
+SITE_ABOUT = mark(
     "An explainer of the 23rd India–Russia Annual Summit (New Delhi, 4–5 December 2025). Every figure names its "
     "source; where sources disagree, each version is shown."
 )

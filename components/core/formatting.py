@@ -8,6 +8,9 @@ from datetime import date
 
 import pandas as pd
 
+from components.core import i18n
+from components.core.i18n import mark, tr
+
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|$~:])")
 
 
@@ -29,6 +32,15 @@ def plain_text(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", text).replace("**", "").replace("*", "").replace("\u2060", "")
 
 
+_SENTENCE_END = re.compile(r"(?<=[.।]) ")
+
+
+def first_sentence(text: str) -> tuple[str, str]:
+    """Plain text's first sentence, without its full stop (or Hindi's danda), and the rest."""
+    first, *rest = _SENTENCE_END.split(text, maxsplit=1)
+    return first.rstrip(".।"), "".join(rest)
+
+
 def fy(fiscal_year: str) -> str:
     """'FY2024-25' for '2024-25'."""
     return f"FY{fiscal_year}"
@@ -39,7 +51,10 @@ DATE_FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
 
 
 def day_label(when, precision: str = "day") -> str:
-    """A date in the house style, at its precision: '5 Dec 2025', 'Dec 2025' or '2025'."""
+    """A date in the house style, at its precision: '5 Dec 2025', 'Dec 2025' or '2025' (in the reader's language:
+    '5 дек. 2025')."""
+    if i18n.current() != i18n.DEFAULT:
+        return i18n.day(when, precision)
     return when.strftime(DATE_FORMATS[precision])
 
 
@@ -53,9 +68,17 @@ def iso_day_label(day: str) -> str:
     return day_label(date(parts[0], *(parts[1:] + [1] * (3 - len(parts)))), precision)
 
 
+def _minus(shown: str) -> str:
+    return "−" if shown.startswith("-") else ""
+
+
+BN, MN = mark("{sign}US$ {number} bn"), mark("{sign}US$ {number} mn")
+"""The money formats, the sign before the currency: 'US$ 68.69 bn', '−US$ 5.0 bn' ('−5,0 млрд долл. США')."""
+
+
 def fmt_bn(value: float, digits: int = 2) -> str:
     """'US$ 68.69 bn'; a minus sign for deficits."""
-    return f"US$ {value:,.{digits}f} bn".replace("US$ -", "−US$ ")
+    return tr(BN).format(sign=_minus(f"{value:.{digits}f}"), number=i18n.number(value, digits))
 
 
 def fmt_change_bn(change: float, digits: int = 1) -> str:
@@ -63,39 +86,44 @@ def fmt_change_bn(change: float, digits: int = 1) -> str:
     the one money format."""
     shown = round(change, digits)
     sign = "−" if shown < 0 else "+" if shown > 0 else ""
-    return f"{sign}US$ {abs(shown):,.{digits}f} bn"
+    return tr(BN).format(sign=sign, number=i18n.number(shown, digits))
 
 
 def signed(value: float, digits: int = 2) -> str:
     """'+8.05', '−8.83' (a true minus sign) or '0.00' (no sign on no change), thousands separated."""
     shown = round(value, digits)
     sign = "−" if shown < 0 else "+" if shown > 0 else ""
-    return f"{sign}{abs(shown):,.{digits}f}"
+    return f"{sign}{i18n.number(shown, digits)}"
 
 
 def plain(value: float, digits: int = 2) -> str:
     """'4.49', '−50.88' (a true minus sign), thousands separated."""
     shown = round(value, digits)
-    return f"{'−' if shown < 0 else ''}{abs(shown):,.{digits}f}"
+    return f"{'−' if shown < 0 else ''}{i18n.number(shown, digits)}"
+
+
+def percent(value: float, digits: int = 1) -> str:
+    """A percentage's size as the language writes it: '12.9%' ('12,9 %')."""
+    return tr("{number}%").format(number=i18n.number(value, digits))
 
 
 def fmt_pct_change(change: float, digits: int = 1) -> str:
     """A relative change as 'down 12.9%', 'up 3.0%' or 'unchanged' at that precision."""
     shown = round(change * 100, digits)
     if shown == 0:
-        return "unchanged"
-    return f"{'down' if shown < 0 else 'up'} {abs(shown):.{digits}f}%"
+        return tr("unchanged")
+    return (tr("down {percent}") if shown < 0 else tr("up {percent}")).format(percent=percent(shown, digits))
 
 
 def fmt_mn(value: float, digits: int = 1) -> str:
     """'US$ 1,137.4 mn'."""
-    return f"US$ {value:,.{digits}f} mn"
+    return tr(MN).format(sign=_minus(f"{value:.{digits}f}"), number=i18n.number(value, digits))
 
 
 def number_text(value: float) -> str:
     """A figure as printed: thousands separated, no trailing zeros, a true minus ('100,000', '4.88', '−58.9')."""
-    shown = f"{abs(value):,.0f}" if value == int(value) else f"{abs(value):,.6f}".rstrip("0").rstrip(".")
-    return f"{'−' if value < 0 else ''}{shown}"
+    decimals = 0 if value == int(value) else len(f"{abs(value):.6f}".rstrip("0").split(".")[1])
+    return f"{'−' if value < 0 else ''}{i18n.number(value, decimals)}"
 
 
 DIGITS_BY_UNIT = {"_bn": 2, "_usd_mn": 1, "_pct": 1, "tiv_mn": 0, "_km": 0, "_days": 0}
@@ -148,19 +176,20 @@ def for_download(table: pd.DataFrame) -> pd.DataFrame:
     return table.assign(**tidy)
 
 
-CURRENCY_UNITS = {"US$ bn": ("US$", "bn"), "US$ mn": ("US$", "mn"), "EUR bn": ("€", "bn")}
+CURRENCY_UNITS = {"US$ bn": BN, "US$ mn": MN, "EUR bn": mark("{sign}€ {number} bn")}
 """Money units, written with the currency before the number and the scale after it: 'US$ 1.021 bn'."""
 
 
 def figure_phrase(value: float, unit: str, qualifier: str = "", value_high: float = math.nan) -> str:
-    """A reported figure as worded by its source, e.g. 'nearly US$ 70 bn', 'US$ 2.7–2.8 bn' or 'about 45%'."""
+    """A reported figure as worded by its source, e.g. 'nearly US$ 70 bn', 'US$ 2.7–2.8 bn' or 'about 45%' (its
+    qualifier and unit in the reader's language)."""
     number = number_text(value) if math.isnan(value_high) else f"{number_text(value)}–{number_text(value_high)}"
     if unit == "%":
-        number, unit = f"{number}%", ""
+        number, unit = tr("{number}%").format(number=number), ""
     elif unit in CURRENCY_UNITS:
-        currency, scale = CURRENCY_UNITS[unit]
-        number, unit = f"{currency} {number} {scale}", ""
-    return " ".join(part for part in (qualifier, number, "" if unit == "count" else unit) if part)
+        number, unit = tr(CURRENCY_UNITS[unit]).format(sign="", number=number), ""
+    words = (tr(qualifier), number, "" if unit == "count" else tr(unit))
+    return " ".join(part for part in words if part)
 
 
 COLUMN_LABELS = {

@@ -5,16 +5,32 @@ from __future__ import annotations
 
 import copy
 import io
+import json
 import textwrap
+from pathlib import Path
 
 import vl_convert
 from PIL import Image
 
-from components.core.formatting import plain_text
+from components.core import i18n, outlines
+from components.core.formatting import first_sentence, plain_text
 
 CARD_SIZE = (1200, 630)
 WIDTH = 1100  # the drawing's width inside the card's margins
-FONT = "Liberation Sans, Arial, sans-serif"
+FONTS = {
+    "en": "Liberation Sans, Arial, sans-serif",
+    "hi": "Noto Sans Devanagari, sans-serif",
+    "ru": "Noto Sans, Liberation Sans, sans-serif",
+}
+"""The image font of each language: Noto, shipped in ``static/fonts`` (SIL OFL), draws Devanagari and Cyrillic on a
+machine with no fonts of its own (the pages use the same files: ``assets/house.css``)."""
+FONT_DIRECTORY = Path(__file__).resolve().parents[2] / "static" / "fonts"
+vl_convert.register_font_directory(str(FONT_DIRECTORY))
+
+
+def font() -> str:
+    """The image font for the reader's language."""
+    return FONTS[i18n.current()]
 
 
 def _text_block(lines: list[str], size: int, bold: bool = False, colour: str = "#222222") -> dict:
@@ -28,7 +44,7 @@ def _text_block(lines: list[str], size: int, bold: bool = False, colour: str = "
             "baseline": "top",
             "fontSize": size,
             "fontWeight": "bold" if bold else "normal",
-            "font": FONT,
+            "font": font(),
             "color": colour,
             "lineHeight": size * 1.3,
         },
@@ -75,7 +91,8 @@ def _stacked(blocks: list[dict], padding: int, spacing: int, config: dict | None
     """Views one above the other on white, in the image font."""
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "config": {**(config or {}), "view": {"stroke": None}, "font": FONT},
+        "config": {**(config or {}), "view": {"stroke": None}, "font": font()}
+        | ({"locale": locale} if (locale := i18n.vega_locale()) else {}),
         "background": "white",
         "padding": padding,
         "spacing": spacing,
@@ -84,6 +101,9 @@ def _stacked(blocks: list[dict], padding: int, spacing: int, config: dict | None
 
 
 def png(spec: dict, scale: float = 1.0) -> bytes:
+    """The spec drawn as PNG; Hindi's text shaped first (``outlines``), which the renderer cannot do."""
+    if outlines.needs_outlines(json.dumps(spec, ensure_ascii=False)):
+        return vl_convert.svg_to_png(outlines.outlined(vl_convert.vegalite_to_svg(spec)), scale=scale)
     return vl_convert.vegalite_to_png(spec, scale=scale)
 
 
@@ -106,5 +126,5 @@ def framed_chart(chart: dict, caption: str, link: str, key: dict | None = None) 
     """A page's chart as an image: its caption's first sentence as the title (what, units, period), its key if it
     has one apart, the rest of the caption as the source line, and the page's link."""
     text = plain_text(caption)
-    title, _, rest = text.partition(". ")
-    return framed(chart, title.rstrip("."), "", f"{rest} {link}".strip(), key=key)
+    title, rest = first_sentence(text)
+    return framed(chart, title, "", f"{rest} {link}".strip(), key=key)

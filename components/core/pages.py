@@ -7,6 +7,8 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from components.core.i18n import mark, tr
+
 
 def _csv(*names: str) -> frozenset[str]:
     return frozenset(f"{name}.csv" for name in names)
@@ -17,12 +19,17 @@ class PageInfo:
     """One page of the app."""
 
     script: str  # relative to the app's root, e.g. "app_pages/trade.py"
-    title: str
+    title: str  # in English; ``name`` in the reader's language
     icon: str
     url_path: str
     reads: frozenset[str]  # the data files (relative to data/) that opening the page reads; a test checks it
     hooks: tuple[tuple[str, str], ...] = ()  # what shared modules ask of the page: name, "module:function"
     preview_intro: str = ""  # the words its link preview opens with, if any
+
+    @property
+    def name(self) -> str:
+        """The page's title in the reader's language."""
+        return tr(self.title)
 
     def hook(self, name: str) -> Callable | None:
         """The page's function for ``name`` (imported when asked, so this registry imports nothing), or None:
@@ -43,7 +50,7 @@ class PageInfo:
 CITED = _csv("sources", "figures")
 OVERVIEW = PageInfo(
     "app_pages/overview.py",
-    "Overview",
+    mark("Overview"),
     ":material/home:",
     "overview",
     CITED
@@ -60,7 +67,7 @@ OVERVIEW = PageInfo(
 )
 TRADE = PageInfo(
     "app_pages/trade.py",
-    "Trade",
+    mark("Trade"),
     ":material/swap_horiz:",
     "trade",
     CITED
@@ -76,7 +83,7 @@ TRADE = PageInfo(
 )
 WHAT_IF = PageInfo(
     "app_pages/what_if.py",
-    "Trade what-if",
+    mark("Trade what-if"),
     ":material/tune:",
     "what-if",
     CITED | _csv("trade_annual", "scenario_bases"),
@@ -90,7 +97,7 @@ WHAT_IF = PageInfo(
 )
 DEFENCE = PageInfo(
     "app_pages/defence.py",
-    "Defence",
+    mark("Defence"),
     ":material/shield:",
     "defence",
     _csv("sources", "defence_platforms", "facts", "sipri_india_arms_imports", "sipri_published_shares", "timeline")
@@ -105,7 +112,7 @@ DEFENCE = PageInfo(
 )
 MOBILITY = PageInfo(
     "app_pages/mobility_tourism.py",
-    "Mobility & tourism",
+    mark("Mobility & tourism"),
     ":material/flight:",
     "mobility",
     CITED | _csv("agreements", "facts"),
@@ -119,7 +126,7 @@ MOBILITY = PageInfo(
 )
 CONNECTIVITY = PageInfo(
     "app_pages/connectivity.py",
-    "Connectivity",
+    mark("Connectivity"),
     ":material/route:",
     "connectivity",
     CITED | _csv("facts", "journeys", "route_nodes", "routes") | {"world-atlas/countries-110m.json"},
@@ -133,7 +140,7 @@ CONNECTIVITY = PageInfo(
 )
 SOURCES = PageInfo(
     "app_pages/sources.py",
-    "Sources",
+    mark("Sources"),
     ":material/menu_book:",
     "sources",
     (frozenset().union(OVERVIEW.reads, TRADE.reads, WHAT_IF.reads, DEFENCE.reads, MOBILITY.reads) - _csv("tracked"))

@@ -24,6 +24,7 @@ from typing import Literal
 # Private in Streamlit 1.67 (pinned in requirements.txt): the function a bound slider reads its URL value with.
 # It is imported here only, so an upgrade that moves it breaks one line, and tests/test_params.py notices.
 from components.core.formatting import signed_whole
+from components.core.i18n import tr
 
 Status = Literal["valid", "missing", "adjusted", "invalid"]
 SHOWN_RAW_LENGTH = 40
@@ -37,6 +38,7 @@ class Control:
     label: str
     help: str = field(default="", kw_only=True)  # what the reader should know, before the parameter's description
     in_every_link: bool = field(default=False, kw_only=True)  # named by a link even at its default (a base year)
+    translated: bool = field(default=False, kw_only=True)  # its options' words are translated (not names or years)
 
 
 @dataclass(frozen=True)
@@ -111,12 +113,15 @@ def url_help(param: Param) -> str:
     (named after that, for anyone writing a link by hand)."""
     if isinstance(param, NumberParam):
         low, high, default = (signed_whole(n) for n in (param.low, param.high, param.default))
-        span = f" From {low} to {high} ({param.unit}); {default} when the page opens."
+        span = " " + tr("From {low} to {high} ({unit}); {default} when the page opens.").format(
+            low=low, high=high, unit=tr(param.unit), default=default
+        )
     elif isinstance(param, MultiChoiceParam):
-        span = " Choose one or more."
+        span = " " + tr("Choose one or more.")
     else:
         span = ""
-    return f"{param.help}{span} The page's link keeps your choice (as `{param.key}`), so a shared link shows it too."
+    kept = tr("The page's link keeps your choice (as `{key}`), so a shared link shows it too.").format(key=param.key)
+    return f"{tr(param.help)}{span} {kept}"
 
 
 SHOWN_OPTIONS = 4
@@ -137,14 +142,15 @@ def shown_raw(raw: str) -> str:
 
 def _shown_default(param: Param) -> str:
     if isinstance(param, MultiChoiceParam):
-        return ", ".join(param.default) if param.default else "none"
+        return ", ".join(param.default) if param.default else tr("none")
     if isinstance(param, RangeParam):
-        return f"{param.default[0]} to {param.default[1]}"
+        return tr("{start} to {end}").format(start=param.default[0], end=param.default[1])
     return str(param.default)
 
 
 def _rejected(param: Param, why: str) -> Parsed:
-    return Parsed(param.key, param.default, "invalid", f"{why}; using the default, {_shown_default(param)}.")
+    message = tr("{why}; using the default, {default}.").format(why=why, default=_shown_default(param))
+    return Parsed(param.key, param.default, "invalid", message)
 
 
 def _parse_multi(param: MultiChoiceParam, raw_values: Sequence[str]) -> Parsed:
@@ -155,11 +161,13 @@ def _parse_multi(param: MultiChoiceParam, raw_values: Sequence[str]) -> Parsed:
     chosen = tuple(dict.fromkeys(v for v in given if v in param.options))
     unknown = list(dict.fromkeys(shown_raw(v) for v in given if v not in param.options))
     if not chosen:
-        return _rejected(param, f"'{param.key}' names no known option ({shown_options(param.options)})")
+        return _rejected(
+            param,
+            tr("'{key}' names no known option ({options})").format(key=param.key, options=shown_options(param.options)),
+        )
     if unknown:
-        message = (
-            f"'{param.key}': ignored {shown_options([repr(u) for u in unknown])}, not one of "
-            f"{shown_options(param.options)}."
+        message = tr("'{key}': ignored {unknown}, not one of {options}.").format(
+            key=param.key, unknown=shown_options([repr(u) for u in unknown]), options=shown_options(param.options)
         )
         return Parsed(param.key, chosen, "adjusted", message)
     return Parsed(param.key, chosen, "valid")
@@ -170,19 +178,22 @@ def _parse_choice(param: ChoiceParam, raw_values: Sequence[str]) -> Parsed:
     if param.widget == "segmented":
         given = [v for v in raw_values if v != ""]
         if not given:
-            return _rejected(param, f"'{param.key}' is empty")
+            return _rejected(param, tr("'{key}' is empty").format(key=param.key))
         raw = given[0]
     else:
         raw = raw_values[-1]
     if raw not in param.options:
-        return _rejected(param, f"'{param.key}={shown_raw(raw)}' is not one of {shown_options(param.options)}")
+        why = tr("'{key}={raw}' is not one of {options}")
+        return _rejected(param, why.format(key=param.key, raw=shown_raw(raw), options=shown_options(param.options)))
     if len(raw_values) > 1:
         return Parsed(param.key, raw, "adjusted", _repeated(param, raw_values, raw))
     return Parsed(param.key, raw, "valid")
 
 
 def _repeated(param: Param, raw_values: Sequence[str], used: str) -> str:
-    return f"'{param.key}' appears {len(raw_values)} times in the link; only {shown_raw(used)!r} was used."
+    return tr("'{key}' appears {count} times in the link; only {used} was used.").format(
+        key=param.key, count=len(raw_values), used=repr(shown_raw(used))
+    )
 
 
 def parse_param(param: Param, raw_values: Sequence[str]) -> Parsed:
@@ -203,18 +214,22 @@ def _parse_text(param: TextParam, raw_values: Sequence[str]) -> Parsed:
     text = raw_values[-1][: param.max_length]
     notes = [_repeated(param, raw_values, raw_values[-1])] if len(raw_values) > 1 else []
     if len(raw_values[-1]) > param.max_length:
-        notes.append(f"'{param.key}' was cut to its first {param.max_length} characters.")
+        notes.append(
+            tr("'{key}' was cut to its first {length} characters.").format(key=param.key, length=param.max_length)
+        )
     return Parsed(param.key, text, "adjusted", " ".join(notes)) if notes else Parsed(param.key, text, "valid")
 
 
 def _slider_number(param: NumberParam | RangeParam, raw: str, read: float | str) -> tuple[int, str]:
     """One value as Streamlit's slider reads it: the whole number, or the reason it is rejected."""
     if isinstance(read, str):
-        return 0, f"'{param.key}={shown_raw(raw)}' is not a number"
+        return 0, tr("'{key}={raw}' is not a number").format(key=param.key, raw=shown_raw(raw))
     if not math.isfinite(read):
-        return 0, f"'{param.key}={shown_raw(raw)}' is not a finite number"
+        return 0, tr("'{key}={raw}' is not a finite number").format(key=param.key, raw=shown_raw(raw))
     if not param.low <= read <= param.high:
-        return 0, f"'{param.key}={shown_raw(raw)}' is outside the allowed range {param.low} to {param.high}"
+        return 0, tr("'{key}={raw}' is outside the allowed range {low} to {high}").format(
+            key=param.key, raw=shown_raw(raw), low=param.low, high=param.high
+        )
     return int(read), ""
 
 
@@ -223,11 +238,13 @@ def _parse_slider(param: NumberParam | RangeParam, raw_values: Sequence[str]) ->
     given = [v for v in raw_values if v != ""]
     wanted = 2 if isinstance(param, RangeParam) else 1
     if not given:
-        return _rejected(param, f"'{param.key}' is empty")
+        return _rejected(param, tr("'{key}' is empty").format(key=param.key))
     if len(given) != wanted and wanted == 2:
-        return _rejected(param, f"'{param.key}' needs two values, a start and an end; the link gives {len(given)}")
+        why = tr("'{key}' needs two values, a start and an end; the link gives {count}")
+        return _rejected(param, why.format(key=param.key, count=len(given)))
     if len(given) != wanted:
-        return _rejected(param, f"'{param.key}' appears {len(given)} times in the link; it takes one value")
+        why = tr("'{key}' appears {count} times in the link; it takes one value")
+        return _rejected(param, why.format(key=param.key, count=len(given)))
     read = [_number_or_text(raw) for raw in given]
     numbers = [_slider_number(param, raw, value) for raw, value in zip(given, read, strict=True)]
     problems = [problem for _, problem in numbers if problem]
@@ -236,11 +253,16 @@ def _parse_slider(param: NumberParam | RangeParam, raw_values: Sequence[str]) ->
     wholes = tuple(whole for whole, _ in numbers)
     notes = []
     if any(whole != value for whole, value in zip(wholes, read, strict=True)):
-        notes.append(f"cut to the whole number{'s' if wanted == 2 else ''} {' and '.join(map(str, wholes))}")
+        cut = (
+            tr("cut to the whole numbers {first} and {second}")
+            if wanted == 2
+            else tr("cut to the whole number {first}")
+        )
+        notes.append(cut.format(first=wholes[0], second=wholes[-1]))
     if wanted == 2 and wholes[0] > wholes[1]:
-        notes.append(f"read as {wholes[1]} to {wholes[0]}")
+        notes.append(tr("read as {start} to {end}").format(start=wholes[1], end=wholes[0]))
     if len(given) < len(raw_values):
-        notes.append("empty values ignored")
+        notes.append(tr("empty values ignored"))
     value = wholes if wanted == 2 else wholes[0]
     if notes:
         shown = f"{param.key}={shown_raw(given[0])}" if wanted == 1 else param.key

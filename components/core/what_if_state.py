@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
+from components.core import i18n
 from components.core.params import ChoiceParam, NumberParam, Param, Parsed, parse_params
 from components.core.scenario import Levers
 from components.core.schemas import DataError
@@ -184,11 +185,12 @@ class WhatIfState:
 
     def params(self) -> dict[str, str]:
         """The link's parameters: the base year, each lever away from zero and, when pinned, every lever of
-        scenario A (so a scenario A at zero stays pinned). The address bar holds the same."""
+        scenario A (so a scenario A at zero stays pinned), and the reader's language. The address bar holds the
+        same."""
         pairs = {"base": self.base} | {k: v for k, v in lever_values(self.levers).items() if v}
         if self.pinned is not None:
             pairs |= lever_values(self.pinned, COMPARE_PARAMS)
-        return {key: str(value) for key, value in pairs.items()}
+        return {key: str(value) for key, value in pairs.items()} | dict(i18n.link_pairs())
 
     def to_query(self) -> str:
         """:meth:`params` as a query string."""

@@ -18,7 +18,7 @@ from components.core.params import NumberParam, shown_raw
 from components.core.scenario import TARGET_TOTAL_BN, common_growth_needed, export_growth_needed, project
 from components.core.schemas import DAY_PATTERN, SCHEMAS, source_ids
 from components.core.what_if_state import WhatIfState, lever_values
-from components.store import data
+from components.store import data, url_state
 from components.store.data import cached, data_version, load_sources
 from components.topics import what_if
 
@@ -268,9 +268,11 @@ def _file_address(found: Dataset) -> str:
 def _scenario(query: dict[str, list[str]], params: dict) -> WhatIfState:
     """The scenario a what-if query names (scenario A left aside). A value the page would ignore or adjust, or an
     unknown key, is refused (ApiError 400)."""
-    unknown = sorted(set(query) - set(params))
+    unknown = sorted(set(query) - set(params) - {url_state.LANGUAGE.key})
     if unknown:
-        raise ApiError(400, f"Unknown parameter {unknown[0][:40]!r}; known: {', '.join(params)}.")
+        raise ApiError(400, f"Unknown parameter {unknown[0][:40]!r}; known: {', '.join(params)}, lang.")
+    if (language := url_state.language(query)).status in ("invalid", "adjusted"):  # the words' language: en, hi, ru
+        raise ApiError(400, language.message.split("; using the default")[0].rstrip(".") + ".")
     state, parsed = WhatIfState.from_query(params.values(), query)
     for p in parsed.values():
         if p.status in ("invalid", "adjusted"):  # the page would show a default or a changed value: refuse it

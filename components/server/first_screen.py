@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from html import escape
+from pathlib import Path
 from urllib.parse import parse_qs
 
-from components.core import pages
+from components.core import i18n, pages
 from components.core.citing import SITE_ABOUT, SITE_NAME
-from components.core.formatting import anchor, card_label, fit_small_cards
+from components.core.formatting import anchor, card_label, fit_small_cards, percent
+from components.core.i18n import tr
 from components.store import sourcing, url_state
 from components.store.data import cached
 from components.topics.overview import FirstScreen
@@ -53,18 +55,19 @@ def _cards(screen: FirstScreen) -> str:
     )
     sources = " · ".join(markdown_html(sourcing.source_markdown(n.source_id, short=True)) for n in screen.cards)
     small = " fs-small" if fit_small_cards([n.value for n in screen.cards]) else ""
-    return f'<div class="fs-cards{small}">{cards}</div><p class="fs-caption">Sources, card by card: {sources}</p>'
+    heading = escape(tr("Sources, card by card:"))
+    return f'<div class="fs-cards{small}">{cards}</div><p class="fs-caption">{heading} {sources}</p>'
 
 
 def _percent(value: int) -> str:
-    return f"{'+' if value > 0 else '−' if value < 0 else ''}{abs(value)}%"
+    return f"{'+' if value > 0 else '−' if value < 0 else ''}{percent(abs(value), 0)}"
 
 
 def _answer(answer: dict) -> str:
     """The what-if's answer as its component draws it: the sentence, then A beside B when A is pinned, else the
     two 2030 cards."""
     parts = [f'<p class="fs-sentence">{escape(answer["sentence"])}</p>']
-    cards = answer["cards"]
+    cards, labels = answer["cards"], answer["labels"]
     if answer["compare"]:
         pinned, levers = answer["compare"], answer["levers"]
         growth = (
@@ -72,21 +75,22 @@ def _answer(answer: dict) -> str:
             f"{_percent(levers['export_growth'])} / {_percent(levers['import_growth'])}",
         )
         rows = (
-            ("Total trade", pinned["total"], cards[0]["value"]),
-            ("Trade balance", pinned["balance"], cards[1]["value"]),
-            ("Exports / imports a year", *growth),
+            (labels["total"], pinned["total"], cards[0]["value"]),
+            (labels["balance"], pinned["balance"], cards[1]["value"]),
+            (labels["growth"], *growth),
         )
         body = "".join(
             f'<tr><th scope="row">{escape(name)}</th><td class="fs-a">{escape(a)}</td><td>{escape(b)}</td></tr>'
             for name, a, b in rows
         )
         parts.append(
-            '<table class="fs-versus"><thead><tr><th scope="col">FY2029-30</th><th scope="col">A (pinned)</th>'
-            f'<th scope="col">B (sliders)</th></tr></thead><tbody>{body}</tbody></table>'
+            f'<table class="fs-versus"><thead><tr><th scope="col">{escape(labels["year"])}</th>'
+            f'<th scope="col">{escape(labels["a"])}</th><th scope="col">{escape(labels["b"])}</th></tr></thead>'
+            f"<tbody>{body}</tbody></table>"
         )
     else:
         for card in cards:
-            direction = "down" if card["delta"].startswith("−") else "up" if card["delta"].startswith("+") else "none"
+            direction = card["direction"]
             arrow = {"down": "↓ ", "up": "↑ ", "none": ""}[direction]
             parts.append(
                 f'<div class="fs-answer-card"><p class="fs-label">{escape(card["label"])}</p>'
@@ -96,15 +100,23 @@ def _answer(answer: dict) -> str:
     return f'<div class="fs-answer">{"".join(parts)}</div>'
 
 
+def _keeping_language() -> str:
+    return "".join(f"?{key}={value}" for key, value in i18n.link_pairs())
+
+
+STALLED = i18n.mark("The interactive page could not load here; this is its first screen. Reload to try again.")
+
+
 def screen_html(screen: FirstScreen, page: pages.PageInfo) -> str:
     """The first screen's HTML: the site's navigation and sidebar as the page has them on a wide screen, then the
     title, the finding with its sources, and the key numbers (or the what-if's answer, then its source)."""
     links = "".join(
-        f'<a href="/{"" if p is pages.PAGES[0] else p.url_path}"{" aria-current=page" if p is page else ""}>'
-        f"{escape(p.title)}</a>"
+        f'<a href="/{"" if p is pages.PAGES[0] else p.url_path}{_keeping_language()}"'
+        f'{" aria-current=page" if p is page else ""}>'
+        f"{escape(p.name)}</a>"
         for p in pages.PAGES
     )
-    label = "Sources" if ";" in screen.sources else "Source"
+    label = escape(tr("Sources") if ";" in screen.sources else tr("Source"))
     sources = (
         f'<p class="fs-caption">{label}: {markdown_html(sourcing.source_markdown(screen.sources, short=True))}</p>'
         if screen.sources
@@ -112,16 +124,15 @@ def screen_html(screen: FirstScreen, page: pages.PageInfo) -> str:
     )
     finding = f"<p>{markdown_html(screen.finding)}</p>" if screen.finding else ""
     if screen.contents:
-        sections = " · ".join(f'<a href="#{anchor(s)}">{escape(s)}</a>' for s in screen.contents)
-        finding = f"<p><strong>On this page:</strong> {sections}</p>{finding}"
+        sections = " · ".join(f'<a href="#{anchor(s)}">{escape(tr(s))}</a>' for s in screen.contents)
+        finding = f"<p><strong>{escape(tr('On this page:'))}</strong> {sections}</p>{finding}"
     body = _answer(screen.answer) + sources if screen.answer else sources + _cards(screen)
     return (
         f'<nav class="fs-nav" aria-label="Pages">{links}</nav>'
-        f'<aside class="fs-side"><p><strong>{escape(SITE_NAME)}</strong></p>'
-        f'<p class="fs-caption">{escape(SITE_ABOUT)}</p></aside>'
+        f'<aside class="fs-side"><p><strong>{escape(tr(SITE_NAME))}</strong></p>'
+        f'<p class="fs-caption">{escape(tr(SITE_ABOUT))}</p></aside>'
         f'<div class="fs-main"><h1>{escape(screen.title)}</h1>{finding}{body}'
-        '<p class="fs-stalled-note" role="status">The interactive page could not load here; this is its first '
-        "screen. Reload to try again.</p></div>"
+        f'<p class="fs-stalled-note" role="status">{escape(tr(STALLED))}</p></div>'
     )
 
 
@@ -196,6 +207,7 @@ HAND_OVER = """(() => {
 
 
 STYLE = """<style>
+""" + (Path(__file__).resolve().parents[2] / "assets" / "fonts.css").read_text(encoding="utf-8") + """
 #first-screen { color: rgb(49, 51, 63); font-family: "Source Sans", sans-serif; font-size: 16px; line-height: 1.6; }
 #first-screen a { color: #0b5cad; }
 #first-screen p { margin: 0; }
@@ -210,12 +222,12 @@ STYLE = """<style>
 .fs-small .fs-card { flex: 0 0 168px; min-width: 0; }
 .fs-label { font-size: 14px; line-height: 1.4; }
 .fs-answer-card .fs-label { display: flex; align-items: center; min-height: 1.5rem; }
-.fs-value { font-size: 36px; line-height: 1.4; white-space: nowrap; }
+.fs-value { font-size: 36px; line-height: 1.4; text-wrap: balance; }
 .fs-answer { display: flex; flex-wrap: wrap; gap: 1rem; }
 .fs-sentence { flex: 1 1 100%; font-weight: 600; }
 .fs-answer-card { flex: 1 1 15rem; padding: 0.75rem 1rem; border: 1px solid rgba(49, 51, 63, 0.2);
   border-radius: 0.5rem; }
-.fs-big { font-size: 2.25rem; line-height: 1.3; white-space: nowrap; }
+.fs-big { font-size: 2.25rem; line-height: 1.3; text-wrap: balance; }
 #first-screen .fs-delta { display: inline-block; margin-top: 0.25rem; padding: 0.1rem 0.5rem; border-radius: 1rem;
   font-size: 0.875rem; }
 .fs-up { color: #177233; background: rgba(33, 195, 84, 0.1); }

@@ -8,9 +8,11 @@ from html import escape
 
 import pandas as pd
 
-from components.core import charts, images, pages
+from components.core import charts, i18n, images, pages
 from components.core.charts import Spec
-from components.core.formatting import fmt_bn, fy
+from components.core.citing import SITE_NAME
+from components.core.formatting import fmt_bn, fy, percent
+from components.core.i18n import tr
 from components.core.scenario import TARGET_TOTAL_BN, Levers, project
 from components.core.what_if_state import WhatIfState
 from components.server import drawing
@@ -18,8 +20,6 @@ from components.store import exhibits, prepared, url_state
 from components.store.data import cached, load_sources
 from components.store.sourcing import source_name, source_names
 from components.topics import defence, trade, what_if
-
-SITE = "India–Russia Partnership Explorer"
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,14 @@ def _projected(state: WhatIfState) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     return project(base, state.levers), project(base, state.pinned) if state.pinned is not None else None
 
 
+def _signed(rate: float) -> str:
+    return ("+" if rate >= 0 else "-") + percent(abs(rate), 0)
+
+
 def _growth(levers: Levers) -> str:
-    return f"Exports {levers.export_growth:+.0f}% and imports {levers.import_growth:+.0f}% a year"
+    return tr("Exports {exports} and imports {imports} a year").format(
+        exports=_signed(levers.export_growth), imports=_signed(levers.import_growth)
+    )
 
 
 @cached(maxsize=256)
@@ -75,14 +81,22 @@ def what_if_preview(state: WhatIfState) -> Preview:
     growth = _growth(state.levers)
     compared = ""
     if pinned is not None:
-        compared = f" Scenario A ({_growth(state.pinned).lower()}): {fmt_bn(pinned['total_bn'].iloc[-1], 1)}."
+        compared = " " + tr("Scenario A ({growth}): {total}.").format(
+            growth=_growth(state.pinned).lower(), total=fmt_bn(pinned["total_bn"].iloc[-1], 1)
+        )
+    title = tr("Trade what-if: {total} by FY2029-30?").format(total=fmt_bn(total, 1))
+    from_figures = tr("{growth} from the official {year} figures ({source})").format(
+        growth=growth, year=fy(state.base), source=source
+    )
+    chart = tr(
+        "Line chart of India–Russia goods trade, US$ billion: the official series to {year}, then this scenario's "
+        "dashed path to FY2029-30 ({growth}) against the US$ 100 bn target"
+    ).format(year=fy(state.base), growth=growth.lower())
+    dotted = tr(", with scenario A's total dotted") if pinned is not None else ""
     return Preview(
-        f"Trade what-if: US$ {total:,.1f} bn by FY2029-30? · {SITE}",
-        within([f"{what_if.verdict(total)}{compared} {growth} from the official {fy(state.base)} figures ({source})"]),
-        image_alt=f"Line chart of India–Russia goods trade, US$ billion: the official series to {fy(state.base)}, "
-        f"then this scenario's dashed path to FY2029-30 ({growth.lower()}) against the US$ 100 bn target"
-        + (", with scenario A's total dotted" if pinned is not None else "")
-        + f". {what_if.verdict(total)}{compared}",
+        f"{title} · {tr(SITE_NAME)}",
+        within([f"{what_if.verdict(total)}{compared} {from_figures}"]),
+        image_alt=f"{chart}{dotted}. {what_if.verdict(total)}{compared}",
     )
 
 
@@ -91,38 +105,43 @@ Headline = tuple[Spec, str, str]
 
 
 def trade_line() -> Headline:
-    shows = "India's merchandise trade with Russia, US$ billion, fiscal years April–March"
-    return exhibits.trade_history().chart, shows, f"Source: {source_name(trade.OFFICIAL_SOURCE)}"
+    shows = tr("India's merchandise trade with Russia, US$ billion, fiscal years April–March")
+    return exhibits.trade_history().chart, shows, f"{tr('Source')}: {source_name(trade.OFFICIAL_SOURCE)}"
 
 
 def russia_share_line() -> Headline:
     params = url_state.declared(pages.DEFENCE)
     window, period = params["window"].default, params["period"].default
-    shows = f"Russia's share of India's arms imports, each year and over {window} years, {period[0]}–{period[1]}"
+    shows = tr("Russia's share of India's arms imports, each year and over {window} years, {start}–{end}").format(
+        window=window, start=period[0], end=period[1]
+    )
     chart = exhibits.russia_share(period, window).chart
-    return chart, shows, f"Computed from {source_name(defence.SIPRI_SOURCE)} (volume of weapons, not money)"
+    computed = tr("Computed from {source} (volume of weapons, not money)")
+    return chart, shows, computed.format(source=source_name(defence.SIPRI_SOURCE))
 
 
 def workers_chart() -> Headline:
     chart = exhibits.measures("workers").chart
-    shows = "Indian workers in Russia by year: permits, quotas, headcounts and projections, each its own series"
-    return chart, shows, "Sources: each figure's own, named in the app"
+    shows = tr("Indian workers in Russia by year: permits, quotas, headcounts and projections, each its own series")
+    return chart, shows, tr("Sources: each figure's own, named in the app")
 
 
 def route_map() -> Headline:
-    shows = "The INSTC, the Chennai–Vladivostok corridor and the Northern Sea Route beside the Suez route"
-    return exhibits.route_map("all").chart, shows, "Country shapes: Natural Earth; ports from the sources in the app"
+    shows = tr("The INSTC, the Chennai–Vladivostok corridor and the Northern Sea Route beside the Suez route")
+    source = tr("Country shapes: Natural Earth; ports from the sources in the app")
+    return exhibits.route_map("all").chart, shows, source
 
 
 def sources_by_kind() -> Headline:
     kinds = load_sources()["kind"].str.capitalize().value_counts().rename_axis("kind").reset_index(name="sources")
-    shows = "The sources the explainer cites, by kind; every figure names its own"
-    return Spec.of(charts.source_counts(kinds)), shows, "Source: the explainer's catalogue of sources"
+    shows = tr("The sources the explainer cites, by kind; every figure names its own")
+    return Spec.of(charts.source_counts(kinds)), shows, tr("Source: the explainer's catalogue of sources")
 
 
 def sources_lines() -> tuple[str, ...]:
     """The Sources page's preview line: how many sources, and what the page lists."""
-    return (f"The {len(load_sources())} sources behind every figure, what each is cited for, and where they disagree",)
+    words = tr("The {count} sources behind every figure, what each is cited for, and where they disagree")
+    return (words.format(count=len(load_sources())),)
 
 
 @cached(maxsize=len(pages.PAGES))
@@ -137,10 +156,10 @@ def page_preview(script: str) -> Preview:
         lines = tuple(f"{n.said} ({source_name(n.source_id)})" for n in prepared.key_numbers(script))
     _, shows, source = page.hook("headline")()
     return Preview(
-        f"{page.title} · {SITE}",
-        within([*([page.preview_intro] if page.preview_intro else []), *lines]),
+        f"{page.name} · {tr(SITE_NAME)}",
+        within([*([tr(page.preview_intro)] if page.preview_intro else []), *lines]),
         lines,
-        image_alt=f"{lines[0]}. Chart: {shows}. {source}.",
+        image_alt=tr("{line}. Chart: {shows}. {source}.").format(line=lines[0], shows=shows, source=source),
     )
 
 
@@ -168,7 +187,8 @@ def head_tags(preview: Preview, page_url: str, image_url: str) -> str:
     """The tags a link-preview bot reads, every value escaped."""
     values = {
         "og:type": "website",
-        "og:site_name": SITE,
+        "og:locale": i18n.LOCALES[i18n.current()],
+        "og:site_name": tr(SITE_NAME),
         "og:title": preview.title,
         "og:description": preview.description,
         "og:url": page_url,
@@ -212,7 +232,7 @@ def card_spec(script: str, state: WhatIfState | None) -> dict:
     over its first chart."""
     if state is None:
         preview, (chart, shows, source) = page_preview(script), pages.by_script(script).hook("headline")()
-        footer = f"{source}. {SITE}."
+        footer = f"{source}. {tr(SITE_NAME)}."
         return images.framed(
             chart.standalone(), preview.lines[0], shows, footer, chart_height=300, key=chart.standalone_key()
         )
@@ -221,14 +241,21 @@ def card_spec(script: str, state: WhatIfState | None) -> dict:
     chart = prepared.trade_projection(TARGET_TOTAL_BN, pinned is not None).with_data(
         what_if.chart_paths(inputs.official, path, pinned)
     )
-    versus = f"; dotted: scenario A's total, {fmt_bn(pinned['total_bn'].iloc[-1], 1)}" if pinned is not None else ""
+    versus = (
+        tr("; dotted: scenario A's total, {total}").format(total=fmt_bn(pinned["total_bn"].iloc[-1], 1))
+        if pinned is not None
+        else ""
+    )
     return images.framed(
         chart.standalone(),
         what_if.verdict(path["total_bn"].iloc[-1]),
-        f"{_growth(state.levers)} from {fy(state.base)}; US$ billion, fiscal years April–March; dashed: this "
-        f"scenario{versus}",
-        f"Official series: {source_names(inputs.base_sources[state.base])}; the projection is a scenario of this "
-        f"model, not an official figure. {SITE}, Trade what-if.",
+        tr("{growth} from {year}; US$ billion, fiscal years April–March; dashed: this scenario{versus}").format(
+            growth=_growth(state.levers), year=fy(state.base), versus=versus
+        ),
+        tr(
+            "Official series: {sources}; the projection is a scenario of this model, not an official figure. {site}, "
+            "Trade what-if."
+        ).format(sources=source_names(inputs.base_sources[state.base]), site=tr(SITE_NAME)),
         chart_height=300,
     )
 

@@ -10,7 +10,9 @@ from html import escape
 from typing import Literal
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from components.core import pages, what_if_state
+from components.core import i18n, pages, what_if_state
+from components.core.citing import SITE_NAME
+from components.core.i18n import tr
 
 
 def public_base() -> str:
@@ -71,55 +73,66 @@ link to a page. ``window.__streamlit`` is the frontend's own configuration hook 
 the script is fixed text."""
 
 
+def _page_links(separator: str) -> str:
+    """Every page's link, named in the reader's language and keeping it."""
+    keep = "".join(f"?{key}={value}" for key, value in i18n.link_pairs())
+    return separator.join(f'<li><a href="{path}{keep}">{escape(p.name)}</a></li>' for path, p in PAGE_AT.items())
+
+
 def without_javascript() -> str:
     """What a browser without JavaScript shows under the page's first screen: what the site is, that its charts and
-    sliders need JavaScript, its pages and its open data (fixed text)."""
-    links = "".join(f'<li><a href="{path}">{escape(p.title)}</a></li>' for path, p in PAGE_AT.items())
+    sliders need JavaScript, its pages and its open data (fixed text, in the reader's language)."""
+    about = tr(
+        "An explainer of the 23rd India–Russia Annual Summit (New Delhi, 4–5 December 2025) and the year since, every "
+        "figure with its source. Its charts and sliders need JavaScript. Its pages:"
+    )
+    data = tr("Its data, each row with its source:")
     return (
         "<noscript><main style=\"font-family: 'Source Sans', sans-serif; line-height: 1.6; color: rgb(49, 51, 63); "
-        'max-width: 46rem; margin: 1rem auto; padding: 0 1rem"><h2>India–Russia Partnership Explorer</h2><p>An '
-        "explainer of the 23rd India–Russia Annual "
-        "Summit (New Delhi, 4–5 December 2025) and the year since, every figure with its source. Its charts and "
-        f"sliders need JavaScript. Its pages:</p><ul>{links}</ul><p>Its data, each row with its source: "
-        '<a href="/api/v1/datapackage.json">the data package</a>.</p></main></noscript>'
+        f'max-width: 46rem; margin: 1rem auto; padding: 0 1rem"><h2>{escape(tr(SITE_NAME))}</h2><p>{escape(about)}'
+        f"</p><ul>{_page_links('')}</ul><p>{escape(data)} "
+        f'<a href="/api/v1/datapackage.json">{escape(tr("the data package"))}</a>.</p></main></noscript>'
     )
 
 
 _NOSCRIPT = re.compile(rb"<noscript>.*?</noscript>", re.DOTALL)
-NO_JAVASCRIPT = without_javascript().encode()
+_HTML_LANG = b'<html lang="en">'
 
 
 def with_head(html: bytes, tags: str, first_screen: str = "") -> bytes:
-    """Streamlit's page shell with our tags in its head, in place of its generic title, where its server is, the
-    page's first screen at the top of its body, and what a browser without JavaScript shows in place of Streamlit's
-    own note."""
+    """Streamlit's page shell in the reader's language (``<html lang>``) with our tags in its head, in place of its
+    generic title, where its server is, the page's first screen at the top of its body, and what a browser without
+    JavaScript shows in place of Streamlit's own note."""
     head = f"{tags}\n{SERVER_AT_APP_ROOT}\n</head>".encode()
     shell = html.replace(_STREAMLIT_TITLE, b"", 1).replace(b"</head>", head, 1)
+    shell = shell.replace(_HTML_LANG, f'<html lang="{i18n.current()}">'.encode(), 1)
     shell = shell.replace(b"<body>", b"<body>" + first_screen.encode(), 1)
-    return _NOSCRIPT.sub(lambda _: NO_JAVASCRIPT, shell, count=1)
+    return _NOSCRIPT.sub(lambda _: without_javascript().encode(), shell, count=1)
 
 
 def not_found_html() -> str:
-    """A small page that says the address is not one of the app's and links every page; it echoes nothing from
-    the request."""
-    links = "\n".join(f'<li><a href="{path}">{escape(p.title)}</a></li>' for path, p in PAGE_AT.items())
+    """A small page, in the reader's language, that says the address is not one of the app's and links every page;
+    it echoes nothing from the request."""
+    site = escape(tr(SITE_NAME))
+    missing = escape(tr("Page not found"))
+    words = escape(tr("There is no page at this address in the India–Russia Partnership Explorer. Its pages are:"))
     return f"""<!doctype html>
-<html lang="en">
+<html lang="{i18n.current()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>Page not found · India–Russia Partnership Explorer</title>
+<title>{missing} · {site}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: #222; }}
 a {{ color: #0b5cad; }} li {{ margin: 0.4rem 0; }}
 </style>
 </head>
 <body>
-<h1>Page not found</h1>
-<p>There is no page at this address in the India–Russia Partnership Explorer. Its pages are:</p>
+<h1>{missing}</h1>
+<p>{words}</p>
 <ul>
-{links}
+{_page_links(chr(10))}
 </ul>
 </body>
 </html>

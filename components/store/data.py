@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components.core import i18n
 from components.core.schemas import SCHEMAS, UNSIGNED, Column, DataError, check_unique, source_ids
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -22,14 +23,40 @@ _PLAIN_CACHES: list = []
 
 def cached(function=None, *, maxsize: int | None = None):
     """``functools.lru_cache`` (unbounded without ``maxsize``) for caches kept outside Streamlit's (the API's and the
-    link previews', which serve requests that run no script), emptied by :func:`clear_all` with Streamlit's."""
+    link previews', which serve requests that run no script), keyed by the reader's language as well as the
+    arguments, emptied by :func:`clear_all` with Streamlit's."""
 
     def decorate(inner):
-        kept = functools.lru_cache(maxsize=maxsize)(inner)
+        kept = functools.lru_cache(maxsize=maxsize)(lambda language, *args: inner(*args))
         _PLAIN_CACHES.append(kept)
-        return kept
+
+        @functools.wraps(inner)
+        def in_language(*args):
+            return kept(i18n.current(), *args)
+
+        return in_language
 
     return decorate(function) if function is not None else decorate
+
+
+def per_language(**settings):
+    """``st.cache_resource`` with ``settings``, keyed by the reader's language as well as the arguments: for what a
+    page prepares in words (one copy per language, each shared by every session and read-only)."""
+
+    def decorate(inner):
+        @functools.wraps(inner)  # Streamlit tells caches apart by the function's name and source: ``inner``'s
+        def in_language(language: str, *args, **kwargs):  # named without '_': Streamlit hashes it
+            return inner(*args, **kwargs)
+
+        kept = st.cache_resource(**settings)(in_language)
+
+        @functools.wraps(inner)
+        def call(*args, **kwargs):
+            return kept(i18n.current(), *args, **kwargs)
+
+        return call
+
+    return decorate
 
 
 def clear_all() -> None:

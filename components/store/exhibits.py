@@ -15,10 +15,11 @@ from datetime import date
 
 import pandas as pd
 
-from components.core import images, pages
+from components.core import i18n, images, pages
 from components.core.charts import Spec, sensitivity_cells
 from components.core.citing import LICENCE, LICENCE_URL, SITE_NAME, Citation
-from components.core.formatting import for_download, plain_text
+from components.core.formatting import first_sentence, for_download, percent, plain_text
+from components.core.i18n import tr
 from components.core.params import Parsed
 from components.core.scenario import TARGET_TOTAL_BN, project
 from components.core.what_if_state import WhatIfState
@@ -65,7 +66,7 @@ class Exhibit:
     @property
     def title(self) -> str:
         """What the exhibit shows, in a line: its caption's first sentence."""
-        return plain_text(self.caption).partition(". ")[0].rstrip(".")
+        return first_sentence(plain_text(self.caption))[0]
 
     def citation(self, site: str, accessed: date) -> Citation:
         """How to cite the exhibit as seen on ``accessed``."""
@@ -110,8 +111,10 @@ def timeline(timeline_domain: tuple[str, ...], timeline_period: str) -> Exhibit:
         "india_russia_timeline",
         events[["date_label", "event", "domain", "note", "source_id"]],
         chart,
-        f"{len(events)} dated events ({overview.PERIODS[timeline_period][0]}); the numbers match the list of events. "
-        "Where sources give different dates, each appears.",
+        tr(
+            "{count} dated events ({period}); the numbers match the list of events. Where sources give different "
+            "dates, each appears."
+        ).format(count=len(events), period=tr(overview.PERIODS[timeline_period][0])),
         _query(pages.OVERVIEW, timeline_domain=timeline_domain, timeline_period=timeline_period),
     )
 
@@ -134,24 +137,30 @@ def trade_history() -> Exhibit:
         "india_russia_trade_annual",
         series,
         shown["history"],
-        f"{trade.fy(series['fiscal_year'].iloc[0])} to {trade.fy(series['fiscal_year'].iloc[-1])}; a hollow point is "
-        f"provisional; in FY2022-23 imports rose ×{view.jump_ratio:.1f}. Source: "
-        f"{source_markdown(trade.OFFICIAL_SOURCE, short=True)}.",
+        tr(
+            "{first} to {last}; a hollow point is provisional; in FY2022-23 imports rose ×{jump}. Source: {source}."
+        ).format(
+            first=trade.fy(series["fiscal_year"].iloc[0]),
+            last=trade.fy(series["fiscal_year"].iloc[-1]),
+            jump=i18n.number(view.jump_ratio, 1),
+            source=source_markdown(trade.OFFICIAL_SOURCE, short=True),
+        ),
     )
 
 
 def composition(flow: str, year: int) -> Exhibit:
     """One flow's largest goods chapters in one year."""
     view, shown = prepared.trade_page()
-    flow_words = "India's imports from Russia" if flow == "imports" else "India's exports to Russia"
+    flow_words = tr("India's imports from Russia") if flow == "imports" else tr("India's exports to Russia")
     return Exhibit(
         pages.TRADE,
         "composition",
         f"india_russia_{flow}_by_hs_chapter_{year}",
         view.compositions[(flow, year)],
         shown[(flow, year)],
-        f"{flow_words} by HS chapter, {trade.fy(year)}, US\\$ million; in brackets, the share of the flow. Source: "
-        f"{source_markdown(trade.HS_SOURCE, short=True)}.",
+        tr("{flow} by HS chapter, {year}, US\\$ million; in brackets, the share of the flow. Source: {source}.").format(
+            flow=flow_words, year=trade.fy(year), source=source_markdown(trade.HS_SOURCE, short=True)
+        ),
         _query(pages.TRADE, flow=flow, year=year),
     )
 
@@ -170,8 +179,9 @@ def export_gaps() -> tuple[Exhibit, ...]:
             f"gap_{_slug(sector)}",
             gap,
             shown[sector],
-            f"{sector}: Russia's imports against India's sales, US\\$ million. Sources: "
-            f"{source_markdown(';'.join(dict.fromkeys(gap['source_id'])), short=True)}.",
+            tr("{sector}: Russia's imports against India's sales, US\\$ million. Sources: {sources}.").format(
+                sector=tr(sector), sources=source_markdown(";".join(dict.fromkeys(gap["source_id"])), short=True)
+            ),
         )
         for sector, gap in view.gaps.groupby("sector", sort=False)
     )
@@ -207,8 +217,10 @@ def what_if_sensitivity(state: WhatIfState) -> Exhibit:
         "india_russia_trade_sensitivity",
         grid.assign(source_id=trade.OFFICIAL_SOURCE),
         prepared.sensitivity(current).with_data(sensitivity_cells(grid)),
-        "Total trade in 2030 (US\\$ bn) for each pair of export and import growth rates, with the other levers as "
-        "set. The outlined cell is the nearest to the sliders' export and import growth.",
+        tr(
+            "Total trade in 2030 (US\\$ bn) for each pair of export and import growth rates, with the other levers as "
+            "set. The outlined cell is the nearest to the sliders' export and import growth."
+        ),
         state.without_pin().to_query(),
     )
 
@@ -228,8 +240,10 @@ def arms_supply(period: tuple[int, int], suppliers: tuple[str, ...]) -> Exhibit:
         "india_arms_imports_by_supplier",
         table,
         chart,
-        f"Arms delivered to India by supplier, {start}–{end}, million TIV; licence production in India counts as "
-        f"imports. Source: {_sipri()}; the register ends in 2023.",
+        tr(
+            "Arms delivered to India by supplier, {start}–{end}, million TIV; licence production in India counts as "
+            "imports. Source: {source}; the register ends in 2023."
+        ).format(start=start, end=end, source=_sipri()),
         _query(pages.DEFENCE, period=period, suppliers=suppliers),
     )
 
@@ -244,8 +258,10 @@ def russia_share(period: tuple[int, int], window: int) -> Exhibit:
         "russia_share_of_india_arms_imports",
         shares,
         chart,
-        f"Russia's share of India's arms imports, {start}–{end}: each year (thin line) and over the {window} years "
-        f"to each year (thick line); grey bars: SIPRI's published five-year shares. Computed from {_sipri()}.",
+        tr(
+            "Russia's share of India's arms imports, {start}–{end}: each year (thin line) and over the {window} years "
+            "to each year (thick line); grey bars: SIPRI's published five-year shares. Computed from {source}."
+        ).format(start=start, end=end, window=window, source=_sipri()),
         _query(pages.DEFENCE, period=period, window=window),
     )
 
@@ -253,7 +269,7 @@ def russia_share(period: tuple[int, int], window: int) -> Exhibit:
 def russian_categories() -> Exhibit:
     """Russia's deliveries by kind of weapon, as shares of each block of years."""
     categories, chart = prepared.defence_page()["categories"]
-    caption = f"Shares of Russia's deliveries to India (TIV) by category. Source: {_sipri()}."
+    caption = tr("Shares of Russia's deliveries to India (TIV) by category. Source: {source}.").format(source=_sipri())
     return Exhibit(pages.DEFENCE, "categories", "russian_arms_to_india_by_category", categories, chart, caption)
 
 
@@ -314,7 +330,7 @@ def measures(group: str) -> Exhibit:
     """One group of mobility measures, each its own series."""
     table, chart = prepared.mobility_page().groups[group]
     file_stem, caption = MEASURES[group]
-    return Exhibit(pages.MOBILITY, group.replace("_", "-"), file_stem, table, chart, caption)
+    return Exhibit(pages.MOBILITY, group.replace("_", "-"), file_stem, table, chart, tr(caption))
 
 
 def count_scenario(prefix: str, title: str, choice: str, rate: int, target_thousands: int | None) -> Exhibit:
@@ -327,18 +343,24 @@ def count_scenario(prefix: str, title: str, choice: str, rate: int, target_thous
     keys = {f"{prefix}_base": choice, f"{prefix}_growth": rate}
     if target_thousands is not None:
         keys[f"{prefix}_target"] = target_thousands
-    drawn = "; grey: your target." if target else "; set a target to draw it." if target_thousands is not None else "."
+    drawn = "."
+    if target_thousands is not None:
+        drawn = tr("; grey: your target.") if target else tr("; set a target to draw it.")
     return Exhibit(
         pages.MOBILITY,
         f"{prefix}s-scenario",
         f"{prefix}s_scenario",
         path.assign(source_id=base["source_id"]),
         prepared.count_projection(choice, target).with_data(path),
-        f"{title}, {start_year} to 2030: the scenario dashed from the cited starting figure (orange), growing "
-        f"{rate}% a year{drawn}",
+        tr(
+            "{title}, {start} to 2030: the scenario dashed from the cited starting figure (orange), growing {rate} a "
+            "year{drawn}"
+        ).format(title=tr(title), start=start_year, rate=percent(rate, 0), drawn=drawn),
         _query(pages.MOBILITY, **keys),
-        f"{title}, {start_year} to 2030: the scenario dashed from the cited starting figure (orange), growing at the "
-        f"rate set above{drawn}",
+        tr(
+            "{title}, {start} to 2030: the scenario dashed from the cited starting figure (orange), growing at the "
+            "rate set above{drawn}"
+        ).format(title=tr(title), start=start_year, drawn=drawn),
     )
 
 
@@ -359,10 +381,12 @@ def route_map(route: str) -> Exhibit:
         "india_russia_corridor_ports",
         lambda: ports.rename(columns={"source_id_node": "source_id", "evidence_node": "evidence"}),
         prepared.route_map(route),
-        "Map of the routes between India and Russia: the INSTC from Mumbai through Iran to Moscow, the Chennai–"
-        "Vladivostok corridor, the Northern Sea Route and the Suez route. Ports sit at their sources' coordinates; "
-        "dashed legs are planned or missing links (the Rasht–Astara rail gap); at sea, lines pass through hand-placed "
-        "points, not sourced positions. Country shapes: Natural Earth 1:110m.",
+        tr(
+            "Map of the routes between India and Russia: the INSTC from Mumbai through Iran to Moscow, the Chennai–"
+            "Vladivostok corridor, the Northern Sea Route and the Suez route. Ports sit at their sources' coordinates; "
+            "dashed legs are planned or missing links (the Rasht–Astara rail gap); at sea, lines pass through "
+            "hand-placed points, not sourced positions. Country shapes: Natural Earth 1:110m."
+        ),
         _query(pages.CONNECTIVITY, route=route),
     )
 
@@ -507,7 +531,7 @@ def rebuilt(page: pages.PageInfo, name: str, query: Mapping[str, list[str]]) -> 
 
 def framed(exhibit: Exhibit, site: str) -> dict:
     """The exhibit's chart as an image draws it: its title and source line from the caption, and its page's link."""
-    chart, credit = exhibit.chart, f"{exhibit.page_link(site)} · {SITE_NAME}, {LICENCE}"
+    chart, credit = exhibit.chart, f"{exhibit.page_link(site)} · {tr(SITE_NAME)}, {LICENCE}"
     return images.framed_chart(chart.standalone(), exhibit.caption, credit, chart.standalone_key())
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-import streamlit as st
 
 from components.core import charts, pages
 from components.core.charts import Spec
@@ -25,6 +24,7 @@ from components.core.formatting import (
     md,
     signed,
 )
+from components.core.i18n import mark, tr
 from components.core.params import Parsed
 from components.core.schemas import CITING_TABLES, figure, row
 from components.core.what_if_state import WhatIfState
@@ -37,6 +37,7 @@ from components.store.data import (
     load_timeline,
     load_tracked,
     load_trade_annual,
+    per_language,
 )
 from components.store.sourcing import fact_lines, figure_markdown, source_markdown, source_names, sourced, with_sources
 from components.topics import connectivity, defence, mobility, overview, status, trade, what_if
@@ -70,7 +71,7 @@ LATEST_NEWS = 5
 """How many followed items with news the Overview lists before the reader opens the rest."""
 
 
-@st.cache_resource(show_spinner=False)
+@per_language(show_spinner=False)
 def overview_page() -> OverviewPage:
     """The Overview's fixed parts, from its data files."""
     followed = tuple(standings().values())
@@ -80,15 +81,21 @@ def overview_page() -> OverviewPage:
     agreements = load_table("agreements.csv")
     series = trade.annual_bn(load_trade_annual())
     latest, before = series.iloc[-1], series.iloc[-2]
-    provisional = ", provisional" if latest["status"] == "provisional" else ""
+    provisional = tr(", provisional") if latest["status"] == "provisional" else ""
     counted = agreements["status"].value_counts()
     return OverviewPage(
-        finding=(
-            "At the 23rd Annual Summit (New Delhi, 4–5 December 2025) India and Russia signed "
-            f"{md(overview.signed_summary(agreements))}, including a programme to 2030. A year on, goods trade is "
-            f"**{md(fmt_bn(latest['total_bn']))} a year** ({md(trade.fy(latest['fiscal_year']))}{provisional}), "
-            f"{fmt_pct_change(latest['total_bn'] / before['total_bn'] - 1)} on the record, and {len(moved)} of the "
-            f"{len(followed)} deliverables and disputes followed here have news since the summit."
+        finding=tr(
+            "At the 23rd Annual Summit (New Delhi, 4–5 December 2025) India and Russia signed {signed}, including a "
+            "programme to 2030. A year on, goods trade is **{total} a year** ({year}{provisional}), {change} on the "
+            "record, and {moved} of the {followed} deliverables and disputes followed here have news since the summit."
+        ).format(
+            signed=md(overview.signed_summary(agreements)),
+            total=md(fmt_bn(latest["total_bn"])),
+            year=md(trade.fy(latest["fiscal_year"])),
+            provisional=provisional,
+            change=fmt_pct_change(latest["total_bn"] / before["total_bn"] - 1),
+            moved=len(moved),
+            followed=len(followed),
         ),
         finding_sources=f"livemint-relos-2025-12-03;{trade.OFFICIAL_SOURCE};globalgovernance-2025-12-05",
         glance="\n".join(
@@ -112,7 +119,7 @@ def overview_page() -> OverviewPage:
     )
 
 
-@st.cache_resource(show_spinner=False)
+@per_language(show_spinner=False)
 def standings() -> dict[str, status.Standing]:
     """Every followed item's standing by id, newest news first (the Overview, the agreements, the Trade and Defence
     statuses and the changes feed all read these)."""
@@ -175,7 +182,7 @@ def standings_table(followed: tuple[status.Standing, ...]) -> pd.DataFrame:
     return table[table["source_id"] != ""].reset_index(drop=True)
 
 
-@st.cache_resource(show_spinner=False)
+@per_language(show_spinner=False)
 def key_numbers(script: str) -> tuple[overview.KeyNumber, ...]:
     """A page's headline figures (its ``key_numbers`` hook), taken from the rows its page shows; none for a page
     without. The Overview's cards, the pages' first screens and the link previews all use these."""
@@ -210,16 +217,16 @@ def connectivity_key_numbers() -> list[overview.KeyNumber]:
 
 
 # --- First screens (each page's ``first_screen`` hook: the page draws it, the server sends it as HTML) ----------
-OVERVIEW_TITLE = "India and Russia, a year after the summit"
-SOURCES_TITLE = "Sources"
+OVERVIEW_TITLE = mark("India and Russia, a year after the summit")
+SOURCES_TITLE = mark("Sources")
 
 
-@st.cache_resource(show_spinner=False)
+@per_language(show_spinner=False)
 def overview_first_screen() -> overview.FirstScreen:
     """The Overview's: the summit and the year since, and a card from each part of the story."""
     fixed = overview_page()
     return overview.FirstScreen(
-        OVERVIEW_TITLE,
+        tr(OVERVIEW_TITLE),
         fixed.finding,
         fixed.finding_sources,
         fixed.cards,
@@ -227,33 +234,46 @@ def overview_first_screen() -> overview.FirstScreen:
     )
 
 
-@st.cache_resource(show_spinner=False)
+@per_language(show_spinner=False)
 def trade_first_screen() -> overview.FirstScreen:
     """Trade's: the latest year against the record and the goal."""
     view, _ = trade_page()
     goal, latest, previous = view.goal, view.series.iloc[-1], view.series.iloc[-2]
-    status_note = " (provisional)" if latest["status"] == "provisional" else ""
+    status_note = tr(" (provisional)") if latest["status"] == "provisional" else ""
     return overview.FirstScreen(
-        f"Trade: below the record, far from US$ {goal['goal']:g} bn",
-        f"India–Russia goods trade was **{md(fmt_bn(latest['total_bn']))} in {trade.fy(latest['fiscal_year'])}**"
-        f"{status_note}, {fmt_pct_change(latest['total_bn'] / previous['total_bn'] - 1)} on the record "
-        f"{md(fmt_bn(view.record_bn))} of {trade.fy(trade.HEADLINE_YEAR)}, the year the summit talked about. The "
-        f"summit reaffirmed a goal of **US\\$ {goal['goal']:g} bn a year by {goal['deadline']}**. Values are US\\$ "
-        "at current prices; Indian fiscal years run April–March.",
+        tr("Trade: below the record, far from {goal}").format(goal=figure_phrase(goal["goal"], "US$ bn")),
+        tr(
+            "India–Russia goods trade was **{total} in {year}**{provisional}, {change} on the record {record} of "
+            "{record_year}, the year the summit talked about. The summit reaffirmed a goal of **{goal} a year by "
+            "{deadline}**. Values are US\\$ at current prices; Indian fiscal years run April–March."
+        ).format(
+            total=md(fmt_bn(latest["total_bn"])),
+            year=trade.fy(latest["fiscal_year"]),
+            provisional=status_note,
+            change=fmt_pct_change(latest["total_bn"] / previous["total_bn"] - 1),
+            record=md(fmt_bn(view.record_bn)),
+            record_year=trade.fy(trade.HEADLINE_YEAR),
+            goal=md(figure_phrase(goal["goal"], "US$ bn")),
+            deadline=goal["deadline"],
+        ),
         f"{trade.OFFICIAL_SOURCE};{goal['set_source_id']}",
         contents=("Latest year", trade.fy(trade.HEADLINE_YEAR), "History", "Composition", "Export gaps", "Targets"),
     )
 
 
-@st.cache_resource(show_spinner=False)
+@per_language(show_spinner=False)
 def defence_first_screen() -> overview.FirstScreen:
     """Defence's: Russia's share of India's arms imports, as SIPRI publishes it, and what the summit brought."""
-    story, story_sources = defence_page()["story"]
-    headline = story.split(". ", 1)[0]
+    _, story_sources = defence_page()["story"]
+    headline = defence.share_headline(load_table("sipri_published_shares.csv"))
     return overview.FirstScreen(
-        "Defence: Russia leads, with a smaller share",
-        f"{md(headline)}. The summit brought no big new contract; it turned to joint production, logistics (RELOS), "
-        "nuclear energy and space.",
+        tr("Defence: Russia leads, with a smaller share"),
+        md(headline)
+        + " "
+        + tr(
+            "The summit brought no big new contract; it turned to joint production, logistics (RELOS), nuclear "
+            "energy and space."
+        ),
         defence.SIPRI_SOURCE + ";" + story_sources.split(";")[0],
         key_numbers(pages.DEFENCE.script),
         ("Suppliers", "Russia's share", "What Russia supplies", "Platforms", "RELOS", "Nuclear & space"),
@@ -262,29 +282,29 @@ def defence_first_screen() -> overview.FirstScreen:
 
 def mobility_first_screen() -> overview.FirstScreen:
     """Mobility's: its finding and key numbers."""
-    return overview.FirstScreen(
-        *mobility.FIRST_SCREEN, key_numbers(pages.MOBILITY.script), ("Workers", "Students", "Visitors", "What-if")
-    )
+    title, finding, sources = mobility.FIRST_SCREEN
+    contents = ("Workers", "Students", "Visitors", "What-if")
+    return overview.FirstScreen(tr(title), tr(finding), sources, key_numbers(pages.MOBILITY.script), contents)
 
 
 def connectivity_first_screen() -> overview.FirstScreen:
     """Connectivity's: its finding and key numbers."""
-    return overview.FirstScreen(
-        *connectivity.FIRST_SCREEN,
-        key_numbers(pages.CONNECTIVITY.script),
-        ("Map", "Compare", "Transit vs Suez", "Maritime"),
-    )
+    title, finding, sources = connectivity.FIRST_SCREEN
+    contents = ("Map", "Compare", "Transit vs Suez", "Maritime")
+    return overview.FirstScreen(tr(title), tr(finding), sources, key_numbers(pages.CONNECTIVITY.script), contents)
 
 
 def sources_first_screen() -> overview.FirstScreen:
     """The Sources page's: what it lists."""
     return overview.FirstScreen(
-        SOURCES_TITLE,
-        "Every figure in this explainer comes from a row of a data file that names its source. These are the "
-        "sources, what each is cited for, and every figure on which they disagree. Five news reports from the week "
-        "of the summit are marked **seed articles**: each is cited by its outlet, headline and date, with a link to "
-        "a public copy of the same text; for one explainer no original publication could be traced, and its "
-        "citation says so.",
+        tr(SOURCES_TITLE),
+        tr(
+            "Every figure in this explainer comes from a row of a data file that names its source. These are the "
+            "sources, what each is cited for, and every figure on which they disagree. Five news reports from the "
+            "week of the summit are marked **seed articles**: each is cited by its outlet, headline and date, with a "
+            "link to a public copy of the same text; for one explainer no original publication could be traced, and "
+            "its citation says so."
+        ),
         "",
     )
 
@@ -295,7 +315,7 @@ def what_if_first_screen(readings: dict[str, Parsed]) -> overview.FirstScreen:
     are its source."""
     state = WhatIfState.read(readings)
     answer = what_if.answer(what_if_inputs().bases[state.base], state)
-    return overview.FirstScreen(what_if.TITLE, "", trade.OFFICIAL_SOURCE, answer=answer)
+    return overview.FirstScreen(tr(what_if.TITLE), "", trade.OFFICIAL_SOURCE, answer=answer)
 
 
 @dataclass(frozen=True)
@@ -307,7 +327,7 @@ class AgreementsView:
     detail: str  # Markdown: what the articles expected beside what happened, the dated steps, the document counts
 
 
-@st.cache_resource(**LINK_KEYED)
+@per_language(**LINK_KEYED)
 def agreements(domains: tuple[str, ...], statuses: tuple[str, ...]) -> AgreementsView:
     """The agreements of these domains and statuses: where each stands now, and in detail what was expected, each
     one's dated steps and how sources count the documents."""
@@ -363,7 +383,7 @@ def agreements(domains: tuple[str, ...], statuses: tuple[str, ...]) -> Agreement
     return AgreementsView(chosen, standing, detail)
 
 
-@st.cache_resource(show_spinner=False)
+@per_language(show_spinner=False)
 def item_steps(item_id: str) -> str:
     """Markdown: a followed item's dated events in order, each with its source."""
     return "; ".join(
@@ -372,7 +392,7 @@ def item_steps(item_id: str) -> str:
     )
 
 
-@st.cache_resource(**LINK_KEYED)
+@per_language(**LINK_KEYED)
 def timeline(domains: tuple[str, ...], period: str) -> tuple[pd.DataFrame, Spec | None, str]:
     """The timeline's events for these filters with their sources named, its chart (None when no event), and the
     numbered list of the events in words, each cited, that the chart's numbers point to."""
@@ -389,7 +409,7 @@ def timeline(domains: tuple[str, ...], period: str) -> tuple[pd.DataFrame, Spec 
 
 
 # --- Trade and the what-if --------------------------------------------------------------------------
-@st.cache_resource(show_spinner=False)
+@per_language(show_spinner=False)
 def trade_page() -> tuple[trade.TradeView, dict]:
     """The Trade page's view of its data files, its tables with sources named and its charts (the statuses and facts
     its targets show are read here too, so a damaged file stops the page before it draws)."""
@@ -446,7 +466,7 @@ def targets_table(view: trade.TradeView) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-@st.cache_resource(show_spinner=False)
+@per_language(show_spinner=False)
 def targets_detail() -> str:
     """Markdown: each target, where it stands, how it was set, its progress and its sources."""
     view, followed = trade_page()[0], standings()
@@ -516,26 +536,26 @@ def exporters_brief(view: trade.TradeView, hs2: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-@st.cache_resource(show_spinner=False)
+@per_language(show_spinner=False)
 def what_if_inputs() -> what_if.Inputs:
     """What the What-if page needs from its three data files."""
     return what_if.prepare(load_trade_annual(), load_scenario_bases(), load_figures())
 
 
-@st.cache_resource(show_spinner=False)
+@per_language(show_spinner=False)
 def trade_projection(target_bn: float, pinned: bool) -> Spec:
     """The what-if chart's template, with or without scenario A (each rerun fills in its paths)."""
     return Spec.of(charts.trade_projection(target_bn, pinned))
 
 
-@st.cache_resource(**LINK_KEYED)
+@per_language(**LINK_KEYED)
 def sensitivity(current: tuple[int, int]) -> Spec:
     """The sensitivity grid's template with this cell outlined (each rerun fills in the grid)."""
     return Spec.of(charts.sensitivity(current))
 
 
 # --- Defence ----------------------------------------------------------------------------------------
-@st.cache_resource(show_spinner=False)
+@per_language(show_spinner=False)
 def defence_page() -> dict:
     """SIPRI's published shares beside ours, the intro, Russia's categories, the platforms' disagreements and the
     RELOS milestones, with their charts; the platforms with the date and names of their sources."""
@@ -584,14 +604,14 @@ def followed_platforms(platforms: pd.DataFrame) -> pd.DataFrame:
     return table.assign(source=table["source_id"].map(source_names))
 
 
-@st.cache_resource(**LINK_KEYED)
+@per_language(**LINK_KEYED)
 def supply(suppliers: tuple[str, ...], years: tuple[int, int]) -> tuple[pd.DataFrame, Spec]:
     """Deliveries by the chosen suppliers (the rest as one group) in these years, and their chart."""
     table = defence.supply_by_year(load_table("sipri_india_arms_imports.csv"), suppliers, years)
     return table, Spec.of(charts.supplier_bars(table, list(suppliers), defence.OTHERS))
 
 
-@st.cache_resource(**LINK_KEYED)
+@per_language(**LINK_KEYED)
 def russia_share(window: int, years: tuple[int, int]) -> tuple[pd.DataFrame, Spec]:
     """Russia's yearly and smoothed shares in these years, and their chart beside SIPRI's published shares."""
     shares = defence.russia_share(load_table("sipri_india_arms_imports.csv"), window)
@@ -630,7 +650,7 @@ def _versions(figures: pd.DataFrame, metric_names: tuple[str, ...]) -> str:
     return "\n".join(f"- {md(row.metric)}, {md(row.period)}: {figure_markdown(row)}" for row in rows.itertuples())
 
 
-@st.cache_resource(show_spinner=False)
+@per_language(show_spinner=False)
 def mobility_page() -> MobilityPage:
     """The Mobility page's tables, charts and cited Markdown (a figure missing from the file stops the page)."""
     figures, agreements = load_figures(), load_table("agreements.csv")
@@ -661,7 +681,7 @@ def mobility_page() -> MobilityPage:
     )
 
 
-@st.cache_resource(**LINK_KEYED)
+@per_language(**LINK_KEYED)
 def count_projection(start: str, target: float | None) -> Spec:
     """The template of a mobility what-if from this starting figure, with this target line (each rerun fills in
     the path)."""
@@ -688,7 +708,7 @@ class ConnectivityPage:
     suez_comparators: str  # Suez figures for journeys no corridor makes (comparators, not baselines), as Markdown
 
 
-@st.cache_resource(show_spinner=False)
+@per_language(show_spinner=False)
 def connectivity_page() -> ConnectivityPage:
     """The Connectivity page's map parts, corridor figures and journeys (the world map's file is read here, so a
     damaged one stops the page with its message)."""
@@ -718,7 +738,7 @@ def connectivity_page() -> ConnectivityPage:
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=len(connectivity.ROUTE_NAMES) + 1)
+@per_language(show_spinner=False, max_entries=len(connectivity.ROUTE_NAMES) + 1)
 def route_map(highlight: str) -> Spec:
     """The map with one route (or all) highlighted, and its key; its geometry is large and never changes."""
     shown = connectivity_page()
@@ -728,7 +748,7 @@ def route_map(highlight: str) -> Spec:
 
 
 # --- Sources ----------------------------------------------------------------------------------------
-@st.cache_resource(show_spinner=False)
+@per_language(show_spinner=False)
 def sources_page() -> dict[str, pd.DataFrame]:
     """The Sources page's tables, each with its sources named, from every data file."""
     sources = load_sources()

@@ -6,15 +6,14 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-import streamlit as st
 
 from components.core.formatting import figure_phrase, iso_day_label, md
 from components.core.schemas import source_ids
-from components.store.data import load_sources, load_table
+from components.store.data import load_sources, load_table, per_language
 from components.topics import status
 
 
-@st.cache_resource(show_spinner=False)
+@per_language(show_spinner=False)
 def _citations() -> dict[str, tuple[str, str, str]]:
     """For each source id: its short name, short Markdown citation and full Markdown citation, built once.
 
@@ -59,7 +58,7 @@ def source_markdown(cell: str, short: bool = False) -> str:
     return _source_markdown(cell, short)
 
 
-@st.cache_resource(show_spinner=False)
+@per_language(show_spinner=False)
 def _source_markdown(cell: str, short: bool) -> str:
     citations, sources = _citations(), load_sources()
     ids = source_ids(status.strongest_first(cell, sources))
@@ -78,7 +77,7 @@ def figure_markdown(figure: pd.Series | tuple, with_note: bool = True) -> str:
     return f"**{md(phrase)}** ({source_markdown(row['source_id'], short=True)}){note}"
 
 
-@st.cache_resource(show_spinner=False)
+@per_language(show_spinner=False)
 def _fact_markdown() -> dict[str, str]:
     """Every item's facts as Markdown bullets, built once per server from facts.csv (read-only)."""
     facts = load_table("facts.csv")

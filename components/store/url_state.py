@@ -12,10 +12,26 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from components.core import pages, what_if_state
-from components.core.params import Param, Parsed, parse_params
+from components.core import i18n, pages, what_if_state
+from components.core.params import ChoiceParam, Param, Parsed, parse_param, parse_params
 from components.store.data import load_scenario_bases, load_sources, load_table, load_timeline
 from components.topics import connectivity, defence, mobility, overview, provenance, trade
+
+LANGUAGE = ChoiceParam(
+    "lang",
+    i18n.mark("Language"),
+    tuple(i18n.LANGUAGES),
+    i18n.DEFAULT,
+    widget="segmented",
+    words=tuple(i18n.LANGUAGES.values()),
+    help=i18n.mark("The language of the page's words, numbers and dates; sources keep their own."),
+)
+"""The reader's language, on every page: kept by every link the app writes (``i18n.link_pairs``)."""
+
+
+def language(query: Mapping[str, Sequence[str]]) -> Parsed:
+    """What a link says of the reader's language."""
+    return parse_param(LANGUAGE, query.get(LANGUAGE.key, ()))
 
 
 def overview_params() -> tuple[Param, ...]:
@@ -68,7 +84,7 @@ def declared(page: pages.PageInfo) -> dict[str, Param]:
 def query_for(page: pages.PageInfo, values: Mapping[str, object]) -> str:
     """A link's query for some of a page's values: each declared parameter among ``values`` that differs from its
     default, and each one named in every link (at its default when ``values`` leaves it out), in declaration order
-    (a list of choices as one pair per choice; an empty one as an empty value)."""
+    (a list of choices as one pair per choice; an empty one as an empty value), then the reader's language."""
     pairs: list[tuple[str, str]] = []
     for key, param in declared(page).items():
         if key not in values and not param.in_every_link:
@@ -77,7 +93,7 @@ def query_for(page: pages.PageInfo, values: Mapping[str, object]) -> str:
         value = tuple(given) if isinstance(given, list | tuple) else given
         if value != param.default or param.in_every_link:
             pairs += [(key, str(v)) for v in value] or [(key, "")] if isinstance(value, tuple) else [(key, str(value))]
-    return urlencode(pairs)
+    return urlencode(pairs + i18n.link_pairs())
 
 
 def validated_query(page: pages.PageInfo, query: Mapping[str, Sequence[str]]) -> str:

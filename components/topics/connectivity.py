@@ -52,7 +52,8 @@ SHORT_ROUTE_NAMES = ("INSTC", "Eastern Maritime Corridor", "Northern Sea Route",
 def _segmented(key: str, label: str, options: dict[str, str], help_text: str) -> ChoiceParam:
     """A choice of the page as a row of buttons (option code → its words); the first is the default."""
     codes = tuple(options)
-    return ChoiceParam(key, label, codes, codes[0], widget="segmented", words=tuple(options.values()), help=help_text)
+    words = tuple(options.values())
+    return ChoiceParam(key, label, codes, codes[0], widget="segmented", words=words, help=help_text, translated=True)
 
 
 PARAMS = {

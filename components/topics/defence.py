@@ -6,6 +6,8 @@ import re
 
 import pandas as pd
 
+from components.core.formatting import figure_phrase
+from components.core.i18n import tr
 from components.core.params import ChoiceParam, MultiChoiceParam, NumberParam, RangeParam, TextParam
 
 SIPRI_SOURCE = "sipri-atdb-2025"
@@ -191,19 +193,38 @@ def edition_year(edition: str) -> int:
     return int(re.search(r"Trends (\d{4})", edition).group(1))
 
 
-def share_story(published: pd.DataFrame) -> tuple[str, str]:
-    """What SIPRI's published shares say, in words, and the sources to cite for it.
-
-    The newest edition's periods, the lowest share any edition published, and how the newest period compares
-    with it; then each period that a later edition revised. Nothing here says more than the rows do.
-    """
-    shares = published.assign(
+def _dated_shares(published: pd.DataFrame) -> pd.DataFrame:
+    """SIPRI's published shares with each edition's year and each period's label."""
+    return published.assign(
         year=published["edition"].map(edition_year),
         period=[
             window_label(int(s), int(e))
             for s, e in zip(published["period_start"], published["period_end"], strict=True)
         ],
     )
+
+
+def share_headline(published: pd.DataFrame) -> str:
+    """The newest edition's shares in a sentence, in the reader's language (the Defence page's first screen)."""
+    shares = _dated_shares(published)
+    newest = shares[shares["year"] == shares["year"].max()].sort_values("period_start")
+    listed = [
+        tr("{share} in {period}").format(share=figure_phrase(r.russia_share_pct, "%"), period=r.period)
+        for r in newest.itertuples()
+    ]
+    listed = tr(" and ").join(filter(None, [", ".join(listed[:-1]), listed[-1]]))
+    return tr("SIPRI's newest edition, {edition}, puts Russia's share of India's arms imports at {listed}.").format(
+        edition=newest.iloc[-1]["edition"], listed=listed
+    )
+
+
+def share_story(published: pd.DataFrame) -> tuple[str, str]:
+    """What SIPRI's published shares say, in words, and the sources to cite for it.
+
+    The newest edition's periods, the lowest share any edition published, and how the newest period compares
+    with it; then each period that a later edition revised. Nothing here says more than the rows do.
+    """
+    shares = _dated_shares(published)
     newest = shares[shares["year"] == shares["year"].max()].sort_values("period_start")
     lowest = shares[shares["russia_share_pct"] == shares["russia_share_pct"].min()].sort_values("period_start")
     latest = newest.iloc[-1]

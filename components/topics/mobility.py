@@ -82,6 +82,7 @@ def _start(key: str, bases: dict[str, str], default: str) -> ChoiceParam:
         "radio",
         words=tuple(START_WORDS[b] for b in bases),
         help="The cited figure the scenario grows from; each counts something different.",
+        translated=True,
     )
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from components.core import pages
 from components.core.formatting import day_label, figure_phrase, fmt_bn, fmt_pct_change
+from components.core.i18n import mark, tr
 from components.core.params import ChoiceParam, MultiChoiceParam
 from components.core.schemas import AGREEMENT_STATUSES, DOMAINS, UNSIGNED, figure
 from components.topics import defence, mobility, status, trade
@@ -69,6 +70,7 @@ def overview_params(timeline: pd.DataFrame, agreements: pd.DataFrame) -> dict[st
             timeline_domains,
             widget="pills",
             help="The fields whose events the timeline shows.",
+            translated=True,
         ),
         "timeline_period": ChoiceParam(
             "timeline_period",
@@ -78,6 +80,7 @@ def overview_params(timeline: pd.DataFrame, agreements: pd.DataFrame) -> dict[st
             widget="segmented",
             words=tuple(words for words, _, _ in PERIODS.values()),
             help="The years the timeline spans.",
+            translated=True,
         ),
         "agreement_domain": MultiChoiceParam(
             "agreement_domain",
@@ -86,6 +89,7 @@ def overview_params(timeline: pd.DataFrame, agreements: pd.DataFrame) -> dict[st
             agreement_domains,
             widget="pills",
             help="The fields whose agreements the table lists.",
+            translated=True,
         ),
         "agreement_status": MultiChoiceParam(
             "agreement_status",
@@ -94,6 +98,7 @@ def overview_params(timeline: pd.DataFrame, agreements: pd.DataFrame) -> dict[st
             statuses,
             widget="pills",
             help="Where the agreements stand now: signed, in force, and so on.",
+            translated=True,
         ),
     }
 
@@ -156,11 +161,14 @@ def signed_summary(agreements: pd.DataFrame) -> str:
     """How many agreements were signed (or went further) and their three commonest domains, in words: '14
     agreements, on trade, mobility, connectivity and more'."""
     done = agreements[~agreements["status"].isin(UNSIGNED)]
-    top = [DOMAIN_WORDS.get(d, d) for d in done["domain"].value_counts().index[:3]]
-    return f"{len(done)} agreements, on {', '.join(top)} and more"
+    top = [tr(DOMAIN_WORDS.get(d, d)) for d in done["domain"].value_counts().index[:3]]
+    return tr("{count} agreements, on {domains} and more").format(count=len(done), domains=", ".join(top))
 
 
-DOMAIN_WORDS = {"health & food": "health and food safety", "culture & media": "media and academic exchange"}
+DOMAIN_WORDS = {
+    "health & food": mark("health and food safety"),
+    "culture & media": mark("media and academic exchange"),
+}
 """A domain's words in a sentence, where its short name would read oddly."""
 
 
@@ -197,26 +205,31 @@ def trade_key_numbers(annual: pd.DataFrame) -> list[KeyNumber]:
     series = trade.annual_bn(annual)
     latest, before = series.iloc[-1], series.iloc[-2]
     record = trade.official_year(annual, trade.HEADLINE_YEAR)
-    provisional = " (provisional)" if latest["status"] == "provisional" else ""
+    provisional = tr(" (provisional)") if latest["status"] == "provisional" else ""
     change = latest["total_bn"] / before["total_bn"] - 1
     page = pages.TRADE
+    latest_label = tr("Total trade, {year}").format(year=trade.fy(latest["fiscal_year"])) + provisional
     return [
         KeyNumber(
-            f"Total trade, {trade.fy(latest['fiscal_year'])}{provisional}",
+            latest_label,
             fmt_bn(latest["total_bn"]),
             trade.OFFICIAL_SOURCE,
             page,
-            f"Total trade, {trade.fy(latest['fiscal_year'])}{provisional}: {fmt_bn(latest['total_bn'])}, "
-            f"{fmt_pct_change(change)} on {trade.fy(before['fiscal_year'])}",
+            tr("{label}: {total}, {change} on {year}").format(
+                label=latest_label,
+                total=fmt_bn(latest["total_bn"]),
+                change=fmt_pct_change(change),
+                year=trade.fy(before["fiscal_year"]),
+            ),
         ),
         KeyNumber(
-            f"Total trade, {trade.fy(trade.HEADLINE_YEAR)} (record)",
+            tr("Total trade, {year} (record)").format(year=trade.fy(trade.HEADLINE_YEAR)),
             fmt_bn(record["total_bn"]),
             trade.OFFICIAL_SOURCE,
             page,
         ),
         KeyNumber(
-            f"India's trade balance, {trade.fy(trade.HEADLINE_YEAR)}",
+            tr("India's trade balance, {year}").format(year=trade.fy(trade.HEADLINE_YEAR)),
             fmt_bn(record["balance_bn"]),
             trade.OFFICIAL_SOURCE,
             page,
@@ -230,8 +243,8 @@ def defence_key_numbers(sipri: pd.DataFrame, published: pd.DataFrame) -> list[Ke
     page = pages.DEFENCE
     return [
         KeyNumber(
-            f"Russia's share of arms imports, {row['period']}",
-            f"{row['published_pct']:g}%",
+            tr("Russia's share of arms imports, {period}").format(period=row["period"]),
+            figure_phrase(row["published_pct"], "%"),
             row["source_id"],
             page,
         )
@@ -252,20 +265,20 @@ def figure_key_numbers(figures: pd.DataFrame, labels: dict[str, str], page: page
         compact = COMPACT_QUALIFIERS.get(row["qualifier"], row["qualifier"])
         value = figure_phrase(row["value"], row["unit"], "", row["value_high"])
         wording = f"{row['metric']}, {row['period']}: {figure_phrase(row['value'], row['unit'], row['qualifier'])}"
-        numbers.append(KeyNumber(label, f"{compact}{value}", row["source_id"], page, wording))
+        numbers.append(KeyNumber(tr(label), f"{compact}{value}", row["source_id"], page, wording))
     return numbers
 
 
 def mobility_key_numbers(figures: pd.DataFrame) -> list[KeyNumber]:
     """The Mobility page's default what-if starting points."""
     labels = {
-        mobility.WORKER_BASES["permits-2025"]: "Work permits for Indians, 2025",
-        mobility.VISITOR_BASES["embassy-2024"]: "Indian visitors to Russia, 2024",
+        mobility.WORKER_BASES["permits-2025"]: mark("Work permits for Indians, 2025"),
+        mobility.VISITOR_BASES["embassy-2024"]: mark("Indian visitors to Russia, 2024"),
     }
     return figure_key_numbers(figures, labels, pages.MOBILITY)
 
 
 def connectivity_key_numbers(figures: pd.DataFrame) -> list[KeyNumber]:
     """The corridors' headline claims, as the Connectivity page shows them."""
-    labels = {"instc-days-concor": "INSTC: Mumbai–Moscow (plan)", "emc-days": "Chennai–Vladivostok, 2024"}
+    labels = {"instc-days-concor": mark("INSTC: Mumbai–Moscow (plan)"), "emc-days": mark("Chennai–Vladivostok, 2024")}
     return figure_key_numbers(figures, labels, pages.CONNECTIVITY)

@@ -29,6 +29,7 @@ COMPOSITION_PARAMS = (
         "imports",
         "segmented",
         help="Which way the goods go: India's imports from Russia, or its exports to Russia.",
+        translated=True,
     ),
     ChoiceParam(
         "year",

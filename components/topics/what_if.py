@@ -12,8 +12,10 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
+from components.core import i18n
 from components.core.charts import SCENARIO_A_TOTAL
-from components.core.formatting import fmt_bn, fmt_change_bn, fy, md
+from components.core.formatting import BN, figure_phrase, fmt_bn, fmt_change_bn, fy, md, percent
+from components.core.i18n import mark, tr
 from components.core.params import NumberParam
 from components.core.scenario import (
     TARGET_TOTAL_BN,
@@ -44,7 +46,7 @@ PRE_JUMP_YEAR, JUMP_YEAR = "2021-22", "2022-23"
 def base_label(bases: pd.DataFrame, base_id: str) -> str:
     """'FY2025-26 (provisional, latest)' for a base id, as the base-year control shows it."""
     row = bases.set_index("base").loc[base_id]
-    notes = [row["status"]] + (["latest"] if base_id == current_base(bases) else [])
+    notes = [tr(row["status"])] + ([tr("latest")] if base_id == current_base(bases) else [])
     return f"{fy(row['fiscal_year'])} ({', '.join(notes)})"
 
 
@@ -61,7 +63,7 @@ def scenario_base(bases: pd.DataFrame, base_id: str, figures: pd.DataFrame) -> B
     )
 
 
-TITLE = "Trade what-if"
+TITLE = mark("Trade what-if")
 
 
 @dataclass(frozen=True)
@@ -159,16 +161,25 @@ def growth_extremes(values: Sequence[float], fiscal_years: Sequence[str], span: 
 def reality_check(annual: pd.DataFrame, column: str) -> str:
     """One line: the fastest and slowest pace of a flow over any four years of the official series."""
     fastest, slowest = growth_extremes(list(annual[column]), list(annual["fiscal_year"]), REALITY_SPAN_YEARS)
-    return (
-        f"Any {REALITY_SPAN_YEARS} years on record since {fy(annual['fiscal_year'].iloc[0])}: fastest "
-        f"{signed_pct(fastest.rate)} a year ({fy(fastest.start)} to {fy(fastest.end)}), slowest "
-        f"{signed_pct(slowest.rate)} ({fy(slowest.start)} to {fy(slowest.end)})."
+    return tr(
+        "Any {span} years on record since {first}: fastest {fastest} a year ({fastest_start} to {fastest_end}), "
+        "slowest {slowest} ({slowest_start} to {slowest_end})."
+    ).format(
+        span=REALITY_SPAN_YEARS,
+        first=fy(annual["fiscal_year"].iloc[0]),
+        fastest=signed_pct(fastest.rate),
+        fastest_start=fy(fastest.start),
+        fastest_end=fy(fastest.end),
+        slowest=signed_pct(slowest.rate),
+        slowest_start=fy(slowest.start),
+        slowest_end=fy(slowest.end),
     )
 
 
 def signed_pct(rate: float) -> str:
     """'+21.3%' or '−4.2%' (a true minus sign)."""
-    return f"{rate:+.1f}%".replace("-", "−")
+    shown = round(rate, 1)
+    return ("+" if shown > 0 else "−" if shown < 0 else "") + percent(shown, 1)
 
 
 # --- Presets --------------------------------------------------------------------------------------
@@ -218,53 +229,69 @@ def presets(annual: pd.DataFrame, base: Base) -> tuple[Preset, ...]:
 
     def trend_words(key: str, start: str, stop: str) -> str:
         exports, imports = rates[key]
-        return (
-            f"India's exports to Russia grew {exports:.1f}% a year and imports {imports:.1f}% a year from "
-            f"{fy(start)} to {fy(stop)} (compound, official series); the sliders take the nearest whole numbers."
-        )
+        return tr(
+            "India's exports to Russia grew {exports} a year and imports {imports} a year from {start} to {stop} "
+            "(compound, official series); the sliders take the nearest whole numbers."
+        ).format(exports=percent(exports), imports=percent(imports), start=fy(start), stop=fy(stop))
 
     return (
         Preset(
             "target",
-            "Meets the target",
+            tr("Meets the target"),
             Levers(export_growth=both_whole, import_growth=both_whole),
-            f"Both flows grow {both_whole}% a year, the smallest whole rate that reaches US$ {TARGET_TOTAL_BN:g} bn "
-            f"in FY2029-30 from {fy(base.fiscal_year)} (exactly {both:.2f}% would)."
+            tr(
+                "Both flows grow {rate} a year, the smallest whole rate that reaches {goal} in FY2029-30 from {year} "
+                "(exactly {exact} would)."
+            ).format(
+                rate=percent(both_whole, 0),
+                goal=fmt_bn(TARGET_TOTAL_BN, 0),
+                year=fy(base.fiscal_year),
+                exact=percent(both, 2),
+            )
             if both is not None
-            else "The target is met with no growth at all.",
+            else tr("The target is met with no growth at all."),
             trade.OFFICIAL_SOURCE,
         ),
         Preset(
             "before",
-            f"Trend before {fy(JUMP_YEAR)}",
+            tr("Trend before {year}").format(year=fy(JUMP_YEAR)),
             trend_levers("before"),
             trend_words("before", first, PRE_JUMP_YEAR),
             trade.OFFICIAL_SOURCE,
         ),
         Preset(
             "since",
-            f"Trend since {fy(JUMP_YEAR)}",
+            tr("Trend since {year}").format(year=fy(JUMP_YEAR)),
             trend_levers("since"),
             trend_words("since", JUMP_YEAR, end),
             trade.OFFICIAL_SOURCE,
         ),
         Preset(
             "energy",
-            "Energy imports fall by a third",
+            tr("Energy imports fall by a third"),
             Levers(energy_change=-33),
-            "Mineral-fuel (HS27) imports end 33% lower by 2030, phased in evenly; everything else stays at the "
-            f"base year. Energy's share of imports in {fy(base.fiscal_year)}: {base.energy_share:.1%}.",
+            tr(
+                "Mineral-fuel (HS27) imports end {cut} lower by 2030, phased in evenly; everything else stays at the "
+                "base year. Energy's share of imports in {year}: {share}."
+            ).format(cut=percent(33, 0), year=fy(base.fiscal_year), share=percent(base.energy_share * 100)),
             trade.HS_SOURCE,
         ),
         Preset(
             "push",
-            "Pharma and engineering push",
+            tr("Pharma and engineering push"),
             Levers(pharma_capture=10, engineering_capture=50),
-            f"India wins a further 10% of Russia's ~US$ {base.pharma_market_bn:g} bn pharmaceutical import market "
-            f"and half of its US$ {base.engineering_demand_bn:g} bn engineering demand by 2030: levels we chose to "
-            "illustrate the summit's export push, not a forecast or anyone's target. Market sizes: India Today; its "
-            "engineering demand (the lower end of US$ 2.7–2.8 bn) is not an official figure, and official HS84 exports "
-            "and the export council's count differ from it (Trade page, Export gaps).",
+            tr(
+                "India wins a further {pharma_share} of Russia's ~{pharma} pharmaceutical import market and half of "
+                "its {engineering} engineering demand by 2030: levels we chose to illustrate the summit's export push, "
+                "not a forecast or anyone's target. Market sizes: India Today; its engineering demand (the lower end "
+                "of {range}) is not an official figure, and official HS84 exports and the export council's count "
+                "differ from it (Trade page, Export gaps)."
+            ).format(
+                pharma_share=percent(10, 0),
+                pharma=figure_phrase(base.pharma_market_bn, "US$ bn"),
+                engineering=figure_phrase(base.engineering_demand_bn, "US$ bn"),
+                range=figure_phrase(2.7, "US$ bn", value_high=2.8),
+            ),
             "seed-004",
         ),
     )
@@ -278,31 +305,36 @@ def matching_preset(choices: Sequence[Preset], levers: Levers) -> Preset | None:
 # --- What the page says ---------------------------------------------------------------------------
 
 
-ANSWER_WORDS = {
-    "reaches": "In this scenario India–Russia trade reaches {total} in FY2029-30",
-    "target": "the US$ {goal} bn target",
-    "verdicts": (
-        (0.05, True, "{reaches}, {gap} above {target}: the target is met."),
-        (0.0, True, "{reaches}: it meets {target}."),
-        (-0.05, False, "{reaches}, less than US$ 0.1 bn short of {target}."),
-        (None, True, "{reaches}, {shortfall} short of {target}."),
-    ),
-    "deltas": ("{change} vs the US$ {goal} bn target", "{change} vs FY{year}"),
-}
-"""The answer's words, in one place: the verdict for the first row whose lower bound the gap to the goal reaches
-(inclusive, or strictly above), and each card's delta. The browser fills the same templates while a slider moves
-(``answer_model.js``), so a sentence changes here alone."""
+def answer_words() -> dict:
+    """The answer's words, in one place, in the reader's language: the verdict for the first row whose lower bound
+    the gap to the goal reaches (inclusive, or strictly above), each card's delta, and the money format. The browser
+    fills the same templates while a slider moves (``answer_model.js``), so a sentence changes here alone."""
+    return {
+        "reaches": tr("In this scenario India–Russia trade reaches {total} in FY2029-30"),
+        "target": tr("the US$ {goal} bn target"),
+        "verdicts": (
+            (0.05, True, tr("{reaches}, {gap} above {target}: the target is met.")),
+            (0.0, True, tr("{reaches}: it meets {target}.")),
+            (-0.05, False, tr("{reaches}, less than US$ 0.1 bn short of {target}.")),
+            (None, True, tr("{reaches}, {shortfall} short of {target}.")),
+        ),
+        "deltas": (tr("{change} vs the US$ {goal} bn target"), tr("{change} vs FY{year}")),
+        "money": tr(BN),
+        "percent": tr("{number}%"),
+        "number": i18n.number_format(),
+    }
 
 
 def verdict(total_bn: float, goal_bn: float = TARGET_TOTAL_BN) -> str:
     """One plain sentence stating the scenario's 2030 total against the target."""
+    words = answer_words()
     gap = total_bn - goal_bn
     parts = {"total": fmt_bn(total_bn, 1), "gap": fmt_bn(gap, 1), "shortfall": fmt_bn(-gap, 1), "goal": f"{goal_bn:g}"}
-    parts["target"] = ANSWER_WORDS["target"].format(**parts)
-    parts["reaches"] = ANSWER_WORDS["reaches"].format(**parts)
+    parts["target"] = words["target"].format(**parts)
+    parts["reaches"] = words["reaches"].format(**parts)
     template = next(
-        words
-        for bound, inclusive, words in ANSWER_WORDS["verdicts"]
+        sentence
+        for bound, inclusive, sentence in words["verdicts"]
         if bound is None or (gap >= bound if inclusive else gap > bound)
     )
     return template.format(**parts)
@@ -310,31 +342,40 @@ def verdict(total_bn: float, goal_bn: float = TARGET_TOTAL_BN) -> str:
 
 @dataclass(frozen=True)
 class Card:
-    """A result card: label, value and a delta that carries its unit."""
+    """A result card: label, value, a delta that carries its unit, and which way the delta goes ('up', 'down' or
+    'none', as it shows to one decimal), whatever the language puts first."""
 
     label: str
     value: str
     delta: str
     help: str
+    direction: str
+
+
+def direction(change: float) -> str:
+    """Which way a change shown to one decimal goes: 'up', 'down' or 'none'."""
+    shown = round(change, 1)
+    return "up" if shown > 0 else "down" if shown < 0 else "none"
 
 
 def result_cards(base: Base, path: pd.DataFrame, goal_bn: float = TARGET_TOTAL_BN) -> tuple[Card, Card]:
     """The 2030 total against the target, and the 2030 balance against the base year."""
     final, start = path.iloc[-1], path.iloc[0]
+    deltas = answer_words()["deltas"]
     return (
         Card(
-            "Total trade in 2030",
+            tr("Total trade in 2030"),
             fmt_bn(final["total_bn"], 1),
-            ANSWER_WORDS["deltas"][0].format(change=fmt_change_bn(final["total_bn"] - goal_bn), goal=f"{goal_bn:g}"),
-            "India's exports to plus imports from Russia in FY2029-30, goods, US$ at current prices.",
+            deltas[0].format(change=fmt_change_bn(final["total_bn"] - goal_bn), goal=f"{goal_bn:g}"),
+            tr("India's exports to plus imports from Russia in FY2029-30, goods, US$ at current prices."),
+            direction(final["total_bn"] - goal_bn),
         ),
         Card(
-            "Trade balance in 2030",
+            tr("Trade balance in 2030"),
             fmt_bn(final["balance_bn"], 1),
-            ANSWER_WORDS["deltas"][1].format(
-                change=fmt_change_bn(final["balance_bn"] - start["balance_bn"]), year=base.fiscal_year
-            ),
-            "India's exports minus imports in FY2029-30; negative is India's deficit.",
+            deltas[1].format(change=fmt_change_bn(final["balance_bn"] - start["balance_bn"]), year=base.fiscal_year),
+            tr("India's exports minus imports in FY2029-30; negative is India's deficit."),
+            direction(final["balance_bn"] - start["balance_bn"]),
         ),
     )
 
@@ -344,34 +385,41 @@ def growth_needed_lines(base: Base, levers: Levers, goal_bn: float = TARGET_TOTA
     met = total_2030(base, levers) >= goal_bn
     exports = export_growth_needed(base, levers, goal_bn)
     if exports is None:
-        export_line = "With the import path and levers as set, the target is reached whatever India's exports do."
+        export_line = tr("With the import path and levers as set, the target is reached whatever India's exports do.")
     elif met:
-        export_line = (
-            f"This scenario meets the target; export growth of {exports:.1f}% a year would be enough with the "
-            "import path and levers as set."
-        )
+        export_line = tr(
+            "This scenario meets the target; export growth of {rate} a year would be enough with the import path and "
+            "levers as set."
+        ).format(rate=_rate(exports))
     elif exports > EXPORT_GROWTH.high:
-        export_line = (
-            f"With the import path and levers as set, India's exports would need to grow {exports:.1f}% a year, "
-            f"beyond the slider's top of {EXPORT_GROWTH.high}%: out of reach this way."
-        )
+        export_line = tr(
+            "With the import path and levers as set, India's exports would need to grow {rate} a year, beyond the "
+            "slider's top of {top}: out of reach this way."
+        ).format(rate=_rate(exports), top=percent(EXPORT_GROWTH.high, 0))
     else:
-        export_line = (
-            f"With the import path and levers as set, India's exports would need to grow {exports:.1f}% a year "
-            f"(the slider is at {levers.export_growth:g}%)."
-        )
+        export_line = tr(
+            "With the import path and levers as set, India's exports would need to grow {rate} a year (the slider is "
+            "at {slider})."
+        ).format(rate=_rate(exports), slider=_rate(levers.export_growth, 0))
     both = common_growth_needed(base, levers, goal_bn)
     low, high = max(EXPORT_GROWTH.low, IMPORT_GROWTH.low), min(EXPORT_GROWTH.high, IMPORT_GROWTH.high)
     if both is None:
-        both_line = "The summit levers alone reach the target, whatever the two flows do."
+        both_line = tr("The summit levers alone reach the target, whatever the two flows do.")
     elif not low <= both <= high:
-        both_line = (
-            f"If both flows grew at one rate, it would take {both:.1f}% a year, outside the range both sliders "
-            f"allow ({low}% to {high}%)."
-        )
+        both_line = tr(
+            "If both flows grew at one rate, it would take {rate} a year, outside the range both sliders allow ({low} "
+            "to {high})."
+        ).format(rate=_rate(both), low=_rate(low, 0), high=_rate(high, 0))
     else:
-        both_line = f"If both flows grew at one rate, {both:.1f}% a year would reach the target, levers as set."
+        both_line = tr("If both flows grew at one rate, {rate} a year would reach the target, levers as set.").format(
+            rate=_rate(both)
+        )
     return export_line, both_line
+
+
+def _rate(value: float, digits: int = 1) -> str:
+    """A growth rate as the page writes it: '12.3%', '-4.0%' ('12,3 %')."""
+    return ("-" if f"{value:.{digits}f}".startswith("-") else "") + percent(value, digits)
 
 
 # --- Links and files --------------------------------------------------------------------------------
@@ -390,19 +438,18 @@ def sensitivity_view(base: Base, levers: Levers) -> tuple[pd.DataFrame, tuple[in
 
 def path_caption(inputs: Inputs, base: Base, with_pinned: bool, official_cite: str) -> str:
     """Markdown: what the what-if chart draws, in which units, and the source of its official figures."""
-    pinned = ", with scenario A's total dotted in purple" if with_pinned else ""
-    return (
-        "India's goods trade with Russia, US\\$ billion: the official series (solid) to "
-        f"{fy(inputs.latest_year)} and this scenario's path (dashed) from {fy(base.fiscal_year)} to FY2029-30 "
-        f"(labelled 2030){pinned}. A scenario, not a forecast. Official figures: {official_cite}."
-    )
+    pinned = tr(", with scenario A's total dotted in purple") if with_pinned else ""
+    return tr(
+        "India's goods trade with Russia, US\\$ billion: the official series (solid) to {latest} and this "
+        "scenario's path (dashed) from {base} to FY2029-30 (labelled 2030){pinned}. A scenario, not a forecast. "
+        "Official figures: {cited}."
+    ).format(latest=fy(inputs.latest_year), base=fy(base.fiscal_year), pinned=pinned, cited=official_cite)
 
 
 def newer_base_note(inputs: Inputs, base_id: str, newer: str) -> str:
     """Markdown: this link computes from the base year it names, and a newer one exists."""
-    return (
-        f"This link computes from its base year, {md(inputs.base_labels[base_id])}, as it was made; "
-        f"a newer base exists: {md(inputs.base_labels[newer])}."
+    return tr("This link computes from its base year, {base}, as it was made; a newer base exists: {newer}.").format(
+        base=md(inputs.base_labels[base_id]), newer=md(inputs.base_labels[newer])
     )
 
 
@@ -487,7 +534,21 @@ def answer(base: Base, state: WhatIfState, goal_bn: float = TARGET_TOTAL_BN, com
         "levers": asdict(state.levers),
         "base": asdict(base) | {"horizon": base.horizon},
         "goal": {"value": goal_bn, "text": f"{goal_bn:g}"},
-        "words": ANSWER_WORDS,
+        "words": answer_words(),
+        "labels": answer_labels(),
         "compare": compare,
         "compact": compact,
+    }
+
+
+def answer_labels() -> dict[str, str]:
+    """The answer panel's fixed words: the heads of scenario A beside B, and its help buttons' name."""
+    return {
+        "year": "FY2029-30",
+        "a": tr("A (pinned)"),
+        "b": tr("B (sliders)"),
+        "total": tr("Total trade"),
+        "balance": tr("Trade balance"),
+        "growth": tr("Exports / imports a year"),
+        "about": tr("About {label}"),
     }

@@ -19,7 +19,7 @@ from components.topics import what_if
 
 MODEL_JS = (Path(__file__).parent / "answer_model.js").read_text(encoding="utf-8")
 """The scenario model's arithmetic and the filling of the answer's words in JavaScript, as ``components.scenario``
-and ``what_if`` have them (the words themselves come with the data: ``what_if.ANSWER_WORDS``)."""
+and ``what_if`` have them (the words themselves come with the data: ``what_if.answer_words``)."""
 
 _CARD_HTML = """
     <section class="card" data-testid="answer-card">
@@ -71,7 +71,7 @@ _CSS = """
 .help-text { position: fixed; inset: auto; margin: 0; max-width: min(18rem, calc(100vw - 2rem));
              padding: 0.5rem 0.75rem; border: 1px solid rgba(49, 51, 63, 0.3); border-radius: 0.5rem;
              font-size: 0.875rem; line-height: 1.4; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.15); }
-.value { margin: 0; font-size: 2.25rem; line-height: 1.3; white-space: nowrap; }
+.value { margin: 0; font-size: 2.25rem; line-height: 1.3; text-wrap: balance; }
 .delta { display: inline-flex; gap: 0.25rem; margin: 0.25rem 0 0; padding: 0.1rem 0.5rem; border-radius: 1rem;
          font-size: 0.875rem; }
 .delta.up { color: #177233; background: rgba(33, 195, 84, 0.1); }

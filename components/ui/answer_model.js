@@ -8,34 +8,54 @@ function yearValues(base, levers, t) {
   return { total: exports + imports, balance: exports - imports };
 }
 
-function fixed1(value) {
-  // Python's format with one decimal. Both round the exact binary value; an exact tie (x.25, x.75) goes to the
-  // even digit in Python, away from zero in toFixed.
+function fixed1(value, number) {
+  // Python's format with one decimal, grouped as the reader's language groups digits (number: its separators and
+  // group sizes, from Babel). Both round the exact binary value; an exact tie (x.25, x.75) goes to the even digit
+  // in Python, away from zero in toFixed.
   const quarters = value * 4;
   const tie = Number.isInteger(quarters) && quarters % 2 !== 0;
   const [whole, part] = (tie ? (2 * Math.round(value * 5)) / 10 : value).toFixed(1).split(".");
-  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + part;
+  const sign = whole.startsWith("-") ? "-" : "";
+  let digits = whole.replace("-", "");
+  let grouped = "";
+  let size = number.primary;
+  while (digits.length > size) {
+    grouped = number.group + digits.slice(-size) + grouped;
+    digits = digits.slice(0, -size);
+    size = number.secondary;
+  }
+  return sign + digits + grouped + number.decimal + part;
 }
 
-function fmtBn(value) {
-  const text = fixed1(value);
-  return text.startsWith("-") ? "\u2212US$ " + text.slice(1) + " bn" : "US$ " + text + " bn";
+function money(text, words) {
+  // words.money: the language's money format, e.g. "{sign}US$ {number} bn"
+  const negative = text.startsWith("-");
+  return fill(words.money, { sign: negative ? "\u2212" : "", number: negative ? text.slice(1) : text });
 }
 
-function fmtChangeBn(change) {
-  const size = fixed1(Math.abs(change));
-  const sign = size === "0.0" ? "" : change < 0 ? "\u2212" : "+";
-  return sign + "US$ " + size + " bn";
+function fmtBn(value, words) {
+  return money(fixed1(value, words.number), words);
 }
 
-// The words come from Python (what_if.ANSWER_WORDS), sent with the answer's data: only the arithmetic is here.
+function direction(change, words) {
+  // which way a change goes as its delta shows it, to one decimal: "up", "down" or "none"
+  const size = fixed1(Math.abs(change), words.number);
+  return !/[1-9]/.test(size) ? "none" : change < 0 ? "down" : "up";
+}
+
+function fmtChangeBn(change, words) {
+  const sign = { up: "+", down: "\u2212", none: "" }[direction(change, words)];
+  return fill(words.money, { sign, number: fixed1(Math.abs(change), words.number) });
+}
+
+// The words come from Python (what_if.answer_words), sent with the answer's data: only the arithmetic is here.
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
 }
 
 function verdict(total, goal, words) {
   const gap = total - goal.value;
-  const parts = { total: fmtBn(total), gap: fmtBn(gap), shortfall: fmtBn(-gap), goal: goal.text };
+  const parts = { total: fmtBn(total, words), gap: fmtBn(gap, words), shortfall: fmtBn(-gap, words), goal: goal.text };
   parts.target = fill(words.target, parts);
   parts.reaches = fill(words.reaches, parts);
   const [, , template] = words.verdicts.find(
@@ -50,9 +70,10 @@ function answerTexts(base, levers, goal, words) {
   const changes = [end.total - goal.value, end.balance - start.balance];
   return {
     sentence: verdict(end.total, goal, words),
-    values: [fmtBn(end.total), fmtBn(end.balance)],
+    values: [fmtBn(end.total, words), fmtBn(end.balance, words)],
+    directions: changes.map((change) => direction(change, words)),
     deltas: words.deltas.map((template, index) =>
-      fill(template, { change: fmtChangeBn(changes[index]), goal: goal.text, year: base.fiscal_year }),
+      fill(template, { change: fmtChangeBn(changes[index], words), goal: goal.text, year: base.fiscal_year }),
     ),
   };
 }

@@ -7,6 +7,7 @@ import streamlit as st
 
 from components.core import pages
 from components.core.formatting import md
+from components.core.i18n import tr
 from components.core.params import query_of
 from components.server import previews
 from components.store import url_state
@@ -25,7 +26,7 @@ def compact_view(page: pages.PageInfo) -> None:
     """The page's headline figure with its source, its first chart (described for screen readers), and the link to
     the page."""
     chart, shows, _ = page.hook("headline")()
-    render.page_title(page.title)
+    render.page_title(page.name)
     st.markdown(f"**{md(previews.page_preview(page.script).lines[0])}**")
     room = EMBED_CHART_PX - (120 if chart.key is not None else 0)  # a map's key is drawn above it
     natural = chart.template.get("height")  # a bar chart's is a step per bar: it keeps it
@@ -36,7 +37,7 @@ def compact_view(page: pages.PageInfo) -> None:
 def link_back(page: pages.PageInfo, query: str) -> None:
     """The link from a frame to the full page, with its view, opening in a new tab."""
     st.link_button(
-        "Open in the India–Russia Partnership Explorer",
+        tr("Open in the India–Russia Partnership Explorer"),
         f"{render.site_address()}/{page.url_path}" + (f"?{query}" if query else ""),
         icon=":material/open_in_new:",
     )

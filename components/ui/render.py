@@ -10,8 +10,9 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
+from components.core import i18n
 from components.core.charts import Spec
-from components.core.citing import LICENCE, LICENCE_NOTE, Citation
+from components.core.citing import LICENCE, LICENCE_NOTE, SITE_NAME, Citation
 from components.core.formatting import (
     DATE_COLUMNS,
     anchor,
@@ -25,6 +26,7 @@ from components.core.formatting import (
     md,
     plain_text,
 )
+from components.core.i18n import link_pairs, tr
 from components.core.pages import PageInfo
 from components.core.params import (
     ChoiceParam,
@@ -53,7 +55,7 @@ Prepared = TypeVar("Prepared")
 
 def cite(cell: str, prefix: str = "Source", short: bool = False) -> None:
     """Show the sources of a figure right under it."""
-    st.caption(f"{prefix}: {source_markdown(cell, short)}")
+    st.caption(f"{tr(prefix)}: {source_markdown(cell, short)}")
 
 
 CHART_CONFIG = {
@@ -70,7 +72,7 @@ def draw(chart: Spec, description: str = "", height: int | None = None) -> None:
     (Markdown, read as plain text), at its own height or ``height`` px; its spec was validated once, when it was
     built."""
     if chart.key is not None:
-        draw(chart.key, f"The key to the chart below. {description}")
+        draw(chart.key, f"{tr('The key to the chart below.')} {description}")
     spec = chart.for_streamlit()
     if height:  # a map sets its height from its width (a parameter named height): capped too
         capped = [
@@ -78,7 +80,7 @@ def draw(chart: Spec, description: str = "", height: int | None = None) -> None:
             for p in spec.get("params", [])
         ]
         spec = spec | {"height": height} | ({"params": capped} if capped else {})
-    config = {**CHART_CONFIG, **spec.get("config", {})}
+    config = {**CHART_CONFIG, **spec.get("config", {})} | ({"locale": locale} if (locale := i18n.vega_locale()) else {})
     st.vega_lite_chart({**spec, "description": plain_text(description), "config": config}, width="stretch")
 
 
@@ -86,10 +88,11 @@ def downloads(exhibit: Exhibit) -> None:
     """Links to the exhibit's CSV and, for a chart, its PNG and SVG: each a route that rebuilds the file from the
     link alone (the image with the exhibit's title, source line and link drawn in), so any server answers it."""
     with st.container(horizontal=True, gap="small"):
-        st.link_button("Download CSV", exhibit.address("csv"), icon=":material/download:")
+        st.link_button(tr("Download CSV"), exhibit.address("csv"), icon=":material/download:")
         if exhibit.chart is not None:
             for kind in ("PNG", "SVG"):
-                st.link_button(f"Download chart ({kind})", exhibit.address(kind.lower()), icon=":material/image:")
+                label = tr("Download chart ({kind})").format(kind=kind)
+                st.link_button(label, exhibit.address(kind.lower()), icon=":material/image:")
 
 
 MISSING = "—"
@@ -165,7 +168,7 @@ def show_chart(exhibit: Exhibit) -> None:
     """An exhibit's chart, its caption, and a table view with its downloads (built when opened)."""
     draw(exhibit.chart, exhibit.text_alternative)
     st.caption(exhibit.caption)
-    table_view("Table and CSV download; chart as PNG or SVG", exhibit)
+    table_view(tr("Table and CSV download; chart as PNG or SVG"), exhibit)
 
 
 @st.fragment
@@ -197,16 +200,18 @@ def url_widget(param: Param, **extra):
     if isinstance(param, ChoiceParam) and (param.words or param.in_every_link):
         return _choice_in_words(param, **extra)
     bound = {"key": param.key, "bind": "query-params", "help": url_help(param), **extra}
+    label = tr(param.label)
     if isinstance(param, NumberParam):
-        return st.slider(f"{param.label} ({param.unit})", param.low, param.high, param.default, **bound)
+        return st.slider(f"{label} ({tr(param.unit)})", param.low, param.high, param.default, **bound)
     if isinstance(param, RangeParam):
-        return st.slider(param.label, param.low, param.high, param.default, **bound)
+        return st.slider(label, param.low, param.high, param.default, **bound)
     if isinstance(param, MultiChoiceParam):
+        bound.setdefault("format_func", tr if param.translated else str)
         if param.widget == "pills":
-            return st.pills(param.label, param.options, selection_mode="multi", default=param.default, **bound)
-        return st.multiselect(param.label, param.options, default=param.default, **bound)
+            return st.pills(label, param.options, selection_mode="multi", default=param.default, **bound)
+        return st.multiselect(label, param.options, default=param.default, **bound)
     if isinstance(param, TextParam):
-        return st.text_input(param.label, placeholder=param.placeholder, max_chars=param.max_length, **bound)
+        return st.text_input(label, placeholder=tr(param.placeholder), max_chars=param.max_length, **bound)
     return _choice(param, param.options.index(param.default), bound)
 
 
@@ -214,11 +219,11 @@ def _choice(param: ChoiceParam, index: int, options: dict) -> str:
     """A select box, radio or segmented control for a choice, showing ``index`` until the reader picks."""
     if param.widget == "segmented":
         default = param.options[index]
-        chosen = st.segmented_control(param.label, param.options, default=default, required=True, **options)
+        chosen = st.segmented_control(tr(param.label), param.options, default=default, required=True, **options)
         return chosen if chosen is not None else param.default
     if param.widget == "radio":
-        return st.radio(param.label, param.options, index=index, **options)
-    return st.selectbox(param.label, param.options, index=index, **options)
+        return st.radio(tr(param.label), param.options, index=index, **options)
+    return st.selectbox(tr(param.label), param.options, index=index, **options)
 
 
 def _choice_in_words(param: ChoiceParam, **extra) -> str:
@@ -226,7 +231,8 @@ def _choice_in_words(param: ChoiceParam, **extra) -> str:
     link's value and then writes each pick back into the address bar, leaving the default out as bound controls do
     unless every link names it (a base year)."""
     linked = parse_param(param, st.query_params.get_all(param.key)).value
-    options = {"key": param.key, "help": url_help(param), "format_func": param.word, **extra}
+    words = (lambda option: tr(param.word(option))) if param.translated else param.word
+    options = {"key": param.key, "help": url_help(param), "format_func": words, **extra}
     chosen = _choice(param, param.options.index(linked), options)
     wanted = [] if chosen == param.default and not param.in_every_link else [chosen]
     if st.query_params.get_all(param.key) != wanted:
@@ -248,12 +254,13 @@ def show_notices(parsed: Iterable[Parsed]) -> None:
     """One visible notice for each URL parameter that was ignored or adjusted."""
     for p in parsed:
         if p.status in ("invalid", "adjusted"):
-            st.warning(f"Link parameter: {md(p.message)}", icon=":material/link_off:")
+            st.warning(f"{tr('Link parameter:')} {md(p.message)}", icon=":material/link_off:")
 
 
 def show_data_error(error: DataError) -> None:
     """Tell the reader which data file is broken and how."""
-    st.error(f"This page cannot be shown because a data file is damaged. {md(str(error))}", icon=":material/error:")
+    message = tr("This page cannot be shown because a data file is damaged.")
+    st.error(f"{message} {md(str(error))}", icon=":material/error:")
 
 
 def stop_on_data_error(error: DataError) -> None:
@@ -269,13 +276,14 @@ class Contents:
     def __init__(self, shorts: tuple[str, ...]) -> None:
         self._shorts = shorts
         if shorts:
-            st.markdown("**On this page:** " + " · ".join(f"[{md(s)}](#{anchor(s)})" for s in shorts))
+            links = " · ".join(f"[{md(tr(s))}](#{anchor(s)})" for s in shorts)
+            st.markdown(f"**{tr('On this page:')}** {links}")
 
     def header(self, title: str, short: str) -> None:
         """A section heading with a stable anchor (``short`` as a slug); ``short`` is one the contents line lists."""
         if short not in self._shorts:
             raise ValueError(f"section '{short}' is not in the page's contents line {self._shorts}")
-        st.header(title, anchor=anchor(short))
+        st.header(tr(title), anchor=anchor(short))
 
     def section(self, title: str, short: str, lead: str) -> None:
         """A section as the house style has it: its heading, then one sentence (Markdown) saying what it shows."""
@@ -283,13 +291,10 @@ class Contents:
         st.markdown(lead)
 
 
-SITE = "India–Russia Partnership Explorer"
-
-
 def page_title(title: str) -> None:
     """Name the browser tab, bookmarks and history entry after the page: 'Trade: … · India–Russia Partnership
     Explorer' (WCAG 2.4.2: pages can be told apart)."""
-    st.set_page_config(page_title=f"{title} · {SITE}")
+    st.set_page_config(page_title=f"{title} · {tr(SITE_NAME)}")
 
 
 def intro(screen: FirstScreen) -> Contents:
@@ -302,7 +307,12 @@ def intro(screen: FirstScreen) -> Contents:
     st.markdown(screen.finding)
     if screen.sources:
         cite(screen.sources, "Sources" if ";" in screen.sources else "Source", short=True)
+    if i18n.current() != i18n.DEFAULT and screen.contents:
+        st.caption(tr(BODIES_IN_ENGLISH))
     return contents
+
+
+BODIES_IN_ENGLISH = i18n.mark("The sections' text is in English for now; sources keep their own language.")
 
 
 def first_screen(screen: FirstScreen, parsed: dict[str, Parsed]) -> Contents:
@@ -337,7 +347,7 @@ def change_metric(
         delta_arrow=arrow,
         border=True,
         width=CARD_PX,
-        help=f"The change is against {versus}.",
+        help=tr("The change is against {versus}.").format(versus=versus),
     )
 
 
@@ -354,22 +364,41 @@ def key_number_cards(numbers: Iterable, links: bool = False) -> None:
         for row in range(0, len(numbers), 2):
             for column, number in zip(st.columns(2), numbers[row : row + 2], strict=False):
                 column.metric(number.label, number.value, help=number.said, border=True)
-    st.caption("Sources, card by card: " + " · ".join(source_markdown(n.source_id, short=True) for n in numbers))
+    cited = " · ".join(source_markdown(n.source_id, short=True) for n in numbers)
+    st.caption(f"{tr('Sources, card by card:')} {cited}")
     if links:
         with st.container(horizontal=True, gap="small"):
             for page in dict.fromkeys(n.page for n in numbers):
-                st.page_link(page.script, label=page.title, icon=":material/arrow_forward:", width="content")
+                arrow = ":material/arrow_forward:"
+                st.page_link(page.script, label=page.name, icon=arrow, width="content", query_params=link_pairs())
 
 
 def open_page(page: PageInfo, prepare: Callable[[], Prepared]) -> tuple[Prepared, dict[str, Param], dict[str, Parsed]]:
     """What a page starts from: what ``prepare`` builds from the data files (a damaged file stops the page with
-    its message), the page's declared URL parameters, and what the link says for each."""
+    its message), the page's declared URL parameters, and what the link says for each; from here on the run
+    speaks the reader's language (a fragment's rerun too)."""
+    use_readers_language()
     try:
         prepared = prepare()
     except DataError as error:
         stop_on_data_error(error)
     params, parsed = url_state.read(page, query_of(st.query_params))
     return prepared, params, parsed
+
+
+def language_from_link() -> Parsed:
+    """What the link says of the reader's language (for its notice, when it names none the app has)."""
+    return url_state.language(query_of(st.query_params))
+
+
+def language_switcher() -> None:
+    """The reader's language, each named in its own script; a pick is kept in the link."""
+    url_widget(url_state.LANGUAGE, format_func=i18n.LANGUAGES.get, label_visibility="collapsed")
+
+
+def use_readers_language() -> None:
+    """Word and format this run in the reader's language: the switcher's, else the link's."""
+    i18n.set_language(st.session_state.get(url_state.LANGUAGE.key) or language_from_link().value)
 
 
 def site_address() -> str:
@@ -385,11 +414,11 @@ def cite_this_page(page: PageInfo) -> None:
     def render() -> None:
         query = url_state.validated_query(page, query_of(st.query_params))
         link = f"{site_address()}/{page.url_path}" + (f"?{query}" if query else "")
-        citation = Citation(page.title, link, datetime.now(UTC).date(), data_version())
+        citation = Citation(page.title, link, datetime.now(UTC).date(), data_version())  # cited in English
         st.markdown("**APA**")
         st.code(citation.apa(), language=None, wrap_lines=True)
         st.markdown("**BibTeX**")
         st.code(citation.bibtex(), language=None, wrap_lines=True)
         st.caption(LICENCE_NOTE)
 
-    more(f"Cite this page; reuse under {LICENCE}", "cite-this", render)
+    more(tr("Cite this page; reuse under {licence}").format(licence=LICENCE), "cite-this", render)

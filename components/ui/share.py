@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.core.i18n import tr
+
 _HTML = """
 <div class="share">
   <p class="link" data-testid="share-link"></p>
@@ -37,10 +39,15 @@ export default function (component) {
   const link = new URL(component.data.target, window.location.href).toString();
   const embedUrl = new URL(link);
   embedUrl.searchParams.set("embed", "true");
-  const embed = '<iframe src="' + embedUrl.toString().replaceAll('"', "%22") + '" title="' +
-    component.data.title + '" width="600" height="450" style="border:0; max-width:100%" loading="lazy"></iframe>';
+  const title = component.data.title.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
+  const embed = '<iframe src="' + embedUrl.toString().replaceAll('"', "%22") + '" title="' + title +
+    '" width="600" height="450" style="border:0; max-width:100%" loading="lazy"></iframe>';
   const status = root.querySelector(".status");
+  const words = component.data.words;
   root.querySelector(".link").textContent = link;
+  root.querySelector(".copy-link").textContent = words.copy_link;
+  root.querySelector(".native-share").textContent = words.share;
+  root.querySelector(".copy-embed").textContent = words.copy_embed;
 
   async function copy(text, done) {
     try {
@@ -59,8 +66,8 @@ export default function (component) {
     status.textContent = done;
   }
 
-  root.querySelector(".copy-link").onclick = () => copy(link, "Link copied.");
-  root.querySelector(".copy-embed").onclick = () => copy(embed, "Embed code copied.");
+  root.querySelector(".copy-link").onclick = () => copy(link, words.link_copied);
+  root.querySelector(".copy-embed").onclick = () => copy(embed, words.embed_copied);
   const share = root.querySelector(".native-share");
   if (navigator.share) {
     share.hidden = false;
@@ -75,4 +82,11 @@ _share_panel = st.components.v2.component(COMPONENT_NAME, html=_HTML, css=_CSS, 
 
 def share_panel(target: str, title: str, key: str) -> None:
     """The share buttons for ``target``, a page path and query relative to this page (e.g. 'what-if?base=…')."""
-    _share_panel(data={"target": target, "title": title}, key=key)
+    words = {
+        "copy_link": tr("Copy link"),
+        "share": tr("Share…"),
+        "copy_embed": tr("Copy embed code"),
+        "link_copied": tr("Link copied."),
+        "embed_copied": tr("Embed code copied."),
+    }
+    _share_panel(data={"target": target, "title": title, "words": words}, key=key)
