@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from components.core import pages
-from components.core.formatting import md
+from components.core import i18n, pages
+from components.core.formatting import md, percent
+from components.core.i18n import tr
 from components.store import exhibits, prepared, sourcing
 from components.topics import mobility
 from components.ui import render
@@ -96,13 +97,14 @@ def count_what_if(title: str, prefix: str, bases: dict[str, str], with_target: b
     path = mobility.project_count(start, start_year, rate)
     label, warning = mobility.projected_label(base)
     cards = [st.container(), st.container()]  # one above the other: side by side, their labels would be cut
-    cards[0].metric(label, f"{path['value'].iloc[-1]:,.0f}")
+    cards[0].metric(label, i18n.number(path["value"].iloc[-1], 0))
     if with_target:
         needed = mobility.rate_to_target(start, start_year, target) if target else None
+        growth = None if needed is None else ("-" if needed < 0 else "") + percent(abs(needed))
         cards[1].metric(
-            "Growth needed for your target",
-            f"{needed:.1f}% a year" if needed is not None else "n/a",
-            help=None if target else "Set a target with the slider above to see the growth it needs.",
+            tr("Growth needed for your target"),
+            tr("{rate} a year").format(rate=growth) if growth is not None else tr("n/a"),
+            help=None if target else tr("Set a target with the slider above to see the growth it needs."),
         )
     if warning:
         st.caption(f"**{md(warning)}**")

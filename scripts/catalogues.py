@@ -13,6 +13,7 @@ set-up's work: ``pybabel compile -d locales``.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -49,6 +50,7 @@ def literal_messages() -> set[str]:
 def asked_messages() -> set[str]:
     """Every message the pages, their first screens, previews and the 404 page ask for in Hindi and Russian."""
     sys.path.insert(0, str(ROOT / "tests"))
+    logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest's notes on running without a server
     from languages_sweep import sweep  # the tests' own reader: every page, opened as a reader opens it
 
     asked: set[str] = set()

@@ -21,6 +21,7 @@ LINKS = {
     "app_pages/overview.py": ({"timeline_period": "bad", "agreement_status": ["x", "signed"]},),
     "app_pages/defence.py": ({"period": ["2020", "2010"], "window": "2.5"},),
     "app_pages/sources.py": ({"source": "nope"},),
+    "app_pages/mobility_tourism.py": ({"visitor_target": "1000", "visitor_growth": "10"},),
 }
 
 

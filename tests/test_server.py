@@ -90,7 +90,7 @@ def test_a_link_preview_bot_sees_the_scenarios_figures_in_escaped_tags_and_the_i
     status, _, body = fetch_bytes(f"{app_url}/what-if?export_growth=15&import_growth=-5&x=%22%3E%3Cscript%3E")
     head = body.decode().split("</head>")[0]
     contents = re.findall(r'<meta (?:property|name)="(?:og|twitter):[a-z:_]+" content="([^"]*)">', head)
-    assert status == 200 and len(contents) == 14 and not [c for c in contents if "<" in c or ">" in c]
+    assert status == 200 and len(contents) == 15 and not [c for c in contents if "<" in c or ">" in c]
     assert 'property="og:image:alt" content="Line chart of India–Russia goods trade' in head
     assert 'property="og:title" content="Trade what-if: US$ 53.0 bn by FY2029-30?' in head
     assert "US$ 47.0 bn short of the US$ 100 bn target" in head and "<title>Streamlit</title>" not in head
