@@ -87,7 +87,7 @@ contents.section(
 @st.fragment
 def count_what_if(title: str, prefix: str, bases: dict[str, str], with_target: bool) -> None:
     """A cited figure grown to 2030 at the reader's rate and, with a target, the growth it needs; reruns alone."""
-    st.subheader(title)
+    st.subheader(tr(title))
     choice = render.url_widget(params[f"{prefix}_base"], captions=[mobility.caption(shown.starts[c]) for c in bases])
     rate = render.url_widget(params[f"{prefix}_growth"])
     target_thousands = render.url_widget(params[f"{prefix}_target"]) if with_target else None
@@ -118,7 +118,7 @@ def count_what_if(title: str, prefix: str, bases: dict[str, str], with_target: b
 
 count_what_if(exhibits.VISITORS_TITLE, "visitor", mobility.VISITOR_BASES, True)
 render.more(
-    exhibits.WORKERS_TITLE,
+    tr(exhibits.WORKERS_TITLE),
     "worker-what-if",
     lambda: count_what_if(exhibits.WORKERS_TITLE, "worker", mobility.WORKER_BASES, False),
     opened=any(parsed[key].status != "missing" for key in parsed if key.startswith("worker_")),

@@ -9,6 +9,7 @@ from conftest import PAGES, open_page
 
 from components.core import i18n, pages
 from components.server import first_screen, previews, web
+from components.topics import mobility
 
 LINKS = {
     "app_pages/what_if.py": (
@@ -21,7 +22,10 @@ LINKS = {
     "app_pages/overview.py": ({"timeline_period": "bad", "agreement_status": ["x", "signed"]},),
     "app_pages/defence.py": ({"period": ["2020", "2010"], "window": "2.5"},),
     "app_pages/sources.py": ({"source": "nope"},),
-    "app_pages/mobility_tourism.py": ({"visitor_target": "1000", "visitor_growth": "10"},),
+    "app_pages/mobility_tourism.py": (
+        {"visitor_target": "1000", "visitor_growth": "10", "visitor_base": "rosstat-2023"},
+        *({"worker_base": base} for base in mobility.WORKER_BASES),  # each opens the workers' what-if
+    ),
 }
 
 

@@ -349,7 +349,7 @@ def timeline(events: pd.DataFrame, labels: pd.DataFrame, axis_format: str = "%Y"
         .mark_point(size=110, filled=True, opacity=0.85)
         .encode(
             x=alt.X("when:T", title=tr("Date"), axis=alt.Axis(format=axis_format, labelOverlap="greedy", tickCount=6)),
-            y=alt.Y("domain:N", sort=domains, title=None),
+            y=alt.Y("domain:N", sort=domains, title=None, axis=alt.Axis(labelExpr=in_words(domains))),
             color=alt.Color(
                 "domain:N",
                 scale=alt.Scale(domain=domains, range=[DOMAIN_COLOURS[d] for d in domains]),

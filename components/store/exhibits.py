@@ -435,8 +435,8 @@ def _count(readings: Readings, prefix: str, title: str) -> Exhibit:
     return count_scenario(prefix, title, readings[f"{prefix}_base"].value, readings[f"{prefix}_growth"].value, target)
 
 
-VISITORS_TITLE = "Indian visitors to Russia by 2030"
-WORKERS_TITLE = "Indian workers in Russia: one measure grown to 2030"
+VISITORS_TITLE = i18n.mark("Indian visitors to Russia by 2030")
+WORKERS_TITLE = i18n.mark("Indian workers in Russia: one measure grown to 2030")
 
 
 def _value(readings: Readings, key: str):

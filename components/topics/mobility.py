@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from components.core.formatting import figure_phrase
+from components.core.i18n import tr
 from components.core.params import ChoiceParam, NumberParam
 from components.core.scenario import TARGET_YEAR_END, growth_needed
 from components.core.schemas import rows
@@ -166,4 +167,4 @@ def projected_label(figure: pd.Series) -> tuple[str, str]:
         if what in FLOW_MEASURES
         else ""
     )
-    return f"{what.split(' (')[0]}, 2030 (scenario)", warning
+    return tr("{what}, 2030 (scenario)").format(what=tr(what.split(" (")[0])), tr(warning)
