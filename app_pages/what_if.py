@@ -64,21 +64,13 @@ def unpin() -> None:
 
 def compare_and_share(state: WhatIfState) -> None:
     """Pinning the scenario as A (kept in the link), and the share panel, embed code and CSV download."""
-    compare = tr(
-        "Pin this scenario as A, then move the sliders: A and the sliders' scenario B are shown side by side at the "
-        "top and drawn together. Scenario A lives in the link too."
-    )
-    st.markdown(f"## {tr('Compare two scenarios')}\n\n:small[:gray[{compare}]]")
+    st.markdown(f"## {tr('Compare two scenarios')}\n\n:small[:gray[{tr(what_if.COMPARE_NOTE)}]]")
     buttons = st.container(horizontal=True)
     pinned = {key: str(value) for key, value in lever_values(state.levers, COMPARE_PARAMS).items()}
     buttons.button(tr("Pin this scenario as A"), on_click=st.query_params.update, args=(pinned,))
     if state.pinned is not None:
         buttons.button(tr("Remove scenario A"), on_click=unpin)
-    share = tr(
-        "The link names the base year and every lever you moved; the embed code shows the answer and its chart in a "
-        "frame on a web page of your own, with a link back here."
-    )
-    st.markdown(f"## {tr('Share this scenario')}\n\n:small[:gray[{share}]]")
+    st.markdown(f"## {tr('Share this scenario')}\n\n:small[:gray[{tr(what_if.SHARE_NOTE)}]]")
     share_panel(f"{pages.WHAT_IF.url_path}?{state.to_query()}", tr("India–Russia trade what-if"), key="share")
     st.link_button(  # a route computes it from the link: any server answers, even after a failover
         tr("Download the year-by-year table (CSV)"),

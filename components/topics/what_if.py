@@ -64,6 +64,15 @@ def scenario_base(bases: pd.DataFrame, base_id: str, figures: pd.DataFrame) -> B
 
 
 TITLE = mark("Trade what-if")
+COMPARE_NOTE = mark(
+    "Pin this scenario as A, then move the sliders: A and the sliders' scenario B are shown side by side at the "
+    "top and drawn together. Scenario A lives in the link too."
+)
+SHARE_NOTE = mark(
+    "The link names the base year and every lever you moved; the embed code shows the answer and its chart in a "
+    "frame on a web page of your own, with a link back here."
+)
+"""What the page's compare and share sections do, under their headings."""
 
 
 @dataclass(frozen=True)
