@@ -16,10 +16,14 @@ from conftest import CHROMIUM, CHROMIUM_FLAGS, start_server  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 IMAGES = ROOT / "docs" / "img"
+PHONE = {"width": 390, "height": 844}
+SHARED = "/what-if?export_growth=12&import_growth=-3&base=2025-26"
 PICTURES = {
     "what-if-phone.png": ("/what-if?export_growth=12&import_growth=-3&base=2025-26", {"width": 390, "height": 844}),
     "trade-laptop.png": ("/trade", {"width": 1366, "height": 900}),
     "what-if-embed.png": ("/what-if?export_growth=12&base=2025-26&embed=true", {"width": 600, "height": 450}),
+    "what-if-phone-ru.png": (f"{SHARED}&lang=ru", PHONE),
+    "what-if-phone-hi.png": (f"{SHARED}&lang=hi", PHONE),
 }
 """Each picture: the address it shows and the window it is taken in (its first screen)."""
 
