@@ -26,7 +26,7 @@ from test_server import fetch_bytes
 from components.core import i18n, outlines, pages
 from components.core.formatting import day_label, figure_phrase, fmt_bn, fmt_pct_change, md
 from components.core.scenario import Levers, project
-from components.core.what_if_state import WhatIfState
+from components.core.what_if_state import WhatIfState, migrated
 from components.server import previews
 from components.store import exhibits, prepared, url_state
 from components.topics import what_if
@@ -144,6 +144,8 @@ def test_an_unknown_language_falls_back_to_english_with_a_notice():
 def test_links_the_app_writes_keep_the_language_and_english_links_stay_as_they_were():
     state = WhatIfState("2025-26", Levers(export_growth=15))
     assert state.to_query() == "base=2025-26&export_growth=15"
+    old = {"export_growth": ["15"], "lang": ["hi"], "flow": ["exports"]}  # a what-if link from before its own page
+    assert migrated("/trade", old) == ("/what-if", {"export_growth": ["15"], "lang": ["hi"]})
     with i18n.using("ru"):
         assert state.to_query() == "base=2025-26&export_growth=15&lang=ru"
         assert exhibits.what_if_path(state).address("png").endswith("&lang=ru")

@@ -29,6 +29,8 @@ from babel.numbers import format_decimal
 LANGUAGES = {"en": "English", "hi": "हिन्दी", "ru": "Русский"}
 """Each language's code in links, and its name in its own script (as the switcher shows it)."""
 DEFAULT = "en"
+KEY = "lang"
+"""The language's parameter in a link: ``?lang=ru``."""
 LOCALES = {"en": "en_GB", "hi": "hi_IN", "ru": "ru_RU"}
 """Each language's CLDR locale: its number and date conventions, and the ``og:locale`` of its link previews."""
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "locales"
@@ -61,7 +63,7 @@ def using(language: str) -> Iterator[None]:
 
 def link_pairs() -> list[tuple[str, str]]:
     """What a link the app writes adds to keep the reader's language: nothing in English."""
-    return [] if current() == DEFAULT else [("lang", current())]
+    return [] if current() == DEFAULT else [(KEY, current())]
 
 
 @functools.cache

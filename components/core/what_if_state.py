@@ -118,10 +118,10 @@ Migration = Callable[[str, Query], tuple[str, dict[str, list[str]]] | None]
 
 def _what_if_moved_off_trade(path: str, query: Query) -> tuple[str, dict[str, list[str]]] | None:
     """The what-if lived on /trade until it got its own page: an old /trade link holding a lever opens it there,
-    with the what-if's part of its query."""
+    with the what-if's part of its query and the reader's language."""
     if path.strip("/") != "trade" or not any(p.key in query for p in LEVER_PARAMS):
         return None
-    return "/what-if", {key: list(values) for key, values in query.items() if key in KEYS}
+    return "/what-if", {key: list(values) for key, values in query.items() if key in KEYS | {i18n.KEY}}
 
 
 MIGRATIONS: tuple[Migration, ...] = (_what_if_moved_off_trade,)

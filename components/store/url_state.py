@@ -18,7 +18,7 @@ from components.store.data import load_scenario_bases, load_sources, load_table,
 from components.topics import connectivity, defence, mobility, overview, provenance, trade
 
 LANGUAGE = ChoiceParam(
-    "lang",
+    i18n.KEY,
     i18n.mark("Language"),
     tuple(i18n.LANGUAGES),
     i18n.DEFAULT,
