@@ -153,6 +153,17 @@ def test_links_the_app_writes_keep_the_language_and_english_links_stay_as_they_w
         assert previews.image_address(pages.WHAT_IF, {"lang": ["ru"]}).endswith("&lang=ru")
 
 
+def test_each_language_keeps_its_own_prepared_pages_and_previews():
+    """The caches are keyed by the language: a page prepared, or a preview built, in Russian is never served in
+    English, nor the other way round."""
+    for _ in range(2):
+        for language in ("ru", "en", "hi"):
+            with i18n.using(language):
+                assert prepared.trade_first_screen().title.startswith(in_language(language, "Trade"))
+                preview = previews.page_preview(pages.DEFENCE.script)
+                assert preview.title.startswith(in_language(language, "Defence"))
+
+
 # --- What the server sends --------------------------------------------------------------------------
 @pytest.mark.browser
 @pytest.mark.parametrize("language", OTHERS)

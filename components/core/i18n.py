@@ -114,6 +114,7 @@ def mark(message: str) -> str:
 
 
 def locale() -> Locale:
+    """The CLDR locale of the reader's language."""
     return Locale.parse(LOCALES[current()])
 
 

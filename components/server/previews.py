@@ -144,7 +144,7 @@ def sources_lines() -> tuple[str, ...]:
     return (words.format(count=len(load_sources())),)
 
 
-@cached(maxsize=len(pages.PAGES))
+@cached(maxsize=len(pages.PAGES) * len(i18n.LANGUAGES))  # every page in every language
 def page_preview(script: str) -> Preview:
     """A page's preview when its address carries no scenario: its headline figures (or its own lines), each with
     its source, over its headline chart."""
