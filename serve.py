@@ -68,10 +68,8 @@ links to)."""
 SAFE_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"strict-origin-when-cross-origin")]
 
 
-class Language:
-    """ASGI middleware: an HTTP answer is worded in the language its address names (``lang``; English when it names
-    none the app has) — pages' HTML and previews, the 404 page, chart images and files — and every link in it keeps
-    that language."""
+class HttpMiddleware:
+    """ASGI middleware for HTTP requests (``http``); anything else, such as Streamlit's websocket, passes as it is."""
 
     def __init__(self, app) -> None:
         self.app = app
@@ -79,22 +77,28 @@ class Language:
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
-            return
+        else:
+            await self.http(scope, receive, send)
+
+    async def http(self, scope, receive, send) -> None:
+        raise NotImplementedError
+
+
+class Language(HttpMiddleware):
+    """An HTTP answer is worded in the language its address names (``lang``; English when it names none the app
+    has) — pages' HTML and previews, the 404 page, chart images and files — and every link in it keeps that
+    language."""
+
+    async def http(self, scope, receive, send) -> None:
         with i18n.using(url_state.language(_query(scope["query_string"].decode("latin-1"))).value):
             await self.app(scope, receive, send)
 
 
-class Headers:
-    """ASGI middleware: every answer says what browsers may do with it (no type sniffing, a short referrer, and,
-    for a page, what it may load and who may frame it); an error answer is never cached."""
+class Headers(HttpMiddleware):
+    """Every answer says what browsers may do with it (no type sniffing, a short referrer, and, for a page, what it
+    may load and who may frame it); an error answer is never cached."""
 
-    def __init__(self, app) -> None:
-        self.app = app
-
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope, receive, send) -> None:
         embeddable = _embedded(scope["query_string"].decode("latin-1"))
         static = scope["path"].startswith("/app/static/")
 
@@ -116,17 +120,13 @@ class Headers:
         await self.app(scope, receive, with_headers)
 
 
-class Pages:
-    """ASGI middleware for a browser's or a bot's GET of an address: the landing page's name and trailing slashes
-    redirect to the page; an address that is no page gets a real 404 page with links (Streamlit alone serves a
-    blank one); a page gets link-preview tags in its head, specific to the page and, for a what-if link, to its
-    scenario."""
+class Pages(HttpMiddleware):
+    """A browser's or a bot's GET of an address: the landing page's name and trailing slashes redirect to the page;
+    an address that is no page gets a real 404 page with links (Streamlit alone serves a blank one); a page gets
+    link-preview tags in its head, specific to the page and, for a what-if link, to its scenario."""
 
-    def __init__(self, app) -> None:
-        self.app = app
-
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+    async def http(self, scope, receive, send) -> None:
+        if scope["method"] not in ("GET", "HEAD"):
             await self.app(scope, receive, send)
             return
         raw_query = scope["query_string"].decode("latin-1")

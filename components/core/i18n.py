@@ -66,6 +66,11 @@ def link_pairs() -> list[tuple[str, str]]:
     return [] if current() == DEFAULT else [(KEY, current())]
 
 
+def link_query() -> str:
+    """``link_pairs`` as a query for a bare page address: '?lang=ru', or '' in English."""
+    return "".join(f"?{key}={value}" for key, value in link_pairs())
+
+
 @functools.cache
 def catalogue(language: str) -> gettext.NullTranslations:
     """A language's compiled catalogue (the set-up compiles each ``.po`` to ``.mo``; where it has not, or the

@@ -100,10 +100,6 @@ def _answer(answer: dict) -> str:
     return f'<div class="fs-answer">{"".join(parts)}</div>'
 
 
-def _keeping_language() -> str:
-    return "".join(f"?{key}={value}" for key, value in i18n.link_pairs())
-
-
 STALLED = i18n.mark("The interactive page could not load here; this is its first screen. Reload to try again.")
 
 
@@ -111,7 +107,7 @@ def screen_html(screen: FirstScreen, page: pages.PageInfo) -> str:
     """The first screen's HTML: the site's navigation and sidebar as the page has them on a wide screen, then the
     title, the finding with its sources, and the key numbers (or the what-if's answer, then its source)."""
     links = "".join(
-        f'<a href="/{"" if p is pages.PAGES[0] else p.url_path}{_keeping_language()}"'
+        f'<a href="/{"" if p is pages.PAGES[0] else p.url_path}{i18n.link_query()}"'
         f'{" aria-current=page" if p is page else ""}>'
         f"{escape(p.name)}</a>"
         for p in pages.PAGES

@@ -75,7 +75,7 @@ the script is fixed text."""
 
 def _page_links(separator: str) -> str:
     """Every page's link, named in the reader's language and keeping it."""
-    keep = "".join(f"?{key}={value}" for key, value in i18n.link_pairs())
+    keep = i18n.link_query()
     return separator.join(f'<li><a href="{path}{keep}">{escape(p.name)}</a></li>' for path, p in PAGE_AT.items())
 
 
