@@ -35,6 +35,9 @@ WHAT_IF = "app_pages/what_if.py"
 LINK = {"export_growth": "15", "import_growth": "-5"}
 OTHERS = ("hi", "ru")
 FIELD = re.compile(r"\{(\w*)\}")
+LINK_CUT = """() => [...document.querySelectorAll('[data-testid=stMain] a *')]
+  .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)"""
+"""The words of every link on the page that are wider than their box (cut off)."""
 TRANSLATED_BUDGET = READING_BUDGET + 0.5
 """Phone screens a page may take in Hindi or Russian: their words run about a tenth longer than English."""
 
@@ -239,7 +242,7 @@ def test_the_switcher_changes_the_language_and_the_navigation_keeps_it(browser, 
 @pytest.mark.browser
 @pytest.mark.parametrize("language", OTHERS)
 def test_every_page_reads_whole_in_the_language_on_a_phone_and_a_laptop(browser, app_url, language):
-    """No card cut off, nothing wider than the screen, no error box, nothing axe-core finds against WCAG 2.2 AA,
+    """No card or link cut off, nothing wider than the screen, no error box, nothing axe-core finds against WCAG 2.2 AA,
     within the phone budget for a translation; the tab is named in the language."""
     site = re.compile(re.escape(in_language(language, "India–Russia Partnership Explorer")))
     with fresh_page(browser, PHONE) as page:
@@ -256,5 +259,5 @@ def test_every_page_reads_whole_in_the_language_on_a_phone_and_a_laptop(browser,
                     page.set_viewport_size(viewport)
                     page.wait_for_timeout(300)  # the layout follows the new width
                 expect_no_error_boxes(page)
-                assert page.evaluate(CUT_OFF) == [], (page_info.title, viewport)
+                assert page.evaluate(CUT_OFF) == [] and page.evaluate(LINK_CUT) == [], (page_info.title, viewport)
                 assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], page_info.title

@@ -122,7 +122,8 @@ def screen_html(screen: FirstScreen, page: pages.PageInfo) -> str:
     if screen.contents:
         sections = " · ".join(f'<a href="#{anchor(s)}">{escape(tr(s))}</a>' for s in screen.contents)
         finding = f"<p><strong>{escape(tr('On this page:'))}</strong> {sections}</p>{finding}"
-    body = _answer(screen.answer) + sources if screen.answer else sources + _cards(screen)
+    note = f'<p class="fs-caption">{escape(screen.sections_note())}</p>' if screen.sections_note() else ""
+    body = _answer(screen.answer) + sources if screen.answer else sources + note + _cards(screen)
     return (
         f'<nav class="fs-nav" aria-label="Pages">{links}</nav>'
         f'<aside class="fs-side"><p><strong>{escape(tr(SITE_NAME))}</strong></p>'

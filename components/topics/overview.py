@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.core import pages
+from components.core import i18n, pages
 from components.core.formatting import day_label, figure_phrase, fmt_bn, fmt_pct_change
 from components.core.i18n import mark, tr
 from components.core.params import ChoiceParam, MultiChoiceParam
@@ -49,6 +49,14 @@ class FirstScreen:
     cards: tuple[KeyNumber, ...] = ()
     contents: tuple[str, ...] = ()  # its sections' short names, in order, for the contents line under its title
     answer: dict | None = None  # the what-if's answer to a link's scenario (``what_if.answer``), in its place
+
+    def sections_note(self) -> str:
+        """In Hindi or Russian, the line under a story page's first screen saying its sections are still in English;
+        '' otherwise."""
+        return tr(SECTIONS_IN_ENGLISH) if self.contents and i18n.current() != i18n.DEFAULT else ""
+
+
+SECTIONS_IN_ENGLISH = mark("The sections' text is in English for now; sources keep their own language.")
 
 
 def in_order(present, order: tuple[str, ...]) -> tuple[str, ...]:

@@ -307,12 +307,9 @@ def intro(screen: FirstScreen) -> Contents:
     st.markdown(screen.finding)
     if screen.sources:
         cite(screen.sources, "Sources" if ";" in screen.sources else "Source", short=True)
-    if i18n.current() != i18n.DEFAULT and screen.contents:
-        st.caption(tr(BODIES_IN_ENGLISH))
+    if note := screen.sections_note():
+        st.caption(note)
     return contents
-
-
-BODIES_IN_ENGLISH = i18n.mark("The sections' text is in English for now; sources keep their own language.")
 
 
 def first_screen(screen: FirstScreen, parsed: dict[str, Parsed]) -> Contents:
