@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.core import pages
+from components.core import charts, pages
 from components.core.formatting import md
 from components.store import exhibits, prepared, sourcing
 from components.topics import defence
@@ -22,7 +22,7 @@ contents.section(
     "Weapons delivered to India each year, by supplier, in SIPRI's trend-indicator values (TIV): volume, not money.",
 )
 period = render.url_widget(params["period"])
-suppliers = render.url_widget(params["suppliers"])
+suppliers = render.url_widget(params["suppliers"], format_func=charts.supplier_name)
 render.show_chart(exhibits.arms_supply(period, suppliers))
 
 contents.section(

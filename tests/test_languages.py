@@ -101,6 +101,8 @@ def test_each_language_writes_money_numbers_and_dates_its_own_way():
         assert figure_phrase(60000, "visitors", "about") == "около 60\u00a0000 посетителей"
         assert fmt_pct_change(-0.129) == "минус 12,9\u00a0%"
         assert day_label(date(2025, 12, 5)) == "5 дек. 2025" and day_label(date(2025, 12, 5), "month") == "дек. 2025"
+        assert i18n.country("France") == "Франция" and i18n.country("United States") == "США"  # CLDR's; short
+        assert i18n.country("unknown supplier(s)") == "unknown supplier(s)"  # a name CLDR does not know stays
     with i18n.using("hi"):
         assert figure_phrase(125000, "visitors") == "1,25,000 यात्री"  # Indian grouping
         assert fmt_bn(48.7, 1) == "US$ 48.7 अरब"

@@ -8,6 +8,7 @@ are templates with named, empty data that each rerun only fills in (``Spec.with_
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import altair as alt
@@ -119,12 +120,13 @@ TWO_LINES_AT_COMMA = (
 """A long bar label broken after its comma ("India's exports," / "official HS84"), so a phone shows it whole."""
 
 
-def in_words(values) -> str:
-    """A legend's ``labelExpr`` that shows each of ``values`` in the reader's language (data keep the English)."""
+def in_words(values, words: Callable[[str], str] = tr) -> str:
+    """A legend's or axis's ``labelExpr`` that shows each of ``values`` in the reader's language, as ``words`` gives
+    it (the data keep the English)."""
     expression = "datum.label"
     if i18n.current() != i18n.DEFAULT:
         for value in reversed(list(values)):
-            expression = f"datum.label === {json.dumps(value)} ? {json.dumps(tr(value))} : {expression}"
+            expression = f"datum.label === {json.dumps(value)} ? {json.dumps(words(value))} : {expression}"
     return expression
 
 
@@ -372,6 +374,11 @@ def timeline(events: pd.DataFrame, labels: pd.DataFrame, axis_format: str = "%Y"
 SUPPLIER_COLOURS = [PALETTE[1], PALETTE[0], PALETTE[2], PALETTE[3], PALETTE[4], PALETTE[5], PALETTE[6], PALETTE[8]]
 
 
+def supplier_name(supplier: str) -> str:
+    """A supplier as the reader's language names it: a country by CLDR, the grouped rest by the catalogue."""
+    return i18n.country(supplier) if i18n.country(supplier) != supplier else tr(supplier)
+
+
 def supplier_bars(supply: pd.DataFrame, suppliers: list[str], others: str) -> alt.Chart:
     """Stacked bars of TIV delivered to India each year, by supplier (million TIV)."""
     domain = [*suppliers, others]
@@ -386,7 +393,7 @@ def supplier_bars(supply: pd.DataFrame, suppliers: list[str], others: str) -> al
                 "supplier:N",
                 scale=alt.Scale(domain=domain, range=colours),
                 sort=domain,
-                legend=alt.Legend(title=None, orient="top", columns=2),
+                legend=alt.Legend(title=None, orient="top", columns=2, labelExpr=in_words(domain, supplier_name)),
             ),
             order=alt.Order("supplier_rank:Q"),
             tooltip=[

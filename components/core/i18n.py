@@ -118,6 +118,25 @@ def mark(message: str) -> str:
     return message
 
 
+@functools.cache
+def _territory_codes() -> dict[str, str]:
+    return {name: code for code, name in Locale.parse(LOCALES[DEFAULT]).territories.items()}
+
+
+SHORT_COUNTRY_NAMES = (mark("United States"), mark("South Africa"), mark("South Korea"))
+"""Countries whose CLDR names are too long for a chart's legend on a phone ('Южно-Африканская Республика'): the
+catalogues give their everyday short names ('ЮАР')."""
+
+
+def country(name: str) -> str:
+    """A country's English name (CLDR's, as SIPRI writes most) in the reader's language: 'Россия' for 'Russia'; a
+    short name from the catalogue where CLDR's is long; a name CLDR does not know stays as it is."""
+    code = _territory_codes().get(name)
+    if current() == DEFAULT or code is None:
+        return name
+    return tr(name) if name in SHORT_COUNTRY_NAMES else locale().territories.get(code, name)
+
+
 def locale() -> Locale:
     """The CLDR locale of the reader's language."""
     return Locale.parse(LOCALES[current()])

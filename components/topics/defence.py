@@ -7,12 +7,12 @@ import re
 import pandas as pd
 
 from components.core.formatting import figure_phrase
-from components.core.i18n import tr
+from components.core.i18n import mark, tr
 from components.core.params import ChoiceParam, MultiChoiceParam, NumberParam, RangeParam, TextParam
 
 SIPRI_SOURCE = "sipri-atdb-2025"
 RUSSIA = "Russia"
-OTHERS = "All other suppliers"
+OTHERS = mark("All other suppliers")
 DEFAULT_SUPPLIERS = ("Russia", "France", "Israel", "United States")
 
 
