@@ -9,6 +9,7 @@ from conftest import PAGES, open_page
 
 from components.core import i18n, pages
 from components.server import first_screen, previews, web
+from components.store.data import clear_all
 from components.topics import mobility
 
 LINKS = {
@@ -31,6 +32,7 @@ LINKS = {
 
 def sweep(language: str) -> set[str]:
     """The messages asked for in ``language`` while every page, first screen, preview and the 404 page is built."""
+    clear_all()  # every cache built afresh, so each message is asked for, whatever ran before in this process
     with i18n.recording() as asked:
         for page in PAGES:
             for query in ({}, *LINKS.get(page, ())):

@@ -160,9 +160,15 @@ def number(value: float, digits: int) -> str:
 
 
 def number_format() -> dict:
-    """The language's separators and digit grouping, for the browser to format numbers as ``number`` does."""
-    symbols = locale().number_symbols["latn"]
-    groups = _integer_pattern(LOCALES[current()]).split(",")
+    """The language's separators and digit grouping, for the browser to format numbers as ``number`` does (read
+    from CLDR once per language; the same dict, read-only, every time)."""
+    return _number_format(current())
+
+
+@functools.cache
+def _number_format(language: str) -> dict:
+    symbols = Locale.parse(LOCALES[language]).number_symbols["latn"]
+    groups = _integer_pattern(LOCALES[language]).split(",")
     primary = len(groups[-1])
     secondary = len(groups[-2]) if len(groups) > 2 else primary
     return {"decimal": symbols["decimal"], "group": symbols["group"], "primary": primary, "secondary": secondary}
@@ -178,11 +184,15 @@ def day(when: date, precision: str) -> str:
 
 def vega_locale() -> dict | None:
     """The language's number and date conventions as Vega's ``config.locale`` (d3's format), so charts' axes and
-    tooltips write '1 000,5' and 'дек. 2025'; None in English (Vega's own)."""
-    if current() == DEFAULT:
-        return None
-    found = locale()
-    symbols, grouping = found.number_symbols["latn"], number_format()
+    tooltips write '1 000,5' and 'дек. 2025'; None in English (Vega's own). Built once per language: every chart
+    drawn gets the same dict, read-only."""
+    return None if current() == DEFAULT else _vega_locale(current())
+
+
+@functools.cache
+def _vega_locale(language: str) -> dict:
+    found = Locale.parse(LOCALES[language])
+    symbols, grouping = found.number_symbols["latn"], _number_format(language)
     months, days = found.months["stand-alone"], found.days["stand-alone"]
     sunday_first = [6, 0, 1, 2, 3, 4, 5]  # Babel counts days from Monday, d3 from Sunday
     return {

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -81,7 +82,13 @@ def _page_links(separator: str) -> str:
 
 def without_javascript() -> str:
     """What a browser without JavaScript shows under the page's first screen: what the site is, that its charts and
-    sliders need JavaScript, its pages and its open data (fixed text, in the reader's language)."""
+    sliders need JavaScript, its pages and its open data (fixed text, in the reader's language; written once per
+    language)."""
+    return _without_javascript(i18n.current())
+
+
+@functools.cache
+def _without_javascript(language: str) -> str:
     about = tr(
         "An explainer of the 23rd India–Russia Annual Summit (New Delhi, 4–5 December 2025) and the year since, every "
         "figure with its source. Its charts and sliders need JavaScript. Its pages:"
@@ -112,7 +119,12 @@ def with_head(html: bytes, tags: str, first_screen: str = "") -> bytes:
 
 def not_found_html() -> str:
     """A small page, in the reader's language, that says the address is not one of the app's and links every page;
-    it echoes nothing from the request."""
+    it echoes nothing from the request (written once per language)."""
+    return _not_found_html(i18n.current())
+
+
+@functools.cache
+def _not_found_html(language: str) -> str:
     site = escape(tr(SITE_NAME))
     missing = escape(tr("Page not found"))
     words = escape(tr("There is no page at this address in the India–Russia Partnership Explorer. Its pages are:"))
