@@ -51,9 +51,9 @@ class FirstScreen:
     answer: dict | None = None  # the what-if's answer to a link's scenario (``what_if.answer``), in its place
 
     def sections_note(self) -> str:
-        """In Hindi or Russian, the line under a story page's first screen saying its sections are still in English;
-        '' otherwise."""
-        return tr(SECTIONS_IN_ENGLISH) if self.contents and i18n.current() != i18n.DEFAULT else ""
+        """In Hindi or Russian, the line under a story page's first screen (not the what-if's answer, translated
+        whole) saying its sections are still in English; '' otherwise."""
+        return tr(SECTIONS_IN_ENGLISH) if self.answer is None and i18n.current() != i18n.DEFAULT else ""
 
 
 SECTIONS_IN_ENGLISH = mark("The sections' text is in English for now; sources keep their own language.")
