@@ -17,9 +17,6 @@ st.set_page_config(
     initial_sidebar_state="auto",
 )
 
-st.html(Path(__file__).parent / "assets" / "house.css")  # captions, card labels, focus rings, phone headings
-st.html(Path(__file__).parent / "assets" / "fonts.css")  # Devanagari on devices without it
-
 language = render.language_from_link()  # read before the switcher, which tidies the link
 if not st.context.is_embedded:  # in another site's frame: no sidebar
     with st.sidebar:

@@ -80,6 +80,22 @@ def test_the_served_app_redirects_old_addresses_and_answers_unknown_ones_with_a_
     assert page.status == 200 and "<noscript>" in page.read().decode()
 
 
+@pytest.mark.browser
+def test_the_house_style_comes_with_every_page_and_outranks_streamlits_own(app_url, page):
+    """The readable grey of captions and the look of plain tables arrive in the page's HTML, for a page and for its
+    embed, after the root Streamlit draws in (so after the styles it adds), and hold once it has drawn."""
+    for address in ("/trade", "/defence?embed=true"):
+        body = fetch(f"{app_url}{address}").read().decode()
+        assert body.index('<div id="root">') < body.index('[data-testid="stCaptionContainer"] { opacity: 1;')
+    open_idle(page, f"{app_url}/defence")
+    caption = page.locator("[data-testid=stCaptionContainer]").first
+    expect(caption).to_have_css("opacity", "1")
+    expect(caption).to_have_css("color", "rgb(85, 87, 97)")  # #555761: 7:1 on white
+    cell = page.locator("[data-testid=stMarkdownContainer] td").first  # the platforms' plain table
+    expect(cell).to_have_css("font-size", "14px")
+    expect(cell).to_have_css("border-left-width", "0px")
+
+
 def fetch_bytes(url: str) -> tuple[int, dict[str, str], bytes]:
     response = fetch(url)
     return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()

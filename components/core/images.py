@@ -23,7 +23,7 @@ FONTS = {
     "ru": "Noto Sans, Liberation Sans, sans-serif",
 }
 """The image font of each language: Noto, shipped in ``static/fonts`` (SIL OFL), draws Devanagari and Cyrillic on a
-machine with no fonts of its own (the pages use the same files: ``assets/house.css``)."""
+machine with no fonts of its own (the pages use the same files: ``assets/fonts.css``)."""
 FONT_DIRECTORY = Path(__file__).resolve().parents[2] / "static" / "fonts"
 vl_convert.register_font_directory(str(FONT_DIRECTORY))
 

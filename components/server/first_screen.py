@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from html import escape
-from pathlib import Path
 from urllib.parse import parse_qs
 
 from components.core import i18n, pages
@@ -108,7 +107,7 @@ def screen_html(screen: FirstScreen, page: pages.PageInfo) -> str:
     title, the finding with its sources, and the key numbers (or the what-if's answer, then its source)."""
     links = "".join(
         f'<a href="/{"" if p is pages.PAGES[0] else p.url_path}{i18n.link_query()}"'
-        f'{" aria-current=page" if p is page else ""}>'
+        f"{' aria-current=page' if p is page else ''}>"
         f"{escape(p.name)}</a>"
         for p in pages.PAGES
     )
@@ -204,7 +203,6 @@ HAND_OVER = """(() => {
 
 
 STYLE = """<style>
-""" + (Path(__file__).resolve().parents[2] / "assets" / "fonts.css").read_text(encoding="utf-8") + """
 #first-screen { color: rgb(49, 51, 63); font-family: "Source Sans", sans-serif; font-size: 16px; line-height: 1.6; }
 #first-screen a { color: #0b5cad; }
 #first-screen p { margin: 0; }

@@ -8,6 +8,7 @@ import os
 import re
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 from typing import Literal
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -102,18 +103,27 @@ def _without_javascript(language: str) -> str:
     )
 
 
+_ASSETS = Path(__file__).resolve().parents[2] / "assets"
+_CSS_COMMENT = re.compile(r"/\*.*?\*/\s*", re.DOTALL)
+_HOUSE_CSS = "".join(_CSS_COMMENT.sub("", (_ASSETS / f).read_text("utf-8")) for f in ("house.css", "fonts.css"))
+HOUSE_STYLE = f"<style>{_HOUSE_CSS}</style>"
+"""The house style Streamlit's theme cannot set, and Hindi's font, without their comments: in every page's HTML, so
+the first paint has it and the browser loads no code to add it; at the end of the body, after the styles Streamlit
+writes into the head, so it wins where both set the same property."""
+
 _NOSCRIPT = re.compile(rb"<noscript>.*?</noscript>", re.DOTALL)
 _HTML_LANG = b'<html lang="en">'
 
 
 def with_head(html: bytes, tags: str, first_screen: str = "") -> bytes:
     """Streamlit's page shell in the reader's language (``<html lang>``) with our tags in its head, in place of its
-    generic title, where its server is, the page's first screen at the top of its body, and what a browser without
-    JavaScript shows in place of Streamlit's own note."""
+    generic title, where its server is, the page's first screen at the top of its body, the house style at its end,
+    and what a browser without JavaScript shows in place of Streamlit's own note."""
     head = f"{tags}\n{SERVER_AT_APP_ROOT}\n</head>".encode()
     shell = html.replace(_STREAMLIT_TITLE, b"", 1).replace(b"</head>", head, 1)
     shell = shell.replace(_HTML_LANG, f'<html lang="{i18n.current()}">'.encode(), 1)
     shell = shell.replace(b"<body>", b"<body>" + first_screen.encode(), 1)
+    shell = shell.replace(b"</body>", f"{HOUSE_STYLE}</body>".encode(), 1)
     return _NOSCRIPT.sub(lambda _: without_javascript().encode(), shell, count=1)
 
 
