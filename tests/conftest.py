@@ -12,6 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
@@ -160,7 +161,7 @@ def everything_shown(app: AppTest, tables: bool = True, addresses: bool = True) 
     parts += [f"{m.label} {m.value} {m.proto.delta} {m.help}" for m in app.metric]
     if shown := answer(app):
         parts += [shown["sentence"], *(" ".join(card.values()) for card in shown["cards"])]
-    for table in [e.value for e in [*app.dataframe, *app.table]] if tables else []:
+    for table in [e.value for e in app.dataframe] if tables else []:
         words = [c for c in table.columns if addresses or not (str(c).endswith("_id") or c in ("url", "id"))]
         parts.append(table[words].to_csv(index=False))
     text = "\n".join(parts)
@@ -186,9 +187,21 @@ def metric(app: AppTest, label: str) -> str:
     return cards[label]
 
 
+CELL_EDGE = re.compile(r"(?<!\\)\|")
+
+
+def plain_tables(app: AppTest) -> list[pd.DataFrame]:
+    """The page's plain tables (written in Markdown) as frames of their cells, each as Markdown shows it."""
+    frames = []
+    for text in (e.value for e in app.markdown if e.value.startswith("| ")):
+        rows = [[cell.strip() for cell in CELL_EDGE.split(line)[1:-1]] for line in text.splitlines()]
+        frames.append(pd.DataFrame(rows[2:], columns=rows[0]))  # rows[1] is the header's rule
+    return frames
+
+
 def frame_with(app: AppTest, column: str):
     """The first table on the page that has ``column``: a file's column in a data table, a header in a plain one."""
-    return next(t.value for t in [*app.dataframe, *app.table] if column in t.value.columns)
+    return next(t for t in [*(e.value for e in app.dataframe), *plain_tables(app)] if column in t.columns)
 
 
 def warnings(app: AppTest) -> list[str]:

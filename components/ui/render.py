@@ -132,10 +132,13 @@ def readable(table: pd.DataFrame, column_config: dict | None = None) -> tuple[pd
 
 def reading_table(table: pd.DataFrame, columns: dict[str, str]) -> None:
     """The few columns a reader needs first (column → header; an empty one is left out), as a plain table that wraps
-    its words on a phone: every cell in the house style, shown literally; the full table is in a table view."""
+    its words on a phone: every cell in the house style, shown literally; the full table is in a table view.
+
+    A Markdown table: the page's text code draws it, so a page opens without loading table code."""
     given = [c for c in columns if not (table[c].isna() | table[c].eq("")).all()]  # no column left empty
-    shown = pd.DataFrame({columns[c]: [md(cell_text(v, c, MISSING)) for v in table[c]] for c in given})
-    st.table(shown, hide_index=True, border="horizontal")
+    lines = [[md(columns[c]) for c in given], ["---"] * len(given)]
+    lines += [[md(cell_text(row[c], c, MISSING)) for c in given] for _, row in table.iterrows()]
+    st.markdown("\n".join(f"| {' | '.join(cells)} |" for cells in lines))
 
 
 def _label(setting: str | dict) -> str:
