@@ -154,7 +154,7 @@ def test_defence_page_opens_with_its_views_and_no_notices():
     assert not app.exception and not app.error and not warnings(app)
     assert app.slider(key="period").value == (2000, 2023)
     assert app.slider(key="window").value == 5
-    assert app.multiselect(key="suppliers").value == ["Russia", "France", "Israel", "United States"]
+    assert app.button_group(key="suppliers").value == ["Russia", "France", "Israel", "United States"]
     assert app.selectbox(key="platform").value == "BrahMos"
     text = " ".join(m.value for m in app.markdown)
     assert "40% in 2021–25" in text and "The lowest share any edition has published is 36%" in text
@@ -167,12 +167,22 @@ def test_defence_controls_come_from_the_link():
     )  # a link that names a platform opens its facts
     assert not warnings(app)
     assert app.slider(key="period").value == (2010, 2020)
+    assert app.button_group(key="suppliers").value == ["Russia", "Israel"]
     captions = " ".join(c.value for c in app.caption)
     assert "2010–2020" in captions and "the 3 years to each year" in captions
     found = frame_with(app, "short_name")  # a link with a search opens it, over every column of the platforms
     assert set(found["short_name"]) == {"Vikramaditya", "Frigates", "Submarines"}
     details = " ".join(m.value for m in app.markdown).replace("\\", "")
     assert "US$ 5.43 bn" in details and "US$ 4.5 bn" in details and "sources differ" in details
+
+
+def test_a_tap_on_a_suppliers_button_draws_it_apart_in_the_chart_table_and_downloads():
+    app = open_page(DEFENCE, opened=("table-india_arms_imports_by_supplier",))
+    app.button_group(key="suppliers").set_value(["Russia", "Ukraine"]).run()
+    shown = frame_with(app, "supplier")
+    assert set(shown["supplier"]) == {"Russia", "Ukraine", "All other suppliers"}
+    csv = app.get("link_button")[0].proto.url
+    assert csv.endswith("supply.csv?suppliers=Russia&suppliers=Ukraine")
 
 
 def test_bad_defence_links_give_notices_and_hostile_search_stays_text():

@@ -14,13 +14,18 @@ SIPRI_SOURCE = "sipri-atdb-2025"
 RUSSIA = "Russia"
 OTHERS = mark("All other suppliers")
 DEFAULT_SUPPLIERS = ("Russia", "France", "Israel", "United States")
+SUPPLIER_SHARE_DRAWN = 0.005
+"""A supplier with less than half a per cent of India's arms imports in the register is too small to see on the
+supply chart: it stays in the grey block, and the suppliers control offers the rest, few enough for buttons a phone
+shows in four rows."""
 
 
 def defence_params(sipri: pd.DataFrame, platforms: pd.DataFrame) -> dict:
     """The Defence page's URL parameters; years, suppliers and platforms come from the data."""
     years = sipri["delivery_year"].astype(int)
     first, last = int(years.min()), int(years.max())
-    suppliers = tuple(tiv_by_supplier(sipri).index)
+    totals = tiv_by_supplier(sipri)
+    suppliers = tuple(totals[totals >= SUPPLIER_SHARE_DRAWN * totals.sum()].index)
     names = tuple(platforms["short_name"])
     return {
         "period": RangeParam(
@@ -41,7 +46,9 @@ def defence_params(sipri: pd.DataFrame, platforms: pd.DataFrame) -> dict:
             "Suppliers compared (the rest are grouped)",
             suppliers,
             tuple(s for s in DEFAULT_SUPPLIERS if s in suppliers),
-            help="The suppliers drawn one by one; every other supplier is one grey block.",
+            help="The suppliers drawn one by one. Those with under half a per cent of India's arms imports in SIPRI's "
+            "register are too small to see here: they are always in the grey block with every other supplier.",
+            widget="pills",
         ),
         "q": TextParam(
             "q",
