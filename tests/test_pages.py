@@ -176,6 +176,12 @@ def test_defence_controls_come_from_the_link():
     assert "US$ 5.43 bn" in details and "US$ 4.5 bn" in details and "sources differ" in details
 
 
+def test_a_plain_tables_numbers_align_right_and_its_words_left():
+    app = open_page(TRADE)
+    goods = next(e.value for e in app.markdown if e.value.startswith("| Goods"))
+    assert goods.splitlines()[1] == "| --- | ---: | ---: |"  # goods; FY2025-26, US$ mn; change
+
+
 def test_a_tap_on_a_suppliers_button_draws_it_apart_in_the_chart_table_and_downloads():
     app = open_page(DEFENCE, opened=("table-india_arms_imports_by_supplier",))
     app.button_group(key="suppliers").set_value(["Russia", "Ukraine"]).run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeVar
@@ -96,6 +97,8 @@ def downloads(exhibit: Exhibit) -> None:
 
 
 MISSING = "—"
+NUMBER_CELL = re.compile(rf"[−+-]?\d[\d,.\s]*%?|{MISSING}")
+"""A cell that holds a number as the house style writes it ('47,824.9', '−16%', '47 824,9'), or nothing ('—')."""
 
 
 def readable(table: pd.DataFrame, column_config: dict | None = None) -> tuple[pd.DataFrame, list[str], dict]:
@@ -136,9 +139,11 @@ def reading_table(table: pd.DataFrame, columns: dict[str, str]) -> None:
 
     A Markdown table: the page's text code draws it, so a page opens without loading table code."""
     given = [c for c in columns if not (table[c].isna() | table[c].eq("")).all()]  # no column left empty
-    lines = [[md(columns[c]) for c in given], ["---"] * len(given)]
-    lines += [[md(cell_text(row[c], c, MISSING)) for c in given] for _, row in table.iterrows()]
-    st.markdown("\n".join(f"| {' | '.join(cells)} |" for cells in lines))
+    cells = {c: [cell_text(v, c, MISSING) for v in table[c]] for c in given}
+    numbers = {c: all(NUMBER_CELL.fullmatch(v) for v in cells[c]) for c in given}
+    lines = [[md(columns[c]) for c in given], ["---:" if numbers[c] else "---" for c in given]]  # numbers right
+    lines += [[md(cells[c][i]) for c in given] for i in range(len(table))]
+    st.markdown("\n".join(f"| {' | '.join(row)} |" for row in lines))
 
 
 def _label(setting: str | dict) -> str:
