@@ -49,7 +49,7 @@ APP = ROOT / "serve.py"  # the app as served, with its middleware
 SERVER_FLAGS = ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
 SESSIONS, RERUNS = 25, 8
 SCALING_SECTION = "## Scaling out behind nginx"
-COLD_STARTS, RERUN_SAMPLES, BROWSER_SAMPLES, KEY_PRESSES = (1, 10, 2, 4) if "--quick" in sys.argv else (3, 40, 7, 15)
+COLD_STARTS, RERUN_SAMPLES, BROWSER_SAMPLES, KEY_PRESSES = (1, 10, 2, 4) if "--quick" in sys.argv else (3, 40, 11, 25)
 TARGETS = {"rerun": 2.0, "open": 1.25, "link": 2.0, "key press": 1.5, "throughput": 0.5, "answer": 0.3, "shift": 0.1}
 EDITIONS = ("hi", "ru")
 """The languages besides English whose page opens are measured too (``?lang=``)."""
@@ -640,13 +640,15 @@ def write_results(rows, anatomy, app_load: dict, reference_load: dict) -> None:
         "up to 128 of them, in case its reader reconnects, and a session of this app holds the tables of the page "
         "it showed: memory grows with new visitors until that cap, then stays flat.",
         "",
-        "Where a link's open goes: a py-spy profile of the server while opening / 40 times over the websocket "
-        "(`py-spy record -p <server pid>`) puts about a fifth of its busy samples in the page's script thread and "
-        "the rest in Streamlit's own work for a new session (the websocket and its messages, serialising each "
-        "element, the page's compile), which the reference pays too. Within the script, what remains is element "
-        "calls (markdown, metrics, citations) and small filters of the link's choices: every table, text and chart "
-        "spec that depends on the data alone is built once per server, and those that depend on the link once per "
-        "distinct choice (`components/store/prepared.py`), so no run hashes a DataFrame.",
+        "Where a link's open goes: a py-spy profile of the server while opening /mobility over the websocket "
+        "(`py-spy record -p <server pid>`) once found three fifths of the event loop's samples in Streamlit's file "
+        "watcher, which for every new session walked the path of each loaded module to choose what to watch. A "
+        "public server's code changes only with a restart, so `.streamlit/config.toml` turns the watcher off "
+        "(`server.fileWatcherType`; the reference runs with the same settings). A chart's fixed tables are "
+        "converted to Arrow once per server (`Spec.sent`), not on every run. Within the script, what remains is "
+        "element calls (markdown, metrics, citations) and small filters of the link's choices: every table, text "
+        "and chart spec that depends on the data alone is built once per server, and those that depend on the link "
+        "once per distinct choice (`components/store/prepared.py`), so no run hashes a DataFrame.",
         "",
         "## What each page holds, and where its opening time goes",
         "",

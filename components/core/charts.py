@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import altair as alt
 import pandas as pd
@@ -50,13 +50,16 @@ YEAR_AXIS_TITLE = mark("Fiscal year (April–March), by the year it ends")
 @dataclass(frozen=True)
 class Spec:
     """A finished, validated Vega-Lite spec, or a template with a named, empty top-level dataset and this rerun's
-    data for it. Specs are shared by every session, so they are read-only: ``with_data`` and ``for_streamlit`` build
-    new top-level dicts around the shared one, and no spec has a null legend title (the one thing Streamlit 1.67
-    writes into a spec it is given; ``tests/test_charts.py`` checks every page's specs)."""
+    data for it. Specs are shared by every session, so they are read-only (``sent`` is filled once): ``with_data``
+    and ``for_streamlit`` build new top-level dicts around the shared one, and no spec has a null legend title (the
+    one thing Streamlit 1.67 writes into a spec it is given; ``tests/test_charts.py`` checks every page's specs)."""
 
     template: dict
     data: pd.DataFrame | None = None
     key: Spec | None = None  # a key drawn apart, above the chart on the page and in its image
+    sent: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
+    """The template's tables as Streamlit sends them (Arrow bytes), filled when it is first drawn and shared with the
+    copies ``with_data`` makes: a table that never changes is converted once per server, not on every run."""
 
     @classmethod
     def of(cls, chart: alt.TopLevelMixin, datasets: dict | None = None, key: Spec | None = None) -> Spec:
@@ -73,33 +76,42 @@ class Spec:
             legend["title"] = " "
         return cls(spec, key=key)
 
+    def tables(self) -> dict[str, list]:
+        """The template's named datasets that are tables (JSON rows), not GeoJSON or TopoJSON geometry, which
+        Streamlit leaves in the spec for Vega-Lite to read."""
+        return {
+            name: rows
+            for name, rows in self.template.get("datasets", {}).items()
+            if isinstance(rows, list) and not (rows and isinstance(rows[0], dict) and rows[0].get("type") == "Feature")
+        }
+
     def with_data(self, data: pd.DataFrame) -> Spec:
         """This template filled with one rerun's data for its named top-level dataset."""
         return replace(self, data=data)
 
     def for_streamlit(self) -> dict:
-        """The spec for ``st.vega_lite_chart``, with this rerun's DataFrame among its named datasets.
+        """The spec for ``st.vega_lite_chart``: its tables as ``sent`` holds them (Streamlit sends bytes as they are),
+        and this rerun's DataFrame among its named datasets (Streamlit converts it).
 
-        Streamlit sends each named dataset as Arrow. The data must not go apart from the spec: when a spec holds
-        exactly one named dataset, Streamlit 1.67's frontend writes the separate data into that dataset.
+        The data must not go apart from the spec: when a spec holds exactly one named dataset, Streamlit 1.67's
+        frontend writes the separate data into that dataset.
         """
-        return self._with_dataset(self.data)
+        datasets = {**self.template.get("datasets", {}), **self.sent}
+        if self.data is not None:
+            datasets[self.template["data"]["name"]] = self.data
+        return {**self.template, "datasets": datasets} if datasets else self.template
 
     def standalone(self) -> dict:
         """The spec with this rerun's data written in as JSON rows, for drawing outside a browser (vl-convert)."""
         if self.data is None:
             return self.template
-        return self._with_dataset(json.loads(self.data.to_json(orient="records", date_format="iso")))
+        rows = json.loads(self.data.to_json(orient="records", date_format="iso"))
+        name = self.template["data"]["name"]
+        return {**self.template, "datasets": {**self.template.get("datasets", {}), name: rows}}
 
     def standalone_key(self) -> dict | None:
         """The chart's key drawn apart, as :meth:`standalone` gives it, or None."""
         return self.key.standalone() if self.key is not None else None
-
-    def _with_dataset(self, values: pd.DataFrame | list | None) -> dict:
-        if values is None:
-            return self.template
-        name = self.template["data"]["name"]
-        return {**self.template, "datasets": {**self.template.get("datasets", {}), name: values}}
 
 
 LINE_CHARACTERS = 34

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 import streamlit as st
+from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
 from components.core import i18n
 from components.core.charts import Spec
@@ -74,6 +75,8 @@ def draw(chart: Spec, description: str = "", height: int | None = None) -> None:
     built."""
     if chart.key is not None:
         draw(chart.key, f"{tr('The key to the chart below.')} {description}")
+    if not chart.sent:
+        chart.sent.update({name: convert_anything_to_arrow_bytes(rows) for name, rows in chart.tables().items()})
     spec = chart.for_streamlit()
     if height:  # a map sets its height from its width (a parameter named height): capped too
         capped = [
