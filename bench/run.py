@@ -645,7 +645,10 @@ def write_results(rows, anatomy, app_load: dict, reference_load: dict) -> None:
         "watcher, which for every new session walked the path of each loaded module to choose what to watch. A "
         "public server's code changes only with a restart, so `.streamlit/config.toml` turns the watcher off "
         "(`server.fileWatcherType`; the reference runs with the same settings). A chart's fixed tables are "
-        "converted to Arrow once per server (`Spec.sent`), not on every run. Within the script, what remains is "
+        "converted to Arrow once per server (`Spec.sent`), not on every run, and the map's country shapes (108 kB) "
+        "are not in its spec: a reader's browser fetches them from the open data API and keeps them for an hour "
+        "(`Spec.fetched`), where Streamlit wrote them out three times over on every open of /connectivity. Within "
+        "the script, what remains is "
         "element calls (markdown, metrics, citations) and small filters of the link's choices: every table, text "
         "and chart spec that depends on the data alone is built once per server, and those that depend on the link "
         "once per distinct choice (`components/store/prepared.py`), so no run hashes a DataFrame.",
@@ -683,9 +686,7 @@ def write_results(rows, anatomy, app_load: dict, reference_load: dict) -> None:
 WHY_NOT_MET = {
     "a link opened": (
         "A link's open: see \"Where a link's open goes\" above. Without the file watcher the reference's open costs "
-        "the server about 20 ms, and what a page adds shows plainly: on /connectivity, the map's country shapes travel "
-        "in its spec (145 kB), which Streamlit writes out and rewrites to keep its names stable on every open (about "
-        "14 ms of it). Sending only the countries inside the map's frame would shrink that."
+        "the server about 20 ms; each element, chart and citation a page adds costs its share on top."
     ),
     "open": (
         "Opening: the reference page draws one small chart and no table, so its script is idle after "

@@ -226,6 +226,9 @@ def test_connectivity_map_draws_offline_and_keeps_its_route_in_the_link(page, ap
     expect(charts.nth(1).locator("canvas, svg").first).to_be_visible(timeout=30_000)
     box = charts.nth(1).bounding_box()
     assert box and box["width"] > 600 and box["height"] > 300
+    land = charts.nth(1).locator('path[fill="#E8E8E8"], path[fill="#e8e8e8"]')
+    expect(land).to_have_count(177, timeout=30_000)  # every Natural Earth country, from this site's open data API
+    assert f"{app_url}/api/v1/datasets/countries-110m.topojson" in requests
     opened = page.locator("[data-testid=stExpander] details[open] > summary")  # the chosen route's figures, open
     expect(opened.filter(has_text="Chennai–Vladivostok Eastern Maritime Corridor")).to_be_visible()
     expect_no_error_boxes(page)

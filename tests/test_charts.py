@@ -12,6 +12,7 @@ import streamlit as st
 
 from components.core import charts, images
 from components.core.scenario import Levers, project, sensitivity
+from components.server import api
 from components.store import data, prepared
 from components.topics import connectivity, defence, mobility, trade, what_if
 
@@ -147,23 +148,32 @@ def test_count_projection_shows_the_target():
     assert "Target: 6,000,000" in text and '"strokeDash"' in text
 
 
-def test_route_map_embeds_its_geometry_and_uses_a_projection():
+def test_a_browser_fetches_the_maps_geometry_from_the_site_and_an_image_has_it_written_in():
     paths = connectivity.route_paths(data.load_table("routes.csv"), data.load_table("route_nodes.csv"))
     ports = connectivity.ports(paths).assign(coordinates_source="s")
     countries = data.load_countries()
     route_map = charts.Spec.of(
-        charts.route_map(connectivity.legs(paths), ports, "instc"), {charts.COUNTRIES: countries}
+        charts.route_map(connectivity.legs(paths), ports, "instc"),
+        {charts.COUNTRIES: countries},
+        fetched={charts.COUNTRIES: "/api/v1/datasets/countries-110m.topojson"},
     )
-    chart = route_map.for_streamlit()
-    text = json.dumps(route_map.template)
-    assert '"url"' not in text  # nothing to fetch: the geometry travels with the chart
-    assert chart["layer"][0]["data"] == {
-        "name": charts.COUNTRIES,
-        "format": {"type": "topojson", "feature": "countries"},
-    }
-    assert chart["datasets"][charts.COUNTRIES] is countries
-    assert chart["layer"][0]["projection"]["type"] == "equalEarth"
-    assert "datum.route_id == 'instc'" in text
+    browser = route_map.for_streamlit()
+    shapes = {"format": {"type": "topojson", "feature": "countries"}}
+    assert browser["layer"][0]["data"] == {"url": "/api/v1/datasets/countries-110m.topojson"} | shapes
+    assert charts.COUNTRIES not in browser["datasets"] and len(json.dumps(browser)) < 40_000  # was 150 kB
+    assert browser["layer"][1:] == route_map.template["layer"][1:]  # the routes and places as they were
+    assert set(browser["datasets"]) == set(route_map.template["datasets"]) - {charts.COUNTRIES}
+    image = route_map.standalone()
+    assert image["layer"][0]["data"] == {"name": charts.COUNTRIES} | shapes
+    assert image["datasets"][charts.COUNTRIES] is countries and '"url"' not in json.dumps(image)
+    assert browser["layer"][0]["projection"]["type"] == "equalEarth"
+    assert "datum.route_id == 'instc'" in json.dumps(browser)
+
+
+def test_the_map_is_drawn_from_the_geometry_the_open_data_api_serves():
+    fetched = prepared.route_map("all").fetched[charts.COUNTRIES]
+    assert fetched == f"/api/v1/datasets/{api.dataset('countries-110m').name}.topojson"
+    assert json.loads(api.dataset_file("countries-110m", "topojson")) == data.load_countries()
 
 
 def test_the_map_is_no_taller_than_a_narrow_screen_needs_and_its_image_carries_its_key():

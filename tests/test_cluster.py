@@ -200,6 +200,19 @@ def test_a_client_asking_for_images_too_fast_is_told_to_wait(cluster):
             assert headers["Retry-After"] == "1" and headers["Cache-Control"] == "no-store"
 
 
+def test_readers_behind_one_address_all_get_the_maps_geometry(cluster):
+    address = f"{cluster.url}/api/v1/datasets/countries-110m.topojson"
+
+    def ask(_: int) -> int:
+        try:
+            return get(address)[0]
+        except urllib.error.HTTPError as refused:
+            return refused.code
+
+    with ThreadPoolExecutor(20) as pool:  # sixty Connectivity pages opened at once from one newsroom
+        assert set(pool.map(ask, range(60))) == {200}
+
+
 FETCH_TEXT = "async (address) => { const r = await fetch(address); return [r.status, await r.text()]; }"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import altair as alt
 import pandas as pd
@@ -58,15 +59,24 @@ class Spec:
     data: pd.DataFrame | None = None
     key: Spec | None = None  # a key drawn apart, above the chart on the page and in its image
     sent: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
+    fetched: dict[str, str] = field(default_factory=dict)  # named datasets a browser fetches, by their site address
     """The template's tables as Streamlit sends them (Arrow bytes), filled when it is first drawn and shared with the
     copies ``with_data`` makes: a table that never changes is converted once per server, not on every run."""
 
     @classmethod
-    def of(cls, chart: alt.TopLevelMixin, datasets: dict | None = None, key: Spec | None = None) -> Spec:
+    def of(
+        cls,
+        chart: alt.TopLevelMixin,
+        datasets: dict | None = None,
+        key: Spec | None = None,
+        fetched: dict[str, str] | None = None,
+    ) -> Spec:
         """A chart's validated spec, with a top-level null legend title written as Streamlit would write it.
 
         ``datasets`` are named datasets added after validation: large fixed geometry need not go through Altair,
-        which copies and validates every value of inline data.
+        which copies and validates every value of inline data. Those ``fetched`` names (dataset name: this site's
+        address of the same file) are fetched by a browser, which keeps them, rather than sent in the spec on every
+        open; an image drawn without a browser still has them written in.
         """
         spec = chart.to_dict()
         if datasets:
@@ -74,7 +84,7 @@ class Spec:
         legend = spec.get("encoding", {}).get("color", {}).get("legend")
         if isinstance(legend, dict) and "title" in legend and legend["title"] is None:
             legend["title"] = " "
-        return cls(spec, key=key)
+        return cls(spec, key=key, fetched=fetched or {})
 
     def tables(self) -> dict[str, list]:
         """The template's named datasets that are tables (JSON rows), not GeoJSON or TopoJSON geometry, which
@@ -96,10 +106,31 @@ class Spec:
         The data must not go apart from the spec: when a spec holds exactly one named dataset, Streamlit 1.67's
         frontend writes the separate data into that dataset.
         """
-        datasets = {**self.template.get("datasets", {}), **self.sent}
+        template = self._browser_template
+        datasets = {**template.get("datasets", {}), **self.sent}
         if self.data is not None:
-            datasets[self.template["data"]["name"]] = self.data
-        return {**self.template, "datasets": datasets} if datasets else self.template
+            datasets[template["data"]["name"]] = self.data
+        return {**template, "datasets": datasets} if datasets else template
+
+    @cached_property
+    def _browser_template(self) -> dict:
+        """The template as a browser gets it: each ``fetched`` dataset read from its address, not written in."""
+        if not self.fetched:
+            return self.template
+
+        def fetching(node):
+            if isinstance(node, list):
+                return [fetching(item) for item in node]
+            if not isinstance(node, dict):
+                return node
+            copied = {key: fetching(value) for key, value in node.items() if key != "datasets"}
+            data = node.get("data")
+            if isinstance(data, dict) and data.get("name") in self.fetched:
+                copied["data"] = {"url": self.fetched[data["name"]]} | {k: v for k, v in data.items() if k != "name"}
+            return copied
+
+        kept = {name: rows for name, rows in self.template.get("datasets", {}).items() if name not in self.fetched}
+        return fetching(self.template) | ({"datasets": kept} if kept else {})
 
     def standalone(self) -> dict:
         """The spec with this rerun's data written in as JSON rows, for drawing outside a browser (vl-convert)."""
