@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from components.core import i18n, pages
-from components.core.formatting import md, percent
+from components.core import pages
+from components.core.formatting import md, signed_whole
 from components.core.i18n import tr
 from components.store import exhibits, prepared, sourcing
 from components.topics import mobility
-from components.ui import render
+from components.ui import answer, render
 
 shown, params, parsed = render.open_page(pages.MOBILITY, prepared.mobility_page)
 
@@ -94,22 +94,12 @@ def count_what_if(title: str, prefix: str, bases: dict[str, str], with_target: b
     target = target_thousands * 1000 or None if with_target else None
     base = shown.starts[choice]
     start, start_year = base["value"], int(base["year"])
-    path = mobility.project_count(start, start_year, rate)
-    label, warning = mobility.projected_label(base)
-    cards = [st.container(), st.container()]  # one above the other: side by side, their labels would be cut
-    cards[0].metric(label, i18n.number(path["value"].iloc[-1], 0))
-    if with_target:
-        needed = mobility.rate_to_target(start, start_year, target) if target else None
-        growth = None if needed is None else ("-" if needed < 0 else "") + percent(abs(needed))
-        cards[1].metric(
-            tr("Growth needed for your target"),
-            tr("{rate} a year").format(rate=growth) if growth is not None else tr("n/a"),
-            help=None if target else tr("Set a target with the slider above to see the growth it needs."),
-        )
+    answer.count_cards(mobility.count_cards(base, rate, f"{prefix}_growth", target, with_target), f"{prefix}-cards")
+    warning = mobility.projected_label(base)[1]
     if warning:
         st.caption(f"**{md(warning)}**")
     st.caption(
-        f"Formula: value in year y = {start:,.0f} × (1 + {rate}%)^(y − {start_year})"
+        f"Formula: value in year y = {start:,.0f} × (1 + {signed_whole(rate)}%)^(y − {start_year})"
         + ("; growth needed = (target / start)^(1/years) − 1" if with_target else "")
         + f". Starting figure: {sourcing.figure_markdown(base, with_note=False)}."
     )

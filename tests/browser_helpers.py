@@ -28,12 +28,12 @@ def open_idle(page: Page, url: str) -> Page:
     return page
 
 
-METRIC_CARDS = "[data-testid=stMetric], [data-testid=answer-card]"  # st.metric, or a card of the What-if answer
+METRIC_CARDS = "[data-testid=stMetric], [data-testid=answer-card]"  # st.metric, or a card drawn in the browser
 METRIC_VALUES = "[data-testid=stMetricValue], [data-testid=answer-value]"
 
 
 def metric_card(page: Page, label: str) -> Locator:
-    """The card labelled ``label``: an ``st.metric``, or a card of the What-if answer."""
+    """The card labelled ``label``: an ``st.metric``, or a card drawn in the browser (What-if, Mobility)."""
     return page.locator(METRIC_CARDS).filter(has=page.get_by_text(label, exact=True))
 
 

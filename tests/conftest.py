@@ -19,6 +19,7 @@ from streamlit.util import calc_hash
 
 from components.core import pages
 from components.ui.answer import COMPONENT_NAME as ANSWER_COMPONENT
+from components.ui.answer import COUNTS_COMPONENT_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -161,6 +162,8 @@ def everything_shown(app: AppTest, tables: bool = True, addresses: bool = True) 
     parts += [f"{m.label} {m.value} {m.proto.delta} {m.help}" for m in app.metric]
     if shown := answer(app):
         parts += [shown["sentence"], *(" ".join(card.values()) for card in shown["cards"])]
+    for counts in components_data(app, COUNTS_COMPONENT_NAME):
+        parts += [f"{card['label']} {card['value']} {card['help']}" for card in counts["cards"]]
     for table in [e.value for e in app.dataframe] if tables else []:
         words = [c for c in table.columns if addresses or not (str(c).endswith("_id") or c in ("url", "id"))]
         parts.append(table[words].to_csv(index=False))
@@ -168,10 +171,14 @@ def everything_shown(app: AppTest, tables: bool = True, addresses: bool = True) 
     return (text if addresses else LINK_TARGET.sub("]", text)).replace("\\", "")
 
 
+def components_data(app: AppTest, name: str) -> list[dict]:
+    """The data each custom component (``st.components.v2``) of that name on the page was drawn with."""
+    return [json.loads(e.proto.json) for e in app.get("bidi_component") if e.proto.component_name == name]
+
+
 def component_data(app: AppTest, name: str) -> dict | None:
-    """The data a custom component (``st.components.v2``) on the page was drawn with, if it is on the page."""
-    drawn = [e for e in app.get("bidi_component") if e.proto.component_name == name]
-    return json.loads(drawn[0].proto.json) if drawn else None
+    """The data a custom component on the page was drawn with, if it is on the page."""
+    return next(iter(components_data(app, name)), None)
 
 
 def answer(app: AppTest) -> dict | None:
@@ -180,9 +187,10 @@ def answer(app: AppTest) -> dict | None:
 
 
 def metric(app: AppTest, label: str) -> str:
-    """The value a card shows: an ``st.metric``, or a card of the What-if answer."""
+    """The value a card shows: an ``st.metric``, or a card of the What-if answer or of a count what-if."""
+    answers = [answer(app), *components_data(app, COUNTS_COMPONENT_NAME)]
     cards = {m.label: m.value for m in app.metric} | {
-        c["label"]: c["value"] for c in (answer(app) or {"cards": []})["cards"]
+        c["label"]: c["value"] for shown in answers for c in (shown or {"cards": []})["cards"]
     }
     return cards[label]
 

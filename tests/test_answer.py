@@ -16,9 +16,9 @@ from components.core import i18n
 from components.core.formatting import fmt_bn, fmt_change_bn
 from components.core.scenario import Levers
 from components.core.what_if_state import LEVER_PARAMS, WhatIfState
-from components.store import data
-from components.topics import what_if
-from components.ui.answer import MODEL_JS
+from components.store import data, prepared
+from components.topics import mobility, what_if
+from components.ui.answer import COUNT_MODEL_JS, MODEL_JS
 
 pytestmark = pytest.mark.browser
 BASES = {b: what_if.scenario_base(data.load_scenario_bases(), b, data.load_figures()) for b in ("2024-25", "2025-26")}
@@ -110,3 +110,42 @@ def test_each_card_explains_its_figure_on_a_tap(page, app_url):
     open_idle(page, f"{app_url}/what-if")
     page.get_by_role("button", name="About Trade balance in 2030").click()
     expect(page.get_by_text(re.compile(r"^India's exports minus imports in FY2029-30"))).to_be_visible()
+
+
+def grown_in_javascript(page: Page, cases: list[tuple[dict, float, dict]]) -> list[str]:
+    """Mobility's grown figure as ``count_model.js`` writes it, for each (card's ``grows``, rate, number format)."""
+    grown = f"(cases) => {{ {COUNT_MODEL_JS}\n return cases.map((args) => grownFigure(...args)); }}"
+    return page.evaluate(grown, cases)
+
+
+@pytest.mark.parametrize("language", sorted(i18n.LANGUAGES))
+def test_every_rate_of_mobilitys_what_ifs_reads_as_the_server_writes_it(blank, language):
+    starts = prepared.mobility_page().starts
+    growth = {prefix: mobility.PARAMS[f"{prefix}_growth"] for prefix in ("visitor", "worker")}
+    bases = [
+        (prefix, b)
+        for prefix, chosen in (("visitor", mobility.VISITOR_BASES), ("worker", mobility.WORKER_BASES))
+        for b in chosen
+    ]
+    with i18n.using(language):
+        for prefix, base_id in bases:
+            rates = range(growth[prefix].low, growth[prefix].high + 1)
+            cards = {rate: mobility.count_cards(starts[base_id], rate, f"{prefix}_growth") for rate in rates}
+            grows, number = cards[0]["cards"][0]["grows"], cards[0]["number"]
+            shown = grown_in_javascript(blank, [(grows, rate, number) for rate in rates])
+            assert shown == [cards[rate]["cards"][0]["value"] for rate in rates], (language, base_id)
+
+
+def test_a_key_press_grows_mobilitys_figure_without_waiting_for_the_server(page, app_url):
+    open_idle(page, f"{app_url}/mobility?visitor_growth=10")
+    label = "Indian visitors to Russia, 2030 (scenario)"
+    before = metric_value(page, label)
+    page.evaluate("WebSocket.prototype.send = function () {}")  # the server no longer hears of the page's changes
+    thumb = page.locator(".st-key-visitor_growth").get_by_role("slider")
+    thumb.focus()
+    thumb.press("ArrowRight")
+    expected = mobility.count_cards(prepared.mobility_page().starts["embassy-2024"], 11, "visitor_growth")
+    expect(metric_card(page, label).locator("[data-testid=answer-value]")).to_have_text(expected["cards"][0]["value"])
+    assert before != expected["cards"][0]["value"]
+    expect(metric_card(page, "Growth needed for your target")).to_contain_text("n/a")
+    expect_no_error_boxes(page)

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from components.core import formatting
-from components.core.formatting import CURRENCY_UNITS, figure_phrase, fmt_change_bn, plain, signed
+from components.core.formatting import CURRENCY_UNITS, figure_phrase, fmt_change_bn, plain, plain_percent, signed
 
 
 @given(
@@ -35,6 +35,7 @@ def test_a_change_leads_with_a_true_minus_sign_and_no_change_has_no_sign():
     assert fmt_change_bn(-0.04) == "US$ 0.0 bn"
     assert signed(-8.834) == "−8.83" and signed(0.001) == "0.00" and plain(-50.884) == "−50.88"
     assert plain(1234.5, 1) == "1,234.5"
+    assert plain_percent(-55.04) == "−55.0%" and plain_percent(-0.04) == "0.0%" and plain_percent(12.94) == "12.9%"
 
 
 @given(st.sampled_from(["https://evil.example/login", "HTTP://x.y", "www.evil.example", "reader@evil.example"]))

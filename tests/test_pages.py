@@ -245,6 +245,12 @@ def test_mobility_what_ifs_come_from_the_link():
     assert metric(app, "Growth needed for your target") == f"{((1_000_000 / 32_300) ** (1 / 7) - 1) * 100:.1f}% a year"
 
 
+def test_a_target_below_the_start_needs_a_fall_written_with_a_true_minus():
+    app = open_page(MOBILITY, visitor_target="1", visitor_growth="-5")  # 1,000 visitors, from 120,000 in 2024
+    assert metric(app, "Growth needed for your target") == f"−{(1 - (1_000 / 120_000) ** (1 / 6)) * 100:.1f}% a year"
+    assert "(1 + −5%)^(y − 2024)" in " ".join(c.value for c in app.caption)
+
+
 def test_bad_mobility_links_give_notices():
     app = open_page(MOBILITY, worker_base="everyone", worker_growth="inf", visitor_target="-5", visitor_base="")
     assert not app.exception and not app.error

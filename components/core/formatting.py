@@ -107,6 +107,11 @@ def percent(value: float, digits: int = 1) -> str:
     return tr("{number}%").format(number=i18n.number(value, digits))
 
 
+def plain_percent(value: float, digits: int = 1) -> str:
+    """'12.9%', '−3.2%' (a true minus sign; none when it shows as zero), as the language writes a percentage."""
+    return f"{'−' if round(value, digits) < 0 else ''}{percent(abs(value), digits)}"
+
+
 def fmt_pct_change(change: float, digits: int = 1) -> str:
     """A relative change as 'down 12.9%', 'up 3.0%' or 'unchanged' at that precision."""
     shown = round(change * 100, digits)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.core.formatting import figure_phrase
+from components.core import i18n
+from components.core.formatting import figure_phrase, plain_percent
 from components.core.i18n import tr
 from components.core.params import ChoiceParam, NumberParam
 from components.core.scenario import TARGET_YEAR_END, growth_needed
@@ -168,3 +169,25 @@ def projected_label(figure: pd.Series) -> tuple[str, str]:
         else ""
     )
     return tr("{what}, 2030 (scenario)").format(what=tr(what.split(" (")[0])), tr(warning)
+
+
+def count_cards(
+    base: pd.Series, rate: float, slider_key: str, target: float | None = None, with_target: bool = False
+) -> dict:
+    """A what-if's cards as the server words them: the starting figure ``base`` grown to 2030 at ``rate`` % a year
+    (with what the browser needs to grow it again while the slider keyed ``slider_key`` moves) and, with a target,
+    the growth it needs."""
+    start, start_year = float(base["value"]), int(base["year"])
+    grown = project_count(start, start_year, rate)["value"].iloc[-1]
+    grows = {"key": slider_key, "rate": rate, "start": start, "start_year": start_year, "end_year": TARGET_YEAR_END}
+    cards = [{"label": projected_label(base)[0], "value": i18n.number(grown, 0), "help": "", "grows": grows}]
+    if with_target:
+        needed = rate_to_target(start, start_year, target) if target else None
+        cards.append(
+            {
+                "label": tr("Growth needed for your target"),
+                "value": tr("{rate} a year").format(rate=plain_percent(needed)) if needed is not None else tr("n/a"),
+                "help": "" if target else tr("Set a target with the slider above to see the growth it needs."),
+            }
+        )
+    return {"cards": cards, "number": i18n.number_format(), "about": tr("About {label}")}

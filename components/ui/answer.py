@@ -1,10 +1,12 @@
-"""The what-if's answer on the first screen: its sentence and the 2030 cards, redrawn the moment a slider moves.
+"""Answers redrawn the moment a slider moves: the what-if's sentence and 2030 cards on its first screen, and
+Mobility's counts grown to 2030.
 
 The server computes the answer (``what_if.answer``: its verdict and cards) and sends it to this small
 ``st.components.v2`` component together with the model's inputs. While a slider is being moved, and until the
 rerun it starts comes back, the browser redraws the answer from the slider's position with the same model written
 in JavaScript (``MODEL_JS``); ``tests/test_answer.py`` checks that it gives the server's words and figures for
-every slider position. Text is only ever set as text, never as markup.
+every slider position. Mobility's cards work the same way (``count_cards``: one figure grown at the slider's rate,
+``count_panel.js``). Text is only ever set as text, never as markup.
 """
 
 from __future__ import annotations
@@ -17,7 +19,11 @@ from components.core.scenario import Base
 from components.core.what_if_state import WhatIfState
 from components.topics import what_if
 
-MODEL_JS = (Path(__file__).parent / "answer_model.js").read_text(encoding="utf-8")
+HERE = Path(__file__).parent
+NUMBERS_JS = (HERE / "numbers.js").read_text(encoding="utf-8")
+"""What every answer drawn in the browser shares: numbers and words as the server writes them, and following the
+page's sliders."""
+MODEL_JS = NUMBERS_JS + (HERE / "answer_model.js").read_text(encoding="utf-8")
 """The scenario model's arithmetic and the filling of the answer's words in JavaScript, as ``components.scenario``
 and ``what_if`` have them (the words themselves come with the data: ``what_if.answer_words``)."""
 
@@ -77,13 +83,40 @@ _CSS = """
 .delta.up { color: #177233; background: rgba(33, 195, 84, 0.1); }
 .delta.down { color: #b42318; background: rgba(255, 43, 43, 0.09); }
 .delta.none { color: #3d3d3d; background: rgba(49, 51, 63, 0.08); }
+.card[hidden], .delta[hidden], .help[hidden] { display: none; }
+.counts .cards { flex-direction: column; }
+.counts .card { flex: none; }
 """
 
-_JS = MODEL_JS + (Path(__file__).parent / "answer_panel.js").read_text(encoding="utf-8")
+COUNT_MODEL_JS = NUMBERS_JS + (HERE / "count_model.js").read_text(encoding="utf-8")
+"""Mobility's count grown to 2030 in JavaScript, as ``mobility.count_cards`` has it."""
+
+_JS = MODEL_JS + (HERE / "answer_panel.js").read_text(encoding="utf-8")
 
 
 COMPONENT_NAME = "india_russia_what_if_answer"
 _answer = st.components.v2.component(COMPONENT_NAME, html=_HTML, css=_CSS, js=_JS)
+
+
+COUNTS_COMPONENT_NAME = "india_russia_count_cards"
+_COUNTS_HTML = f"""
+<div class="answer counts">
+  <div class="cards">{"".join(_CARD_HTML.format(index=index) for index in range(2))}
+  </div>
+</div>
+"""
+_counts = st.components.v2.component(
+    COUNTS_COMPONENT_NAME,
+    html=_COUNTS_HTML,
+    css=_CSS,
+    js=COUNT_MODEL_JS + (HERE / "count_panel.js").read_text(encoding="utf-8"),
+)
+
+
+def count_cards(cards: dict, key: str) -> None:
+    """A count what-if's cards (``mobility.count_cards``), one above the other; the grown figure follows its
+    slider in the browser until the rerun comes back."""
+    _counts(data=cards, key=key)
 
 
 def answer_panel(base: Base, state: WhatIfState, key: str, compact: bool = False) -> None:

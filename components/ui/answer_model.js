@@ -8,25 +8,6 @@ function yearValues(base, levers, t) {
   return { total: exports + imports, balance: exports - imports };
 }
 
-function fixed1(value, number) {
-  // Python's format with one decimal, grouped as the reader's language groups digits (number: its separators and
-  // group sizes, from Babel). Both round the exact binary value; an exact tie (x.25, x.75) goes to the even digit
-  // in Python, away from zero in toFixed.
-  const quarters = value * 4;
-  const tie = Number.isInteger(quarters) && quarters % 2 !== 0;
-  const [whole, part] = (tie ? (2 * Math.round(value * 5)) / 10 : value).toFixed(1).split(".");
-  const sign = whole.startsWith("-") ? "-" : "";
-  let digits = whole.replace("-", "");
-  let grouped = "";
-  let size = number.primary;
-  while (digits.length > size) {
-    grouped = number.group + digits.slice(-size) + grouped;
-    digits = digits.slice(0, -size);
-    size = number.secondary;
-  }
-  return sign + digits + grouped + number.decimal + part;
-}
-
 function money(text, words) {
   // words.money: the language's money format, e.g. "{sign}US$ {number} bn"
   const negative = text.startsWith("-");
@@ -34,25 +15,21 @@ function money(text, words) {
 }
 
 function fmtBn(value, words) {
-  return money(fixed1(value, words.number), words);
+  return money(fixed(value, 1, words.number), words);
 }
 
 function direction(change, words) {
   // which way a change goes as its delta shows it, to one decimal: "up", "down" or "none"
-  const size = fixed1(Math.abs(change), words.number);
+  const size = fixed(Math.abs(change), 1, words.number);
   return !/[1-9]/.test(size) ? "none" : change < 0 ? "down" : "up";
 }
 
 function fmtChangeBn(change, words) {
   const sign = { up: "+", down: "\u2212", none: "" }[direction(change, words)];
-  return fill(words.money, { sign, number: fixed1(Math.abs(change), words.number) });
+  return fill(words.money, { sign, number: fixed(Math.abs(change), 1, words.number) });
 }
 
 // The words come from Python (what_if.answer_words), sent with the answer's data: only the arithmetic is here.
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
-}
-
 function verdict(total, goal, words) {
   const gap = total - goal.value;
   const parts = { total: fmtBn(total, words), gap: fmtBn(gap, words), shortfall: fmtBn(-gap, words), goal: goal.text };

@@ -1,10 +1,9 @@
-const shown = new WeakMap();  // each answer's root: its latest data, and its slider observer
+const shown = new WeakMap();  // each answer's root: how to draw it with its latest data, and its slider observer
 
 function leversOnScreen(data) {
   const levers = { ...data.levers };
   for (const key of Object.keys(levers)) {
-    const input = document.querySelector(".st-key-" + key + " input[type=range]");
-    const value = input ? Number(input.value) : NaN;
+    const value = sliderOnScreen(key);
     if (Number.isFinite(value)) levers[key] = value;
   }
   return levers;
@@ -12,10 +11,6 @@ function leversOnScreen(data) {
 
 function signedPercent(value, words) {
   return (value > 0 ? "+" : value < 0 ? "\u2212" : "") + fill(words.percent, { number: String(Math.abs(value)) });
-}
-
-function setText(element, text) {
-  if (element.textContent !== text) element.textContent = text;
 }
 
 function draw(root, data) {
@@ -62,36 +57,6 @@ function draw(root, data) {
   });
 }
 
-function placeHelpBelowItsButton(root) {
-  root.querySelectorAll(".card").forEach((card) => {
-    const button = card.querySelector(".help");
-    const help = card.querySelector(".help-text");
-    if (help.dataset.placed) return;  // once per card, however often the component is drawn
-    help.dataset.placed = "yes";
-    help.addEventListener("toggle", (event) => {
-      if (event.newState !== "open") return;
-      const spot = button.getBoundingClientRect();
-      help.style.left = Math.max(8, Math.min(spot.left, window.innerWidth - help.offsetWidth - 8)) + "px";
-      help.style.top = spot.bottom + 6 + "px";
-    });
-  });
-}
-
 export default function (component) {
-  const root = component.parentElement;
-  const state = shown.get(root) ?? {};
-  state.data = component.data;
-  draw(root, state.data);
-  if (!state.observer) {
-    placeHelpBelowItsButton(root);
-    state.observer = new MutationObserver((changes) => {
-      if (changes.some((change) => change.target.type === "range")) draw(root, state.data);
-    });
-    state.observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["value"] });
-    shown.set(root, state);
-  }
-  return () => {
-    state.observer.disconnect();
-    shown.delete(root);
-  };
+  return followSliders(component.parentElement, shown, () => draw(component.parentElement, component.data));
 }
