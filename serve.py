@@ -33,7 +33,7 @@ _QUIET = _BeforeTheRuntime()
 _CACHE_CHECKS.addFilter(_QUIET)
 from components.core import i18n, pages  # noqa: E402
 from components.core.what_if_state import WhatIfState  # noqa: E402
-from components.server import api, drawing, feed, first_screen, previews, web  # noqa: E402
+from components.server import api, drawing, feed, first_screen, previews, sockets, web  # noqa: E402
 from components.store import exhibits, prepared, url_state  # noqa: E402
 from components.store.data import data_version, load_sources, load_timeline  # noqa: E402
 
@@ -361,4 +361,10 @@ ROUTES = [
     Route("/sitemap.xml", sitemap, methods=["GET"]),
 ]
 
-app = st.App("app.py", middleware=[Middleware(Language), Middleware(Headers), Middleware(Pages)], routes=ROUTES)
+
+app = st.App(
+    "app.py",
+    middleware=[Middleware(Language), Middleware(Headers), Middleware(Pages)],
+    routes=ROUTES,
+    lifespan=sockets.sending_without_delay,
+)

@@ -44,7 +44,7 @@ from browser_helpers import METRIC_VALUES, metric_card  # noqa: E402  (and find 
 from conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, wait_until_healthy  # noqa: E402  (the tests launch Chromium the same way)
 from protocol import Run, open_session  # noqa: E402
 
-REFERENCE = ROOT / "bench" / "reference_app.py"
+REFERENCE = ROOT / "bench" / "reference_served.py"  # bench/reference_app.py, served as the app is
 APP = ROOT / "serve.py"  # the app as served, with its middleware
 SERVER_FLAGS = ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
 SESSIONS, RERUNS = 25, 8
@@ -618,8 +618,9 @@ def write_results(rows, anatomy, app_load: dict, reference_load: dict) -> None:
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `python bench/run.py --write` on: {machine()}.",
         "",
         "Each figure is the median of several runs; the ratio divides the app's figure by the minimal reference "
-        "app's (`bench/reference_app.py`: one slider, one small Altair chart, one metric), measured the same way "
-        "in the same run. Each page's opening is measured in turn with the reference's (reference then page, then "
+        "app's (`bench/reference_app.py`: one slider, one small Altair chart, one metric; served as the app is, "
+        "by `bench/reference_served.py`), measured the same way in the same run. Each page's opening is measured "
+        "in turn with the reference's (reference then page, then "
         "page then reference, and so on), so the reference column of those rows differs a little from page to "
         "page; the reference row of the second table pools all of them.",
         "",
@@ -647,7 +648,13 @@ def write_results(rows, anatomy, app_load: dict, reference_load: dict) -> None:
         "(`server.fileWatcherType`; the reference runs with the same settings). A chart's fixed tables are "
         "converted to Arrow once per server (`Spec.sent`), not on every run, and the map's country shapes (108 kB) "
         "are not in its spec: a reader's browser fetches them from the open data API and keeps them for an hour "
-        "(`Spec.fetched`), where Streamlit wrote them out three times over on every open of /connectivity. Within "
+        "(`Spec.fetched`), where Streamlit wrote them out three times over on every open of /connectivity. "
+        "Streamlit 1.67 binds its listening socket with protocol 0, so asyncio leaves Nagle's algorithm on for "
+        "every connection: a response's second write (a file's body after its headers, a run's second message) "
+        "waited until the browser acknowledged the first, up to 40 ms each time. The app's server turns it off at "
+        "start (`components/server/sockets.py`), and the reference is served the same way "
+        "(`bench/reference_served.py`): both open about 200 ms sooner in Chromium, so each ratio's denominator "
+        "shrank while the pages stayed as heavy. Within "
         "the script, what remains is "
         "element calls (markdown, metrics, citations) and small filters of the link's choices: every table, text "
         "and chart spec that depends on the data alone is built once per server, and those that depend on the link "
@@ -701,18 +708,12 @@ WHY_NOT_MET = {
         "about 0.05 on the same code."
     ),
     "slider key press": (
-        "Key press: a card drawn by Streamlit changes only when the rerun comes back. The server's share of that "
-        "is small (the rerun rows above); the rest is the browser: Streamlit's frontend renders each element of "
-        "the rerun (React and its CSS-in-JS) as its message arrives, and the frame that shows the new figure "
-        "comes after the rerun's other elements are rendered (a Chrome trace put about 215 ms of main-thread "
-        "JavaScript per press on /what-if, against about 70 ms on the reference). /what-if therefore redraws its "
-        "answer in the browser the moment a slider moves (`components/ui/answer.py`: the model in JavaScript, "
-        "checked against the Python model for every slider position), so its figure changes within a frame of "
-        "the key; the rerun's rendering still follows, which is what the test driver's row shows (its calls "
-        "wait behind that rendering). /mobility's cards still come with the rerun. Its chart keeps one spec at every "
-        "growth rate (the rate is in the caption under it, not in the chart's text alternative), so a press updates "
-        "the chart's data in place rather than drawing the chart anew; the cards could be answered in the browser "
-        "too, with the mobility model in JavaScript."
+        "Key press: a card drawn by Streamlit changes only when the rerun comes back, and Streamlit's frontend "
+        "renders each element of the rerun (React and its CSS-in-JS) as its message arrives. /what-if's answer and "
+        "/mobility's counts are therefore redrawn in the browser the moment a slider moves "
+        "(`components/ui/answer.py`: each model in JavaScript, checked against the Python model for every slider "
+        "position), so the figure changes within a frame of the key; the rerun's rendering still follows, which is "
+        "what the test driver's row shows (its calls wait behind that rendering)."
     ),
 }
 

@@ -7,8 +7,10 @@ import http.client
 import io
 import json
 import re
+import socket
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlparse
 from xml.etree import ElementTree
 
@@ -22,7 +24,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from components.core import pages
-from components.server import api, web
+from components.server import api, sockets, web
 
 
 @pytest.mark.parametrize(
@@ -193,6 +195,28 @@ def test_preview_tags_name_the_configured_public_address_not_the_requests(monkey
     for unusable in ("javascript:alert(1)", "explorer.example.org", "https://explorer.example.org/path"):
         monkeypatch.setenv("PUBLIC_BASE_URL", unusable)
         assert serve._origin(headers, "http") == "https://attacker.example", unusable
+
+
+def test_at_start_the_server_sends_each_message_as_soon_as_it_is_written():
+    """Streamlit binds its listener with protocol 0, so asyncio leaves Nagle's algorithm on for every reader's
+    connection; the served app's start turns it off on the listener, which each accepted connection inherits."""
+    import asyncio
+
+    with socket.socket(socket.AF_INET) as listener:  # bound as Streamlit binds it
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+
+        async def start_and_stop() -> None:
+            async with sockets.sending_without_delay(None):
+                pass
+
+        with ThreadPoolExecutor(1) as starting:  # its own thread: a browser test may hold this thread's loop
+            starting.submit(asyncio.run, start_and_stop()).result()
+        assert listener.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
+        with socket.create_connection(listener.getsockname()):
+            reader, _ = listener.accept()
+            with reader:
+                assert reader.proto == 0 and reader.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
 
 
 def test_the_changes_feed_is_served_as_atom_that_a_feed_reader_reads(app_url):
