@@ -58,8 +58,8 @@ class Spec:
     template: dict
     data: pd.DataFrame | None = None
     key: Spec | None = None  # a key drawn apart, above the chart on the page and in its image
-    sent: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
     fetched: dict[str, str] = field(default_factory=dict)  # named datasets a browser fetches, by their site address
+    sent: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
     """The template's tables as Streamlit sends them (Arrow bytes), filled when it is first drawn and shared with the
     copies ``with_data`` makes: a table that never changes is converted once per server, not on every run."""
 

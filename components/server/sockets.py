@@ -2,9 +2,10 @@
 
 Streamlit 1.67 binds its listening socket itself, as ``socket.socket(family)``: its protocol number is 0, so asyncio,
 which turns off Nagle's algorithm only on sockets it can tell are TCP, leaves it on for every connection accepted
-from it. A run's second and later websocket messages then wait for the browser to acknowledge the first, which a
-receiver delays by up to 40 ms: every link opened and every slider moved paid that wait. Linux gives an accepted
-connection its listening socket's ``TCP_NODELAY``, so setting it once on the listener covers every reader.
+from it. A response's second write (a file's body after its headers, a run's second websocket message) then waits
+for the browser to acknowledge the first, which a receiver delays by up to 40 ms: every page opened paid that wait
+several times over. Linux gives an accepted connection its listening socket's ``TCP_NODELAY``, so setting it once on
+the listener covers every reader.
 """
 
 from __future__ import annotations
