@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from components.core import pages
-from components.core.formatting import md, signed_whole
+from components.core import i18n, pages
+from components.core.formatting import md, plain_percent
 from components.core.i18n import tr
 from components.store import exhibits, prepared, sourcing
 from components.topics import mobility
@@ -98,10 +98,13 @@ def count_what_if(title: str, prefix: str, bases: dict[str, str], with_target: b
     warning = mobility.projected_label(base)[1]
     if warning:
         st.caption(f"**{md(warning)}**")
+    formula = tr("Formula: value in year y = {start} × (1 + {rate})^(y − {year})").format(
+        start=i18n.number(start, 0), rate=plain_percent(rate, 0), year=start_year
+    )
     st.caption(
-        f"Formula: value in year y = {start:,.0f} × (1 + {signed_whole(rate)}%)^(y − {start_year})"
-        + ("; growth needed = (target / start)^(1/years) − 1" if with_target else "")
-        + f". Starting figure: {sourcing.figure_markdown(base, with_note=False)}."
+        formula
+        + (tr("; growth needed = (target / start)^(1/years) − 1") if with_target else "")
+        + tr(". Starting figure: {figure}.").format(figure=sourcing.figure_markdown(base, with_note=False))
     )
     render.show_chart(exhibits.count_scenario(prefix, title, choice, rate, target_thousands))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from conftest import ROOT, frame_with, metric, open_page, warnings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -249,6 +250,15 @@ def test_a_target_below_the_start_needs_a_fall_written_with_a_true_minus():
     app = open_page(MOBILITY, visitor_target="1", visitor_growth="-5")  # 1,000 visitors, from 120,000 in 2024
     assert metric(app, "Growth needed for your target") == f"−{(1 - (1_000 / 120_000) ** (1 / 6)) * 100:.1f}% a year"
     assert "(1 + −5%)^(y − 2024)" in " ".join(c.value for c in app.caption)
+
+
+@pytest.mark.parametrize(
+    ("language", "formula"),
+    [("hi", "सूत्र: वर्ष y में मान = 1,20,000 × (1 + 10%)^(y − 2024)"), ("ru", "Формула: значение в году y = 120 000")],
+)
+def test_the_what_ifs_formula_reads_in_the_readers_language(language, formula):
+    app = open_page(MOBILITY, lang=language, visitor_growth="10")
+    assert formula in " ".join(c.value for c in app.caption).replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def test_bad_mobility_links_give_notices():
