@@ -20,10 +20,10 @@ from components.core.what_if_state import WhatIfState
 from components.topics import what_if
 
 HERE = Path(__file__).parent
-NUMBERS_JS = (HERE / "numbers.js").read_text(encoding="utf-8")
+SHARED_JS = (HERE / "answer_shared.js").read_text(encoding="utf-8")
 """What every answer drawn in the browser shares: numbers and words as the server writes them, and following the
 page's sliders."""
-MODEL_JS = NUMBERS_JS + (HERE / "answer_model.js").read_text(encoding="utf-8")
+MODEL_JS = SHARED_JS + (HERE / "answer_model.js").read_text(encoding="utf-8")
 """The scenario model's arithmetic and the filling of the answer's words in JavaScript, as ``components.scenario``
 and ``what_if`` have them (the words themselves come with the data: ``what_if.answer_words``)."""
 
@@ -88,7 +88,7 @@ _CSS = """
 .counts .card { flex: none; }
 """
 
-COUNT_MODEL_JS = NUMBERS_JS + (HERE / "count_model.js").read_text(encoding="utf-8")
+COUNT_MODEL_JS = SHARED_JS + (HERE / "count_model.js").read_text(encoding="utf-8")
 """Mobility's count grown to 2030 in JavaScript, as ``mobility.count_cards`` has it."""
 
 _JS = MODEL_JS + (HERE / "answer_panel.js").read_text(encoding="utf-8")

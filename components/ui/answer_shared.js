@@ -1,4 +1,5 @@
-// Numbers and words as the server writes them, for a component that redraws its figures in the browser.
+// What every answer drawn in the browser shares: numbers and words as the server writes them, help placed below its
+// button, and redrawing whenever a slider on the page moves.
 
 function fixed(value, digits, number) {
   // Python's format with 0 or 1 decimals, grouped as the reader's language groups digits (number: its separators
