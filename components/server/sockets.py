@@ -3,9 +3,9 @@
 Streamlit 1.67 binds its listening socket itself, as ``socket.socket(family)``: its protocol number is 0, so asyncio,
 which turns off Nagle's algorithm only on sockets it can tell are TCP, leaves it on for every connection accepted
 from it. A response's second write (a file's body after its headers, a run's second websocket message) then waits
-for the browser to acknowledge the first, which a receiver delays by up to 40 ms: every page opened paid that wait
-several times over. Linux gives an accepted connection its listening socket's ``TCP_NODELAY``, so setting it once on
-the listener covers every reader.
+for the browser to acknowledge the first, which a receiver delays by up to 40 ms: a minimal page opened about 200 ms
+later in Chromium, and a rerun over the websocket took 48 ms instead of 11 (bench/RESULTS.md). Linux gives an
+accepted connection its listening socket's ``TCP_NODELAY``, so setting it once on the listener covers every reader.
 """
 
 from __future__ import annotations
