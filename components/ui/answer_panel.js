@@ -45,9 +45,7 @@ function draw(root, data) {
   }
   root.querySelectorAll(".card").forEach((card, index) => {
     const { label, help } = data.cards[index];
-    setText(card.querySelector(".label-text"), label);
-    card.querySelector(".help").setAttribute("aria-label", fill(data.labels.about, { label }));
-    setText(card.querySelector(".help-text"), help);
+    labelCard(card, label, help, data.labels.about);
     setText(card.querySelector(".value"), texts.values[index]);
     const direction = texts.directions[index];
     const delta = card.querySelector(".delta");

@@ -30,6 +30,15 @@ function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
 }
 
+function labelCard(card, label, help, about) {
+  // A card's label and its help behind a "?" button named after it (no button without help).
+  setText(card.querySelector(".label-text"), label);
+  const button = card.querySelector(".help");
+  button.hidden = !help;
+  button.setAttribute("aria-label", fill(about, { label }));
+  setText(card.querySelector(".help-text"), help);
+}
+
 function sliderOnScreen(key) {
   // The position of the slider keyed ``key`` as the reader has left it, or NaN when there is none.
   const input = document.querySelector(".st-key-" + key + " input[type=range]");

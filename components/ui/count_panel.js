@@ -6,11 +6,7 @@ function drawCounts(root, data) {
     card.hidden = !figure;
     if (!figure) return;
     const { label, value, help, grows } = figure;
-    setText(card.querySelector(".label-text"), label);
-    const button = card.querySelector(".help");
-    button.hidden = !help;
-    button.setAttribute("aria-label", fill(data.about, { label }));
-    setText(card.querySelector(".help-text"), help);
+    labelCard(card, label, help, data.about);
     const rate = grows ? sliderOnScreen(grows.key) : NaN;
     const moved = Number.isFinite(rate) && rate !== grows.rate;  // the rerun it starts has not come back yet
     setText(card.querySelector(".value"), moved ? grownFigure(grows, rate, data.number) : value);
