@@ -44,7 +44,6 @@ except DataError as error:  # a row a page needs is missing: that page stops, th
 
 if not st.context.is_embedded:
     render.cite_this_page(shown)
-    st.divider()
     with st.container(horizontal=True, gap="small"):  # the other pages, in reach where a phone's reader finishes
         for other in pages.PAGES:
             if other.title != shown.title:

@@ -240,7 +240,7 @@ STYLE = """<style>
 html.fs-waiting #root { visibility: hidden; transform: translateX(-300vw); }
 html.fs-waiting #first-screen { position: absolute; inset: 0 0 auto 0; min-height: 100vh; z-index: 1000000;
   background: #fff; }
-html.fs-waiting .fs-main { max-width: none; margin: 0; padding: 96px 16px 2rem; }
+html.fs-waiting .fs-main { max-width: none; margin: 0; padding: 72px 16px 2rem; }
 @media (min-width: 768px) { html.fs-waiting .fs-main { padding-top: 128px; } }
 @media (min-width: 769px) {
   html.fs-waiting .fs-side { display: block; position: absolute; inset: 0 auto 0 0; width: 300px;
