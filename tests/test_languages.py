@@ -38,6 +38,8 @@ FIELD = re.compile(r"\{(\w*)\}")
 LINK_CUT = """() => [...document.querySelectorAll('[data-testid=stMain] a *')]
   .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)"""
 """The words of every link on the page that are wider than their box (cut off)."""
+
+
 def catalogue_tool():
     """scripts/catalogues.py, the tool that keeps the catalogues complete, as a module."""
     spec = importlib.util.spec_from_file_location("catalogues", ROOT / "scripts" / "catalogues.py")
