@@ -8,7 +8,7 @@ import urllib.request
 from html import unescape
 
 import pytest
-from browser_helpers import PHONE, fresh_page, open_idle, settle
+from browser_helpers import DESKTOP, PHONE, fresh_page, open_idle, settle
 from hypothesis import given
 from hypothesis import strategies as st
 from playwright.sync_api import expect
@@ -163,6 +163,26 @@ def test_the_answer_is_on_a_phones_first_screen_before_the_page_connects_and_say
         page.clock.run_for(11_000)  # ten seconds without the page
         expect(stalled).to_be_visible()
         expect(answer).to_be_visible()
+
+
+TITLE_AT = (
+    "(selector) => { const box = document.querySelector(selector).getBoundingClientRect(); return [box.x, box.y]; }"
+)
+"""Where an element's box starts on the screen (x, y)."""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", (PHONE, DESKTOP), ids=("phone", "laptop"))
+def test_the_first_screens_title_stands_where_the_pages_own_title_will(browser, app_url, viewport):
+    """The server's first screen and the page that replaces it put the title in the same place, to the pixel."""
+    with fresh_page(browser, viewport) as page:
+        page.add_init_script(BLOCKED_SOCKET)
+        page.goto(f"{app_url}/{pages.TRADE.url_path}")
+        served = page.evaluate(TITLE_AT, "#first-screen h1")
+    with fresh_page(browser, viewport) as page:
+        open_idle(page, f"{app_url}/{pages.TRADE.url_path}")
+        drawn = page.evaluate(TITLE_AT, "[data-testid=stMain] h1")
+    assert served == pytest.approx(drawn, abs=2)
 
 
 @pytest.mark.browser
