@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.core import pages
 from components.core.formatting import md
+from components.core.i18n import tr
 from components.store import exhibits, prepared, sourcing
 from components.topics import connectivity
 from components.ui import render
@@ -16,8 +17,10 @@ contents = render.first_screen(prepared.connectivity_first_screen(), parsed)
 contents.section(
     "Where the routes run",
     "Map",
-    "The International North–South Transport Corridor (INSTC), the Chennai–Vladivostok corridor and the Northern "
-    "Sea Route beside the Suez route; pick one to highlight it.",
+    tr(
+        "The International North–South Transport Corridor (INSTC), the Chennai–Vladivostok corridor and the Northern "
+        "Sea Route beside the Suez route; pick one to highlight it."
+    ),
 )
 highlight = render.url_widget(params["route"])
 render.show_chart(exhibits.route_map(highlight))
@@ -26,11 +29,11 @@ render.show_chart(exhibits.route_map(highlight))
 contents.section(
     "How the routes compare",
     "Compare",
-    "Each corridor's figures and facts, with the nature of each claim in brackets.",
+    tr("Each corridor's figures and facts, with the nature of each claim in brackets."),
 )
 for route_id in prepared.FIGURE_PREFIXES:
     render.more(
-        connectivity.ROUTE_NAMES[route_id],
+        tr(connectivity.ROUTE_NAMES[route_id]),
         f"compare-{route_id}",
         lambda route_id=route_id: st.markdown(
             shown.figure_lines[route_id] + "\n" + sourcing.fact_lines(f"route-{route_id}")
@@ -38,7 +41,10 @@ for route_id in prepared.FIGURE_PREFIXES:
         opened=highlight == route_id,
     )
 render.more(
-    "The Suez route", "compare-suez", lambda: st.markdown(sourcing.fact_lines("route-suez")), opened=highlight == "suez"
+    tr("The Suez route"),
+    "compare-suez",
+    lambda: st.markdown(sourcing.fact_lines("route-suez")),
+    opened=highlight == "suez",
 )
 
 
@@ -49,7 +55,7 @@ def transit_what_if() -> None:
     contents.section(
         "Transit time against the Suez route",
         "Transit vs Suez",
-        "A journey by a corridor beside the same source's Suez figures: days saved = Suez days − corridor days.",
+        tr("A journey by a corridor beside the same source's Suez figures: days saved = Suez days − corridor days."),
     )
     chosen = {}
     for column, key in zip(st.columns(3), ("origin", "destination", "via"), strict=True):
@@ -59,20 +65,27 @@ def transit_what_if() -> None:
     names = shown.place_names
     trip = connectivity.journey(shown.journeys, origin, destination, via)
     st.markdown(
-        f"**{md(names[origin])} → {md(names[destination])} by {md(connectivity.ROUTE_NAMES[via])}** (a range pairs "
-        "its ends; km saved = Suez km − corridor km)."
+        tr(
+            "**{origin} → {destination} by {route}** (a range pairs its ends; km saved = Suez km − corridor km)."
+        ).format(
+            origin=md(names[origin]), destination=md(names[destination]), route=md(tr(connectivity.ROUTE_NAMES[via]))
+        )
     )
     if via == "emc":
         st.warning(
-            "**No like-for-like Suez figure exists for Chennai–Vladivostok.** The sources compare the corridor with "
-            "another journey, Mumbai–St Petersburg via Suez, and disagree on its length: "
-            f"{shown.suez_comparators}. So no days or km saved are computed here.",
+            tr(
+                "**No like-for-like Suez figure exists for Chennai–Vladivostok.** The sources compare the corridor "
+                "with another journey, Mumbai–St Petersburg via Suez, and disagree on its length: {comparators}. So "
+                "no days or km saved are computed here."
+            ).format(comparators=shown.suez_comparators),
             icon=":material/compare_arrows:",
         )
     if trip.empty:
         st.info(
-            "No source gives figures for this journey by this corridor. The INSTC links Mumbai with Moscow; the "
-            "Eastern Maritime Corridor links Chennai with Vladivostok.",
+            tr(
+                "No source gives figures for this journey by this corridor. The INSTC links Mumbai with Moscow; the "
+                "Eastern Maritime Corridor links Chennai with Vladivostok."
+            ),
             icon=":material/info:",
         )
     else:
@@ -80,15 +93,15 @@ def transit_what_if() -> None:
         render.reading_table(
             trip,
             {
-                "version": "Source",
-                "corridor_days": f"{corridor} (days)",
-                "suez_days": "Via Suez (days)",
-                "saving_days": "Days saved",
-                "claim": "Kind of claim",
+                "version": tr("Source"),
+                "corridor_days": tr("{corridor} (days)").format(corridor=tr(corridor)),
+                "suez_days": tr("Via Suez (days)"),
+                "saving_days": tr("Days saved"),
+                "claim": tr("Kind of claim"),
             },
         )
         render.table_view(
-            "Every figure of this journey, in days and km, with sources (CSV)",
+            tr("Every figure of this journey, in days and km, with sources (CSV)"),
             exhibits.journey(origin, destination, via),
         )
 
@@ -99,6 +112,6 @@ transit_what_if()
 contents.section(
     "Maritime and Far East cooperation",
     "Maritime",
-    "Shipbuilding, ports, Arctic shipping and the training of Indian seafarers for polar waters.",
+    tr("Shipbuilding, ports, Arctic shipping and the training of Indian seafarers for polar waters."),
 )
-render.more("What was agreed and discussed", "maritime", lambda: st.markdown(sourcing.fact_lines("maritime")))
+render.more(tr("What was agreed and discussed"), "maritime", lambda: st.markdown(sourcing.fact_lines("maritime")))

@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.core import charts, pages
 from components.core.formatting import md
+from components.core.i18n import tr
 from components.store import exhibits, prepared, sourcing
 from components.topics import defence
 from components.topics.provenance import UNDATED
@@ -19,7 +20,9 @@ contents = render.first_screen(prepared.defence_first_screen(), parsed)
 contents.section(
     "Who supplies India's arms",
     "Suppliers",
-    "Weapons delivered to India each year, by supplier, in SIPRI's trend-indicator values (TIV): volume, not money.",
+    tr(
+        "Weapons delivered to India each year, by supplier, in SIPRI's trend-indicator values (TIV): volume, not money."
+    ),
 )
 period = render.url_widget(params["period"])
 suppliers = render.url_widget(params["suppliers"], format_func=charts.supplier_name)
@@ -28,7 +31,7 @@ render.show_chart(exhibits.arms_supply(period, suppliers))
 contents.section(
     "Russia's share, year by year",
     "Russia's share",
-    "Each year and over a window of years, beside the five-year shares SIPRI published.",
+    tr("Each year and over a window of years, beside the five-year shares SIPRI published."),
 )
 window = render.url_widget(params["window"])
 render.show_chart(exhibits.russia_share(period, window))
@@ -51,13 +54,15 @@ def published_shares() -> None:
     )
 
 
-render.more("SIPRI's published shares beside ours, and how editions revise them", "sipri-editions", published_shares)
+render.more(
+    tr("SIPRI's published shares beside ours, and how editions revise them"), "sipri-editions", published_shares
+)
 
 # --- By category ----------------------------------------------------------------------------------
 contents.section(
     "What Russia supplies",
     "What Russia supplies",
-    "Russia's deliveries by kind of weapon, as shares of each block of years.",
+    tr("Russia's deliveries by kind of weapon, as shares of each block of years."),
 )
 render.show_chart(exhibits.russian_categories())
 
@@ -65,10 +70,10 @@ render.show_chart(exhibits.russian_categories())
 contents.section(
     "Platforms and programmes",
     "Platforms",
-    "Where each Russian-origin platform stands, as of its newest dated source; open one for its facts.",
+    tr("Where each Russian-origin platform stands, as of its newest dated source; open one for its facts."),
 )
 disputed = fixed["disputed"]
-render.reading_table(platforms, defence.PLATFORM_COLUMNS)
+render.reading_table(platforms, {column: tr(header) for column, header in defence.PLATFORM_COLUMNS.items()})
 
 
 def platforms_in_full() -> None:
@@ -84,7 +89,7 @@ def platforms_in_full() -> None:
 
 
 render.more(
-    "Search the platforms; every column, and where sources disagree (CSV)",
+    tr("Search the platforms; every column, and where sources disagree (CSV)"),
     "platforms-full",
     platforms_in_full,
     opened=parsed["q"].status != "missing",
@@ -105,7 +110,7 @@ def platform_details() -> None:
 
 
 render.more(
-    "One platform's facts, each with its source",
+    tr("One platform's facts, each with its source"),
     "platform-details",
     platform_details,
     opened=parsed["platform"].status != "missing",
@@ -115,18 +120,18 @@ render.more(
 contents.section(
     "RELOS: the logistics pact",
     "RELOS",
-    "Each side's military logistics for the other, from draft to ratification, step by step.",
+    tr("Each side's military logistics for the other, from draft to ratification, step by step."),
 )
 render.show_chart(exhibits.relos_steps())
 render.more(
-    "What RELOS covers, its term, when it takes effect", "relos", lambda: st.markdown(sourcing.fact_lines("relos"))
+    tr("What RELOS covers, its term, when it takes effect"), "relos", lambda: st.markdown(sourcing.fact_lines("relos"))
 )
 
 # --- Nuclear and space ----------------------------------------------------------------------------
 contents.section(
     "Nuclear energy and space",
     "Nuclear & space",
-    "Kudankulam in Tamil Nadu, six Russian-designed reactors: two operate, four are being built.",
+    tr("Kudankulam in Tamil Nadu, six Russian-designed reactors: two operate, four are being built."),
 )
 
 
@@ -138,4 +143,6 @@ def nuclear_and_space() -> None:
     st.markdown(sourcing.fact_lines("nuclear-summit", "space", "summit-defence"))
 
 
-render.more("Kudankulam unit by unit; beyond it, space, and defence at the summit", "nuclear-space", nuclear_and_space)
+render.more(
+    tr("Kudankulam unit by unit; beyond it, space, and defence at the summit"), "nuclear-space", nuclear_and_space
+)

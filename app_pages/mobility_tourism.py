@@ -17,7 +17,7 @@ contents = render.first_screen(prepared.mobility_first_screen(), parsed)
 contents.section(
     "Indian workers in Russia",
     "Workers",
-    "Permits, quotas, headcounts and projections: different measures, never joined into one line.",
+    tr("Permits, quotas, headcounts and projections: different measures, never joined into one line."),
 )
 render.show_chart(exhibits.measures("workers"))
 
@@ -34,17 +34,17 @@ def workers_detail() -> None:
     )
 
 
-render.more("Every version, where Indians work, and the agreements signed", "workers-detail", workers_detail)
+render.more(tr("Every version, where Indians work, and the agreements signed"), "workers-detail", workers_detail)
 
 # --- Students ---------------------------------------------------------------------------------------
 contents.section(
     "Indian students in Russia",
     "Students",
-    "Students, medical students, student visas and medical seats: four measures, and no official count.",
+    tr("Students, medical students, student visas and medical seats: four measures, and no official count."),
 )
 render.show_chart(exhibits.measures("students"))
 render.more(
-    "Every version of the students' figures",
+    tr("Every version of the students' figures"),
     "students-detail",
     lambda: st.markdown(shown.versions["students"] + "\n" + sourcing.fact_lines("students-coverage")),
 )
@@ -53,8 +53,9 @@ render.more(
 contents.section(
     "Visitors in both directions",
     "Visitors",
-    "Rosstat counts tourist trips, the Indian Embassy all visitors, so each is its own series: "
-    f"{md('; '.join(shown.ratios))}.",
+    tr("Rosstat counts tourist trips, the Indian Embassy all visitors, so each is its own series: {ratios}.").format(
+        ratios=md("; ".join(shown.ratios))
+    ),
 )
 for column, group in zip(st.columns(2), ("indians_visiting", "russians_visiting"), strict=True):
     with column:
@@ -74,13 +75,13 @@ def visitors_detail() -> None:
     st.markdown(f"**Flights**\n{shown.flights}")
 
 
-render.more("The 2030 goal, visas, flights and the 2024 counts", "visitors-detail", visitors_detail)
+render.more(tr("The 2030 goal, visas, flights and the 2024 counts"), "visitors-detail", visitors_detail)
 
 # --- What-if ----------------------------------------------------------------------------------------
 contents.section(
     "What if the trend continues?",
     "What-if",
-    "Scenarios, not forecasts: a cited starting figure grown at a rate you choose.",
+    tr("Scenarios, not forecasts: a cited starting figure grown at a rate you choose."),
 )
 
 
@@ -116,4 +117,4 @@ render.more(
     lambda: count_what_if(exhibits.WORKERS_TITLE, "worker", mobility.WORKER_BASES, False),
     opened=any(parsed[key].status != "missing" for key in parsed if key.startswith("worker_")),
 )
-render.table_view("All mobility figures and their sources (CSV)", exhibits.mobility_figures())
+render.table_view(tr("All mobility figures and their sources (CSV)"), exhibits.mobility_figures())

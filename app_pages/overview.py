@@ -4,6 +4,7 @@ dated timeline."""
 import streamlit as st
 
 from components.core import pages
+from components.core.i18n import tr
 from components.store import exhibits, prepared
 from components.ui import render
 
@@ -12,7 +13,7 @@ screen = prepared.overview_first_screen()
 contents = render.intro(screen)
 render.key_number_cards(screen.cards, links=True)
 render.more(
-    "The visit at a glance: when, what kind of visit, who came", "at-a-glance", lambda: st.markdown(fixed.glance)
+    tr("The visit at a glance: when, what kind of visit, who came"), "at-a-glance", lambda: st.markdown(fixed.glance)
 )
 render.show_notices(parsed.values())
 
@@ -20,7 +21,9 @@ render.show_notices(parsed.values())
 contents.section(
     "Since the summit",
     "Since the summit",
-    f"The newest news on each deliverable the summit touched, from its strongest source ({fixed.searched_note}).",
+    tr(
+        "The newest news on each deliverable the summit touched, from its strongest source (news checked to {day})."
+    ).format(day=fixed.searched),
 )
 st.markdown("\n".join(f"- {line}" for line in fixed.latest_news))
 
@@ -32,9 +35,11 @@ def every_deliverable() -> None:
 
 
 render.more(
-    f"Every deliverable at the summit and now ({len(fixed.standings)}), sourced", "since-all", every_deliverable
+    tr("Every deliverable at the summit and now ({count}), sourced").format(count=len(fixed.standings)),
+    "since-all",
+    every_deliverable,
 )
-st.caption("Follow these changes in a feed reader: [changes feed (Atom)](/api/v1/changes.atom).")
+st.caption(tr("Follow these changes in a feed reader: [changes feed (Atom)](/api/v1/changes.atom)."))
 
 # --- Agreements -----------------------------------------------------------------------------------
 contents.section("What was signed", "Agreements", fixed.agreements_lead)
@@ -42,23 +47,27 @@ domains = render.url_widget(params["agreement_domain"])
 statuses = render.url_widget(params["agreement_status"])
 shown = prepared.agreements(tuple(domains), tuple(statuses))
 if shown.standing.empty:
-    st.info("No agreement matches these filters; choose another domain or status.", icon=":material/filter_alt_off:")
+    st.info(
+        tr("No agreement matches these filters; choose another domain or status."), icon=":material/filter_alt_off:"
+    )
 else:
-    render.reading_table(shown.standing, {"agreement": "Agreement", "status": "Status", "as_of": "As of"})
+    render.reading_table(shown.standing, {"agreement": tr("Agreement"), "status": tr("Status"), "as_of": tr("As of")})
 render.more(
-    "What the articles expected, each agreement's dated steps, and how sources count the documents",
+    tr("What the articles expected, each agreement's dated steps, and how sources count the documents"),
     "agreements-detail",
     lambda: st.markdown(shown.detail),
 )
-render.table_view("Every agreement: parties, what each does, evidence; CSV", exhibits.agreements(domains, statuses))
+render.table_view(tr("Every agreement: parties, what each does, evidence; CSV"), exhibits.agreements(domains, statuses))
 
 # --- Timeline -------------------------------------------------------------------------------------
-contents.section("Timeline", "Timeline", "Dated events since the strategic partnership of 2000, each from its source.")
+contents.section(
+    "Timeline", "Timeline", tr("Dated events since the strategic partnership of 2000, each from its source.")
+)
 timeline_domains = render.url_widget(params["timeline_domain"])
 period = render.url_widget(params["timeline_period"])
 events, chart, listed = prepared.timeline(tuple(timeline_domains), period)
 if chart is None:
-    st.info("No events match these filters; choose another domain or period.", icon=":material/filter_alt_off:")
+    st.info(tr("No events match these filters; choose another domain or period."), icon=":material/filter_alt_off:")
 else:
     render.show_chart(exhibits.timeline(timeline_domains, period))
-    render.more("The events, numbered as on the chart", "timeline-events", lambda: st.markdown(listed))
+    render.more(tr("The events, numbered as on the chart"), "timeline-events", lambda: st.markdown(listed))

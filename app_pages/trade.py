@@ -36,14 +36,23 @@ before, after = view.movers.attrs["years"]
 contents.section(
     f"The latest year, {latest_year}",
     "Latest year",
-    f"India's exports to Russia, imports from it and the balance, against {before}; {after} (April 2025 to March "
-    f"2026) straddles the summit{', and its figures are provisional' if latest['status'] == 'provisional' else ''}.",
+    (
+        tr(
+            "India's exports to Russia, imports from it and the balance, against {before}; {after} (April 2025 to "
+            "March 2026) straddles the summit, and its figures are provisional."
+        )
+        if latest["status"] == "provisional"
+        else tr(
+            "India's exports to Russia, imports from it and the balance, against {before}; {after} (April 2025 to "
+            "March 2026) straddles the summit."
+        )
+    ).format(before=before, after=after),
 )
 with st.container(horizontal=True, gap="small"):
     for key, label in LABELS.items():
         change = latest[f"{key}_bn"] - previous[f"{key}_bn"]
         render.change_metric(
-            f"{label} (US$ bn)",
+            tr("{flow} (US$ bn)").format(flow=tr(label)),
             plain(latest[f"{key}_bn"]),
             change,
             signed(change),
@@ -52,10 +61,11 @@ with st.container(horizontal=True, gap="small"):
         )
 render.cite(trade.OFFICIAL_SOURCE, "Source", short=True)
 render.reading_table(
-    shown["movers"], {"what": "Goods (HS chapter)", "after_usd_mn": f"{after}, US$ mn", "change": "Change"}
+    shown["movers"],
+    {"what": tr("Goods (HS chapter)"), "after_usd_mn": tr("{year}, US$ mn").format(year=after), "change": tr("Change")},
 )
 render.more(
-    "Crude oil after the summit: forecasts and tanker counts",
+    tr("Crude oil after the summit: forecasts and tanker counts"),
     "crude",
     lambda: st.markdown(
         f"**As tanker trackers counted it:** {shown['crude']}\n\n**Forecasts made at the summit, for December "
@@ -67,9 +77,16 @@ render.more(
 contents.section(
     f"{HEADLINE_YEAR}: the record year",
     HEADLINE_YEAR,
-    f"Goods trade grew {view.record_bn / view.before_war_bn:.1f}-fold from {md(fmt_bn(view.before_war_bn))} in "
-    f"FY2021-22 to {md(fmt_bn(view.record_bn))} in {HEADLINE_YEAR}, driven largely by energy imports "
-    f"({sourcing.source_markdown('seed-000', short=True)}).",
+    tr(
+        "Goods trade grew {times}-fold from {before} in FY2021-22 to {record} in {year}, driven largely by energy "
+        "imports ({source})."
+    ).format(
+        times=plain(view.record_bn / view.before_war_bn, 1),
+        before=md(fmt_bn(view.before_war_bn)),
+        record=md(fmt_bn(view.record_bn)),
+        year=HEADLINE_YEAR,
+        source=sourcing.source_markdown("seed-000", short=True),
+    ),
 )
 
 
@@ -83,11 +100,11 @@ def record_versions() -> None:
     render.table_with_download(exhibits.record_versions())
 
 
-render.more("Every version of the record year's figures, and which is right", "record-versions", record_versions)
+render.more(tr("Every version of the record year's figures, and which is right"), "record-versions", record_versions)
 
 # --- History --------------------------------------------------------------------------------------
 contents.section(
-    "Seventeen years of trade", "History", "Exports, imports, total and balance, by fiscal year, US\\$ bn."
+    "Seventeen years of trade", "History", tr("Exports, imports, total and balance, by fiscal year, US\\$ bn.")
 )
 render.show_chart(exhibits.trade_history())
 
@@ -95,7 +112,7 @@ render.show_chart(exhibits.trade_history())
 contents.section(
     "What India buys and sells",
     "Composition",
-    "The largest goods chapters of either flow, in either year.",
+    tr("The largest goods chapters of either flow, in either year."),
 )
 with st.container(horizontal=True, gap="medium"):  # side by side, on a phone too
     flow = render.url_widget(params["flow"])
@@ -116,19 +133,19 @@ def named_goods() -> None:
     )
 
 
-render.more("The goods the articles name, with their official chapters", "named-goods", named_goods)
+render.more(tr("The goods the articles name, with their official chapters"), "named-goods", named_goods)
 
 # --- Opportunity gaps -----------------------------------------------------------------------------
 contents.section(
     "Where India could sell more",
     "Export gaps",
-    "Russia's imports of medicines and machinery against India's sales to it.",
+    tr("Russia's imports of medicines and machinery against India's sales to it."),
 )
 for column, gap in zip(st.columns(2), exhibits.export_gaps(), strict=True):
     with column:
         render.show_chart(gap)
 render.more(
-    "Why the article's figures differ from the official ones, and what the summit agreed for exporters",
+    tr("Why the article's figures differ from the official ones, and what the summit agreed for exporters"),
     "gap-why",
     lambda: st.markdown(
         f"{trade.sales_gap_warning(view)}\n\n**For exporters: what the summit agreed**\n\n{shown['exporters']}"
@@ -136,10 +153,10 @@ render.more(
 )
 
 # --- Targets --------------------------------------------------------------------------------------
-contents.section("Targets and commitments", "Targets", "Where each target stands, as of its newest dated source.")
-render.reading_table(shown["targets"], {"target": "Target", "status": "Status", "as_of": "As of"})
+contents.section("Targets and commitments", "Targets", tr("Where each target stands, as of its newest dated source."))
+render.reading_table(shown["targets"], {"target": tr("Target"), "status": tr("Status"), "as_of": tr("As of")})
 render.more(
-    "Each target: how it was set, its progress and its sources",
+    tr("Each target: how it was set, its progress and its sources"),
     "targets-detail",
     lambda: st.markdown(prepared.targets_detail()),
 )

@@ -91,6 +91,36 @@ def test_the_catalogues_keep_to_the_glossarys_terms():
 
 
 # --- Numbers and dates ----------------------------------------------------------------------------
+LETTERS = {"hi": re.compile("[\u0900-\u097f]"), "ru": re.compile("[а-яё]", re.IGNORECASE)}
+"""A letter of the language's own script: Devanagari for Hindi, Cyrillic for Russian."""
+
+
+def in_order(block) -> list:
+    """A run's elements in the order the page shows them, closed sections as their expanders (not their insides)."""
+    found = []
+    for child in getattr(block, "children", {}).values():
+        found.append(child)
+        if type(child).__name__ != "Expander":
+            found += in_order(child)
+    return found
+
+
+@pytest.mark.parametrize("language", OTHERS)
+@pytest.mark.parametrize("page", [p.script for p in pages.PAGES])
+def test_what_a_page_shows_with_its_sections_closed_is_in_the_readers_language(page, language):
+    """Each section's lead (the paragraph under its heading), the header row of each short table and the title of
+    each closed section are in Hindi or Russian, not English: only the detail inside a section and the data's own
+    words are left in English, as the note under the first screen says."""
+    shown = in_order(open_page(page, lang=language).main)
+    kinds = [type(element).__name__ for element in shown]
+    leads = [shown[i + 1].value for i, kind in enumerate(kinds[:-1]) if kind == "Header" and kinds[i + 1] == "Markdown"]
+    tables = [e.value.splitlines()[0] for e in shown if type(e).__name__ == "Markdown" and e.value.startswith("|")]
+    titles = [e.label for e in shown if type(e).__name__ == "Expander"]
+    assert titles, page
+    english = [text for text in leads + tables + titles if not LETTERS[language].search(text)]
+    assert english == []
+
+
 def test_each_language_writes_money_numbers_and_dates_its_own_way():
     assert fmt_bn(48.7, 1) == "US$ 48.7 bn" and day_label(date(2025, 12, 5)) == "5 Dec 2025"  # English unchanged
     with i18n.using("ru"):

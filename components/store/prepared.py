@@ -56,7 +56,7 @@ class OverviewPage:
     glance: str  # Markdown: the summit at a glance, fact by fact, each with its source
     finding_sources: str  # the source ids the finding rests on
     cards: tuple[overview.KeyNumber, ...]  # the first screen's headline figures, one per part of the story
-    searched_note: str  # the day the followed items' news was last checked
+    searched: str  # the day the followed items' news was last checked, in words
     latest_news: tuple[str, ...]  # Markdown: the followed items with the newest news, one line each
     moved: tuple[str, ...]  # Markdown, per followed item with news since the summit, newest first
     unmoved: str  # Markdown: the followed items with no news since the summit
@@ -103,7 +103,7 @@ def overview_page() -> OverviewPage:
             for fact in load_table("summit_facts.csv").itertuples()
         ),
         cards=tuple(key_numbers(p.script)[0] for p in CARD_ROWS),
-        searched_note=f"news checked to {searched}",
+        searched=searched,
         latest_news=tuple(f"**{md(s.item)}:** {standing_markdown(s)}" for s in moved[:LATEST_NEWS]),
         moved=tuple(since_summit_markdown(s) for s in moved),
         unmoved="**No later report found:** "
@@ -111,9 +111,12 @@ def overview_page() -> OverviewPage:
         + ".",
         standings=standings_table(followed),
         agreements_lead=(
-            f"{len(agreements)} agreements, pacts and negotiations, by where each stands now: "
-            + ", ".join(f"{n} {md(status_)}" for status_, n in counted.items())
-            + ". Filter them by domain and status."
+            tr(
+                "{count} agreements, pacts and negotiations, by where each stands now: {statuses}. Filter them by "
+                "domain and status."
+            ).format(
+                count=len(agreements), statuses=", ".join(f"{n} {md(tr(status_))}" for status_, n in counted.items())
+            )
         ),
         agreements=agreements,
     )

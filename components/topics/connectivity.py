@@ -6,6 +6,7 @@ from itertools import pairwise
 
 import pandas as pd
 
+from components.core.i18n import mark
 from components.core.params import ChoiceParam
 from components.core.schemas import DataError
 
@@ -19,10 +20,10 @@ FIRST_SCREEN = (
 """The page's title, its finding (Markdown) and the finding's sources."""
 
 ROUTE_NAMES = {
-    "instc": "International North–South Transport Corridor (INSTC)",
-    "emc": "Chennai–Vladivostok Eastern Maritime Corridor",
-    "nsr": "Northern Sea Route",
-    "suez": "Suez route (the baseline)",
+    "instc": mark("International North–South Transport Corridor (INSTC)"),
+    "emc": mark("Chennai–Vladivostok Eastern Maritime Corridor"),
+    "nsr": mark("Northern Sea Route"),
+    "suez": mark("Suez route (the baseline)"),
 }
 ENDPOINTS = {
     "instc": ("jnpt", "moscow"),

@@ -6,7 +6,7 @@ import pandas as pd
 
 from components.core import i18n
 from components.core.formatting import figure_phrase, plain_percent
-from components.core.i18n import tr
+from components.core.i18n import mark, tr
 from components.core.params import ChoiceParam, NumberParam
 from components.core.scenario import TARGET_YEAR_END, growth_needed
 from components.core.schemas import rows
@@ -56,8 +56,8 @@ STARTS = {**WORKER_BASES, **VISITOR_BASES}
 """Every what-if's starting figure: its code in the link and its figure id."""
 VISITOR_GOAL = "tourism-goal-s004"
 COUNT_PAIRS = {
-    "Indians visiting Russia": INDIANS_TO_RUSSIA[:2],
-    "Russians visiting India": RUSSIANS_TO_INDIA[1:3],
+    mark("Indians visiting Russia"): INDIANS_TO_RUSSIA[:2],
+    mark("Russians visiting India"): RUSSIANS_TO_INDIA[1:3],
 }
 """For each direction, Rosstat's tourist-purpose count and the Indian Embassy's all-purpose count."""
 FLOW_MEASURES = ("Work permits issued to Indians",)
@@ -151,8 +151,9 @@ def count_ratios(figures: pd.DataFrame) -> list[str]:
             suffixes=("_rosstat", "_embassy"),
         ).dropna(subset=["year"])
         lines += [
-            f"in {p.year:.0f} the Embassy's count is {p.value_embassy / p.value_rosstat:.2f} times Rosstat's for "
-            f"{direction}"
+            tr("in {year} the Embassy's count is {times} times Rosstat's for {direction}").format(
+                year=f"{p.year:.0f}", times=i18n.number(p.value_embassy / p.value_rosstat, 2), direction=tr(direction)
+            )
             for p in pair.itertuples()
         ]
     return lines

@@ -52,11 +52,14 @@ class FirstScreen:
 
     def sections_note(self) -> str:
         """In Hindi or Russian, the line under a story page's first screen (not the what-if's answer, translated
-        whole) saying its sections are still in English; '' otherwise."""
-        return tr(SECTIONS_IN_ENGLISH) if self.answer is None and i18n.current() != i18n.DEFAULT else ""
+        whole) saying what is still in English (the detail inside its sections, the data's own words); ''
+        otherwise."""
+        return tr(DETAILS_IN_ENGLISH) if self.answer is None and i18n.current() != i18n.DEFAULT else ""
 
 
-SECTIONS_IN_ENGLISH = mark("The sections' text is in English for now; sources keep their own language.")
+DETAILS_IN_ENGLISH = mark(
+    "Details inside the sections and words from the data are in English for now; sources keep their own language."
+)
 
 
 def in_order(present, order: tuple[str, ...]) -> tuple[str, ...]:

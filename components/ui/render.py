@@ -427,6 +427,6 @@ def cite_this_page(page: PageInfo) -> None:
         st.code(citation.apa(), language=None, wrap_lines=True)
         st.markdown("**BibTeX**")
         st.code(citation.bibtex(), language=None, wrap_lines=True)
-        st.caption(LICENCE_NOTE)
+        st.caption(tr(LICENCE_NOTE))
 
     more(tr("Cite this page; reuse under {licence}").format(licence=LICENCE), "cite-this", render)
