@@ -121,6 +121,18 @@ def test_what_a_page_shows_with_its_sections_closed_is_in_the_readers_language(p
     assert english == []
 
 
+@pytest.mark.parametrize("language", OTHERS)
+def test_mobilitys_charts_name_their_measures_in_the_readers_language(language):
+    """Each mobility chart's key names its measures in Hindi or Russian ('Поездки индийцев в Россию (посольство
+    Индии, все цели)'), while its CSV keeps the file's own words."""
+    with i18n.using(language):
+        for name in prepared.MEASURE_GROUPS:
+            table, chart = prepared.mobility_page().groups[name]
+            keys = [layer["encoding"]["color"]["scale"]["domain"] for layer in chart.for_streamlit()["layer"]]
+            assert keys and all(LETTERS[language].search(measure) for key in keys for measure in key), (name, keys)
+            assert not any(LETTERS[language].search(measure) for measure in table["measure"])
+
+
 def test_each_language_writes_money_numbers_and_dates_its_own_way():
     assert fmt_bn(48.7, 1) == "US$ 48.7 bn" and day_label(date(2025, 12, 5)) == "5 Dec 2025"  # English unchanged
     with i18n.using("ru"):

@@ -547,9 +547,10 @@ def milestones(events: pd.DataFrame) -> alt.Chart:
 
 
 def measures(points: pd.DataFrame, order: tuple[str, ...]) -> alt.Chart:
-    """Figures of different measures as separate point series, never joined by one line; ranges as bars."""
-    shown = [m for m in order if m in set(points["measure"])]
-    base = alt.Chart(points).encode(
+    """Figures of different measures as separate point series, never joined by one line; ranges as bars; each
+    measure named in the reader's language."""
+    shown = [tr(m) for m in order if m in set(points["measure"])]
+    base = alt.Chart(points.assign(measure=points["measure"].map(tr))).encode(
         x=alt.X(
             "year:Q",
             title=tr("Year"),

@@ -691,7 +691,7 @@ def count_projection(start: str, target: float | None) -> Spec:
     figures = load_figures()
     figure_id = mobility.STARTS[start]
     start_point = with_sources(mobility.starting_point(figures, figure_id))
-    return Spec.of(charts.count_projection(start_point, target, figure(figures, figure_id)["metric"]))
+    return Spec.of(charts.count_projection(start_point, target, tr(figure(figures, figure_id)["metric"])))
 
 
 # --- Connectivity -----------------------------------------------------------------------------------

@@ -21,28 +21,28 @@ FIRST_SCREEN = (
 """The page's title, its finding (Markdown) and the finding's sources."""
 
 WORKER_MEASURES = (
-    "Work permits issued to Indians",
-    "Russia's quota for Indian workers",
-    "Indians working in Russia (officials' headcount)",
-    "Indians expected to be employed in Russia",
+    mark("Work permits issued to Indians"),
+    mark("Russia's quota for Indian workers"),
+    mark("Indians working in Russia (officials' headcount)"),
+    mark("Indians expected to be employed in Russia"),
 )
 STUDENT_MEASURES = (
-    "Indian students in Russia",
-    "Indian medical students in Russia",
-    "New student visas issued to Indians",
-    "Medical seats for Indian students in Russian universities",
+    mark("Indian students in Russia"),
+    mark("Indian medical students in Russia"),
+    mark("New student visas issued to Indians"),
+    mark("Medical seats for Indian students in Russian universities"),
 )
 INDIANS_TO_RUSSIA = (
-    "Indian tourist arrivals in Russia (Rosstat, tourist purpose only)",
-    "Indian visitors to Russia (Indian Embassy, all purposes)",
-    "Indian tourists to Moscow (Moscow only)",
-    "Indian tourists to Moscow (Moscow only), first half-year",
+    mark("Indian tourist arrivals in Russia (Rosstat, tourist purpose only)"),
+    mark("Indian visitors to Russia (Indian Embassy, all purposes)"),
+    mark("Indian tourists to Moscow (Moscow only)"),
+    mark("Indian tourists to Moscow (Moscow only), first half-year"),
 )
 RUSSIANS_TO_INDIA = (
-    "Russian arrivals in India",
-    "Russian tourists to India (Rosstat, tourist purpose only)",
-    "Russian visitors to India (Indian Embassy, all purposes)",
-    "Russian trips to India (Russian ministry)",
+    mark("Russian arrivals in India"),
+    mark("Russian tourists to India (Rosstat, tourist purpose only)"),
+    mark("Russian visitors to India (Indian Embassy, all purposes)"),
+    mark("Russian trips to India (Russian ministry)"),
 )
 WORKER_BASES = {
     "permits-2025": "workers-permits-2025-reuters",
@@ -119,7 +119,7 @@ def measures(figures: pd.DataFrame, metrics: tuple[str, ...]) -> pd.DataFrame:
 def caption(figure: pd.Series) -> str:
     """'Metric, period: value' for a figure offered as a starting point."""
     value = figure_phrase(figure["value"], figure["unit"], figure["qualifier"])
-    return f"{figure['metric']}, {figure['period']}: {value}"
+    return f"{tr(figure['metric'])}, {figure['period']}: {value}"
 
 
 def starting_point(figures: pd.DataFrame, figure_id: str) -> pd.DataFrame:
