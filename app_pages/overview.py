@@ -51,7 +51,11 @@ if shown.standing.empty:
         tr("No agreement matches these filters; choose another domain or status."), icon=":material/filter_alt_off:"
     )
 else:
-    render.reading_table(shown.standing, {"agreement": tr("Agreement"), "status": tr("Status"), "as_of": tr("As of")})
+    render.reading_table(
+        shown.standing,
+        {"agreement": tr("Agreement"), "status": tr("Status"), "as_of": tr("As of")},
+        words=("agreement", "status"),
+    )
 render.more(
     tr("What the articles expected, each agreement's dated steps, and how sources count the documents"),
     "agreements-detail",

@@ -154,7 +154,9 @@ render.more(
 
 # --- Targets --------------------------------------------------------------------------------------
 contents.section("Targets and commitments", "Targets", tr("Where each target stands, as of its newest dated source."))
-render.reading_table(shown["targets"], {"target": tr("Target"), "status": tr("Status"), "as_of": tr("As of")})
+render.reading_table(
+    shown["targets"], {"target": tr("Target"), "status": tr("Status"), "as_of": tr("As of")}, words=("target", "status")
+)
 render.more(
     tr("Each target: how it was set, its progress and its sources"),
     "targets-detail",

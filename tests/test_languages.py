@@ -122,6 +122,19 @@ def test_what_a_page_shows_with_its_sections_closed_is_in_the_readers_language(p
 
 
 @pytest.mark.parametrize("language", OTHERS)
+@pytest.mark.parametrize("page", [pages.OVERVIEW.script, pages.TRADE.script])
+def test_the_agreements_and_targets_tables_name_and_place_each_row_in_the_readers_language(page, language):
+    """The Overview's agreements and Trade's targets, as a phone shows them first: each row's name and status are in
+    Hindi or Russian (the words come from the data, and the catalogues translate each)."""
+    shown = in_order(open_page(page, lang=language).main)
+    tables = [e.value.splitlines() for e in shown if type(e).__name__ == "Markdown" and e.value.startswith("|")]
+    named = tables[-1]  # the page's last short table: the agreements, the targets
+    cells = [line.strip("|").split(" | ")[:2] for line in named[2:]]
+    assert len(cells) >= 5
+    assert [cell for row in cells for cell in row if not LETTERS[language].search(cell)] == []
+
+
+@pytest.mark.parametrize("language", OTHERS)
 def test_mobilitys_charts_name_their_measures_in_the_readers_language(language):
     """Each mobility chart's key names its measures in Hindi or Russian ('Поездки индийцев в Россию (посольство
     Индии, все цели)'), while its CSV keeps the file's own words."""

@@ -136,13 +136,16 @@ def readable(table: pd.DataFrame, column_config: dict | None = None) -> tuple[pd
     return table.assign(**styled), order, {c: config[c] for c in order}
 
 
-def reading_table(table: pd.DataFrame, columns: dict[str, str]) -> None:
+def reading_table(table: pd.DataFrame, columns: dict[str, str], words: tuple[str, ...] = ()) -> None:
     """The few columns a reader needs first (column → header; an empty one is left out), as a plain table that wraps
-    its words on a phone: every cell in the house style, shown literally; the full table is in a table view.
+    its words on a phone: every cell in the house style, shown literally, the cells of the ``words`` columns (names
+    and statuses) in the reader's language; the full table is in a table view.
 
     A Markdown table: the page's text code draws it, so a page opens without loading table code."""
     given = [c for c in columns if not (table[c].isna() | table[c].eq("")).all()]  # no column left empty
-    cells = {c: [cell_text(v, c, MISSING) for v in table[c]] for c in given}
+    cells = {
+        c: [tr(cell) if c in words else cell for cell in (cell_text(v, c, MISSING) for v in table[c])] for c in given
+    }
     numbers = {c: all(NUMBER_CELL.fullmatch(v) for v in cells[c]) for c in given}
     lines = [[md(columns[c]) for c in given], ["---:" if numbers[c] else "---" for c in given]]  # numbers right
     lines += [[md(cells[c][i]) for c in given] for i in range(len(table))]
