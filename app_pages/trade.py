@@ -63,6 +63,7 @@ render.cite(trade.OFFICIAL_SOURCE, "Source", short=True)
 render.reading_table(
     shown["movers"],
     {"what": tr("Goods (HS chapter)"), "after_usd_mn": tr("{year}, US$ mn").format(year=after), "change": tr("Change")},
+    words=("what",),
 )
 render.more(
     tr("Crude oil after the summit: forecasts and tanker counts"),

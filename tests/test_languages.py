@@ -135,6 +135,20 @@ def test_the_agreements_and_targets_tables_name_and_place_each_row_in_the_reader
 
 
 @pytest.mark.parametrize("language", OTHERS)
+def test_trades_composition_names_its_goods_in_the_readers_language(language):
+    """Each flow and year of 'What India buys and sells' names its goods chapters in Hindi or Russian ('HS31
+    Удобрения'), the HS code kept as written."""
+    with i18n.using(language):
+        view, shown = prepared.trade_page()
+        for key in view.compositions:
+            chapters = shown[key].for_streamlit()["layer"][0]["encoding"]["y"]["sort"]
+            assert len(chapters) >= 5 and all(LETTERS[language].search(chapter) for chapter in chapters), (
+                key,
+                chapters,
+            )
+
+
+@pytest.mark.parametrize("language", OTHERS)
 def test_mobilitys_charts_name_their_measures_in_the_readers_language(language):
     """Each mobility chart's key names its measures in Hindi or Russian ('Поездки индийцев в Россию (посольство
     Индии, все цели)'), while its CSV keeps the file's own words."""

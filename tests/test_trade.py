@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from components.core import schemas
+from components.core import charts, i18n, schemas
 from components.store import data
 from components.topics import trade
 
@@ -131,11 +131,15 @@ def test_a_chapter_is_named_for_what_it_holds_in_each_direction(tables):
     assert "potatoes" not in names[("imports", "07")]
 
 
-def test_composition_labels_give_the_value_and_its_share(tables):
+@pytest.mark.parametrize(
+    ("language", "written"), [("en", "1,137 (23.3%)"), ("hi", "1,137 (23.3%)"), ("ru", "1\u00a0137 (23,3\u00a0%)")]
+)
+def test_composition_labels_give_the_value_and_its_share_as_the_language_writes_them(tables, language, written):
     names = trade.chapter_names(tables["hs2"])
     shares = trade.composition(tables["hs2"], names, "exports", "2024-25")
-    first = shares.iloc[0]
-    assert first["label"] == f"{first['value_usd_mn']:,.0f} ({first['share_pct']:.1f}%)" == "1,137 (23.3%)"
+    with i18n.using(language):
+        datasets = charts.composition(shares).to_dict()["datasets"]
+    assert next(row["label"] for rows in datasets.values() for row in rows) == written
 
 
 def test_the_official_series_in_billions_carries_no_float_noise(tables):

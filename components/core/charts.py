@@ -16,7 +16,7 @@ import altair as alt
 import pandas as pd
 
 from components.core import i18n
-from components.core.formatting import figure_phrase, number_text
+from components.core.formatting import figure_phrase, number_text, percent
 from components.core.i18n import mark, tr
 
 PALETTE = (
@@ -281,7 +281,15 @@ LABEL_LIMIT = alt.ExprRef("max(120, containerSize()[0] * 0.38)")
 
 def composition(shares: pd.DataFrame) -> alt.Chart:
     """Horizontal bars of trade by HS chapter (US$ mn), largest first and 'Other' last, each labelled
-    with its value in US$ mn and its share of the flow."""
+    with its value in US$ mn and its share of the flow; the chapters named, and the labels written, in the reader's
+    language."""
+    shares = shares.assign(
+        chapter=shares["chapter"].map(tr),
+        label=[
+            f"{i18n.number(v, 0)} ({percent(s)})"
+            for v, s in zip(shares["value_usd_mn"], shares["share_pct"], strict=True)
+        ],
+    )
     order = list(shares["chapter"])
     widest = float(shares["value_usd_mn"].max()) * 1.6  # room for the longest bar's label on a phone
     base = alt.Chart(shares).encode(
@@ -342,7 +350,9 @@ def sensitivity(current: tuple[int, int]) -> alt.LayerChart:
 
 
 def gap_bars(gap: pd.DataFrame) -> alt.Chart:
-    """One sector's market size against India's sales (US$ mn); a range shows as a thin extension."""
+    """One sector's market size against India's sales (US$ mn); a range shows as a thin extension; each measure
+    named in the reader's language."""
+    gap = gap.assign(measure=gap["measure"].map(tr))
     order = list(gap["measure"])
     widest = float(gap[["value_usd_mn", "value_high_usd_mn"]].max().max()) * 1.6  # room for the longest label
     base = alt.Chart(gap).encode(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.core import charts, pages
+from components.core import charts, i18n, pages
 from components.core.charts import Spec
 from components.core.formatting import (
     day_label,
@@ -429,7 +429,11 @@ def trade_page() -> tuple[trade.TradeView, dict]:
         ),
         "named": with_sources(view.named),
         "history": Spec.of(
-            charts.trade_history(view.history, view.jump_year, f"FY2022-23: imports ×{view.jump_ratio:.1f}")
+            charts.trade_history(
+                view.history,
+                view.jump_year,
+                tr("FY2022-23: imports ×{ratio}").format(ratio=i18n.number(view.jump_ratio, 1)),
+            )
         ),
         "other versions": {
             key: "**Other versions:**\n"

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from components.core.formatting import figure_phrase, fmt_mn, fy, md
+from components.core.i18n import mark
 from components.core.params import ChoiceParam
 from components.core.schemas import DataError, figure, row, rows, source_ids
 
@@ -28,6 +29,7 @@ COMPOSITION_PARAMS = (
         ("imports", "exports"),
         "imports",
         "segmented",
+        words=(mark("Imports"), mark("Exports")),
         help="Which way the goods go: India's imports from Russia, or its exports to Russia.",
         translated=True,
     ),
@@ -190,7 +192,6 @@ def composition(hs2: pd.DataFrame, names: pd.Series, flow: str, fiscal_year: str
         )
         out = pd.concat([out, other], ignore_index=True)
     out["share_pct"] = out["value_usd_mn"] / total * 100
-    out["label"] = [f"{v:,.0f} ({s:.1f}%)" for v, s in zip(out["value_usd_mn"], out["share_pct"], strict=True)]
     out["fiscal_year"] = fy(fiscal_year)
     out["flow"] = "India's imports from Russia" if flow == "imports" else "India's exports to Russia"
     out["source_id"] = HS_SOURCE
@@ -224,13 +225,13 @@ def named_items(items: pd.DataFrame, hs2: pd.DataFrame, names: pd.Series) -> pd.
     return pd.DataFrame(rows)
 
 
-EEPC_MEASURE = "India's engineering exports, per EEPC"
+EEPC_MEASURE = mark("India's engineering exports, per EEPC")
 
 
 def opportunity_gaps(figures: pd.DataFrame, hs2: pd.DataFrame, fiscal_year: str) -> pd.DataFrame:
     """Russia's market vs what India sells: the articles' figures and the official chapter."""
     to_mn = {"US$ bn": 1000.0, "US$ mn": 1.0}
-    market, article = "Russia's imports (market)", "India's sales, per article"
+    market, article = mark("Russia's imports (market)"), mark("India's sales, per article")
     gaps = [
         ("Pharmaceuticals", ((market, "gap-pharma-market"), (article, "gap-pharma-india")), "30"),
         (
