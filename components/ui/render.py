@@ -300,7 +300,8 @@ class Contents:
         st.header(tr(title), anchor=anchor(short))
 
     def section(self, title: str, short: str, lead: str) -> None:
-        """A section as the house style has it: its heading, then one sentence (Markdown) saying what it shows."""
+        """A section as the house style has it: its heading (``title``, English, translated here), then one sentence
+        (Markdown, already in the reader's language: it often holds figures) saying what it shows."""
         self.header(title, short)
         st.markdown(lead)
 
