@@ -149,6 +149,15 @@ def test_trades_composition_names_its_goods_in_the_readers_language(language):
 
 
 @pytest.mark.parametrize("language", OTHERS)
+def test_the_maps_key_names_the_routes_in_the_readers_language(language):
+    """The map's key names each route in Hindi or Russian ('Северный морской путь')."""
+    with i18n.using(language):
+        key = prepared.route_map("all").key.for_streamlit()
+    names = [row["route"] for rows in key["datasets"].values() for row in rows]
+    assert len(names) == 4 and all(LETTERS[language].search(name) for name in names), names
+
+
+@pytest.mark.parametrize("language", OTHERS)
 def test_mobilitys_charts_name_their_measures_in_the_readers_language(language):
     """Each mobility chart's key names its measures in Hindi or Russian ('Поездки индийцев в Россию (посольство
     Индии, все цели)'), while its CSV keeps the file's own words."""

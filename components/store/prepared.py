@@ -752,10 +752,11 @@ keeps it, so no page open sends its 108 kB (the server wrote it out three times 
 
 @per_language(show_spinner=False, max_entries=len(connectivity.ROUTE_NAMES) + 1)
 def route_map(highlight: str) -> Spec:
-    """The map with one route (or all) highlighted, and its key; its geometry is large and never changes."""
+    """The map with one route (or all) highlighted, and its key (the routes named in the reader's language); its
+    geometry is large and never changes."""
     shown = connectivity_page()
     chart = charts.route_map(shown.legs, shown.ports, highlight)
-    key = Spec.of(charts.route_legend(connectivity.ROUTE_NAMES))
+    key = Spec.of(charts.route_legend({route: tr(name) for route, name in connectivity.ROUTE_NAMES.items()}))
     return Spec.of(chart, {charts.COUNTRIES: load_countries()}, key=key, fetched={charts.COUNTRIES: COUNTRIES_ADDRESS})
 
 
