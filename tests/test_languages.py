@@ -152,8 +152,8 @@ def test_trades_composition_names_its_goods_in_the_readers_language(language):
 def test_the_maps_key_names_the_routes_in_the_readers_language(language):
     """The map's key names each route in Hindi or Russian ('Северный морской путь')."""
     with i18n.using(language):
-        key = prepared.route_map("all").key.for_streamlit()
-    names = [row["route"] for rows in key["datasets"].values() for row in rows]
+        key = prepared.route_map("all").key
+    names = [row["route"] for rows in key.tables().values() for row in rows]
     assert len(names) == 4 and all(LETTERS[language].search(name) for name in names), names
 
 
