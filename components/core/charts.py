@@ -594,10 +594,12 @@ def measures(points: pd.DataFrame, order: tuple[str, ...]) -> alt.Chart:
 
 
 def count_projection(base_point: pd.DataFrame, target: float | None, label: str) -> alt.LayerChart:
-    """A template: a what-if path (dashed) from its cited starting point to 2030, with an optional target line.
+    """A template: a what-if path (dashed) from its cited starting point to 2030, with an optional target line; its
+    axis names what grows (``label``, English) in the reader's language.
 
     Its named dataset ``path`` (year, value) is the only part that changes as a growth slider moves.
     """
+    label = tr(label)
     line = (
         alt.Chart()
         .mark_line(strokeDash=[6, 4], color="#0072B2", point=alt.OverlayMarkDef(color="#0072B2", size=30))
@@ -725,8 +727,11 @@ def route_map(legs: pd.DataFrame, ports: pd.DataFrame, highlight: str) -> alt.Ch
 
 
 def route_legend(route_names: dict[str, str]) -> alt.Chart:
-    """The map's key, drawn apart so the map keeps its full height: a coloured line per route."""
-    rows = pd.DataFrame([{"route_id": r, "route": route_names[r], "colour": ROUTE_COLOURS[r]} for r in ROUTE_COLOURS])
+    """The map's key, drawn apart so the map keeps its full height: a coloured line per route, named in the reader's
+    language."""
+    rows = pd.DataFrame(
+        [{"route_id": r, "route": tr(route_names[r]), "colour": ROUTE_COLOURS[r]} for r in ROUTE_COLOURS]
+    )
     base = alt.Chart(rows).encode(y=alt.Y("route:N", sort=list(rows["route"]), axis=None))
     swatch = base.mark_tick(thickness=4, size=26, orient="horizontal").encode(
         x=alt.value(14), color=alt.Color("colour:N", scale=None)

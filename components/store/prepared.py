@@ -695,7 +695,7 @@ def count_projection(start: str, target: float | None) -> Spec:
     figures = load_figures()
     figure_id = mobility.STARTS[start]
     start_point = with_sources(mobility.starting_point(figures, figure_id))
-    return Spec.of(charts.count_projection(start_point, target, tr(figure(figures, figure_id)["metric"])))
+    return Spec.of(charts.count_projection(start_point, target, figure(figures, figure_id)["metric"]))
 
 
 # --- Connectivity -----------------------------------------------------------------------------------
@@ -752,11 +752,10 @@ keeps it, so no page open sends its 108 kB (the server wrote it out three times 
 
 @per_language(show_spinner=False, max_entries=len(connectivity.ROUTE_NAMES) + 1)
 def route_map(highlight: str) -> Spec:
-    """The map with one route (or all) highlighted, and its key (the routes named in the reader's language); its
-    geometry is large and never changes."""
+    """The map with one route (or all) highlighted, and its key; its geometry is large and never changes."""
     shown = connectivity_page()
     chart = charts.route_map(shown.legs, shown.ports, highlight)
-    key = Spec.of(charts.route_legend({route: tr(name) for route, name in connectivity.ROUTE_NAMES.items()}))
+    key = Spec.of(charts.route_legend(connectivity.ROUTE_NAMES))
     return Spec.of(chart, {charts.COUNTRIES: load_countries()}, key=key, fetched={charts.COUNTRIES: COUNTRIES_ADDRESS})
 
 
