@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import json
 import re
 from datetime import date
 from decimal import Decimal
@@ -155,6 +156,16 @@ def test_the_maps_key_names_the_routes_in_the_readers_language(language):
         key = prepared.route_map("all").key
     names = [row["route"] for rows in key.tables().values() for row in rows]
     assert len(names) == 4 and all(LETTERS[language].search(name) for name in names), names
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_the_sources_pages_tables_head_their_columns_in_the_readers_language(language):
+    """The catalogue, the citations and the disagreements: every column a reader sees is headed in Hindi or
+    Russian ('Файл данных'), whether the page names it or the table's own readable name does."""
+    tables = open_page(pages.SOURCES.script, lang=language).dataframe
+    headers = [c["label"] for t in tables for c in json.loads(t.proto.columns).values() if c.get("label")]
+    assert len(tables) == 3 and len(headers) >= 15
+    assert [header for header in headers if not LETTERS[language].search(header)] == []
 
 
 @pytest.mark.parametrize("language", OTHERS)

@@ -108,7 +108,7 @@ def readable(table: pd.DataFrame, column_config: dict | None = None) -> tuple[pd
     """A table as a reader reads it, in the house style: the rows with '—' where a value is missing, dates as
     '5 Dec 2025', numbers with their unit's decimals and a true minus; the columns to show (no identifiers, none left
     empty; ``column_config``'s first, in its order, so a phone shows what a reader needs first) and each one's
-    settings (``column_config``'s, else a readable name with its unit).
+    settings (``column_config``'s, else a readable name with its unit, in the reader's language).
 
     A column of positive numbers stays a number column (it sorts by value) in the same style; one with a negative or
     a gap is shown as text, since a number column would print a hyphen for a minus and nothing for a gap.
@@ -117,6 +117,7 @@ def readable(table: pd.DataFrame, column_config: dict | None = None) -> tuple[pd
     blank = table.isna() | table.eq("")
     columns = [c for c in dict.fromkeys([*(column_config or {}), *table.columns]) if c in table.columns]
     order = [c for c in columns if not is_key_column(c) and config[c] is not None and not blank[c].all()]
+    config |= {c: tr(config[c]) for c in order if c not in (column_config or {})}  # the caller's are given in it
     styled = {}
     for column in (c for c in order if not _is_link(config[c])):
         values = table[column]
