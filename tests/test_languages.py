@@ -180,6 +180,15 @@ def test_mobilitys_charts_name_their_measures_in_the_readers_language(language):
             assert not any(LETTERS[language].search(measure) for measure in table["measure"])
 
 
+@pytest.mark.parametrize("language", OTHERS)
+def test_what_russia_supplies_names_its_kinds_of_weapon_in_the_readers_language(language):
+    """The Defence chart of Russia's deliveries names each kind of weapon in Hindi or Russian ('Авиация')."""
+    with i18n.using(language):
+        chart = prepared.defence_page()["categories"][1]
+        kinds = {row["category"] for rows in chart.tables().values() for row in rows}
+    assert len(kinds) >= 5 and all(LETTERS[language].search(kind) for kind in kinds), kinds
+
+
 def test_each_language_writes_money_numbers_and_dates_its_own_way():
     assert fmt_bn(48.7, 1) == "US$ 48.7 bn" and day_label(date(2025, 12, 5)) == "5 Dec 2025"  # English unchanged
     with i18n.using("ru"):

@@ -510,9 +510,9 @@ def russia_share(shares: pd.DataFrame, published: pd.DataFrame, window_title: st
 
 
 def category_shares(categories: pd.DataFrame) -> alt.Chart:
-    """Each block of years as a 100% bar split by armament category."""
+    """Each block of years as a 100% bar split by armament category, each named in the reader's language."""
     return (
-        alt.Chart(categories)
+        alt.Chart(categories.assign(category=categories["category"].map(tr)))
         .mark_bar()
         .encode(
             y=alt.Y("period:N", title=None),
