@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 
 import frictionless
 import pytest
-from browser_helpers import open_idle
+from browser_helpers import metric_value, open_idle
 from conftest import ROOT, free_port, wait_until_healthy
 from hypothesis import given
 from hypothesis import strategies as st
@@ -96,6 +96,20 @@ def test_the_house_style_comes_with_every_page_and_outranks_streamlits_own(app_u
     cell = page.locator("[data-testid=stMarkdownContainer] td").first  # the platforms' plain table
     expect(cell).to_have_css("font-size", "14px")
     expect(cell).to_have_css("border-left-width", "0px")
+
+
+@pytest.mark.browser
+def test_a_shared_links_answer_is_painted_from_its_html_before_streamlits_code_loads(app_url, page):
+    """A page with a first screen tells the browser to fetch Streamlit's code only once it has painted that screen
+    (compiling the code first held a shared link's answer back); the app then starts as before. An embed, which has
+    no first screen, starts at once."""
+    body = fetch(f"{app_url}/what-if?export_growth=15&import_growth=-5").read().decode()
+    assert "reaches US$" in body
+    assert 'type="module"' not in body and 'rel="modulepreload"' not in body
+    assert re.search(r'src: "\./static/js/index\.[\w-]+\.js"', body) and "requestAnimationFrame" in body
+    assert 'type="module"' in fetch(f"{app_url}/what-if?embed=true").read().decode()
+    open_idle(page, f"{app_url}/what-if?export_growth=15&import_growth=-5")
+    assert metric_value(page, "Total trade in 2030") == "US$ 53.0 bn"
 
 
 def fetch_bytes(url: str) -> tuple[int, dict[str, str], bytes]:
