@@ -6,7 +6,7 @@ from components.core import pages
 from components.core.citing import LICENCE_NOTE
 from components.core.i18n import mark, tr
 from components.store import exhibits, prepared, sourcing
-from components.topics.provenance import ALL_SOURCES
+from components.topics.provenance import ALL_SOURCES, source_words
 from components.ui import render
 
 tables, params, parsed = render.open_page(pages.SOURCES, prepared.sources_page)
@@ -39,7 +39,7 @@ render.table_with_download(
 )
 
 st.header(tr("What each source is cited for"))
-chosen = render.url_widget(params["source"])
+chosen = render.url_widget(params["source"], format_func=source_words(params["source"]))
 if chosen != ALL_SOURCES:
     st.markdown(f"**{chosen}**: {sourcing.source_markdown(chosen)}")
 render.table_with_download(exhibits.citations(chosen))

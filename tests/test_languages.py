@@ -31,6 +31,7 @@ from components.core.what_if_state import WhatIfState, migrated
 from components.server import previews
 from components.store import exhibits, prepared, url_state
 from components.topics import what_if
+from components.topics.provenance import UNDATED
 
 WHAT_IF = "app_pages/what_if.py"
 LINK = {"export_growth": "15", "import_growth": "-5"}
@@ -187,6 +188,36 @@ def test_what_russia_supplies_names_its_kinds_of_weapon_in_the_readers_language(
         chart = prepared.defence_page()["categories"][1]
         kinds = {row["category"] for rows in chart.tables().values() for row in rows}
     assert len(kinds) >= 5 and all(LETTERS[language].search(kind) for kind in kinds), kinds
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_the_sources_choice_offers_all_sources_in_the_readers_language(language):
+    """The Sources page's choice of source opens on 'All sources' in Hindi or Russian; each source keeps its own
+    publisher and title."""
+    choice = open_page(pages.SOURCES.script, lang=language).selectbox[0]
+    english = open_page(pages.SOURCES.script).selectbox[0]
+    assert LETTERS[language].search(choice.options[0]) and choice.value == "all"
+    assert choice.options[1:] == english.options[1:] and len(choice.options) > 20
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_the_defence_finding_dates_sipris_edition_in_the_readers_language(language):
+    """The Defence page's finding names SIPRI's newest edition with its day of publication written in Hindi or
+    Russian, as every other date on the page is."""
+    shown = open_page(pages.DEFENCE.script, lang=language).markdown
+    finding = next(m.value for m in shown if "SIPRI Trends" in m.value)
+    published = re.search(r"SIPRI Trends \d{4} \\?\(([^)\\]*)", finding).group(1)  # Markdown escapes its brackets
+    assert LETTERS[language].search(published), finding
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_a_platform_whose_sources_give_no_date_says_so_in_the_readers_language(language):
+    """Defence's platforms table: a status none of whose sources is dated says 'source undated' in Hindi or Russian."""
+    shown = open_page(pages.DEFENCE.script, lang=language).markdown
+    tables = "\n".join(m.value for m in shown if m.value.startswith("|"))
+    with i18n.using(language):
+        undated = i18n.tr(UNDATED)
+    assert undated != UNDATED and undated in tables and UNDATED not in tables
 
 
 def test_each_language_writes_money_numbers_and_dates_its_own_way():

@@ -341,7 +341,7 @@ def agreements(domains: tuple[str, ...], statuses: tuple[str, ...]) -> Agreement
         {
             "agreement": chosen["agreement_id"].map(names),
             "status": chosen["status"],
-            "as_of": [followed[a].now.date_label if followed[a].now else UNDATED for a in chosen["agreement_id"]],
+            "as_of": [followed[a].now.date_label if followed[a].now else tr(UNDATED) for a in chosen["agreement_id"]],
         }
     )
     expected = [
@@ -468,7 +468,7 @@ def targets_table(view: trade.TradeView) -> pd.DataFrame:
             status_, as_of_ = standing.now.status, standing.now.date_label
         else:
             status_ = target.status
-            as_of_ = iso_day_label(latest_date(target.status_source_id or target.source_id, sources)) or UNDATED
+            as_of_ = iso_day_label(latest_date(target.status_source_id or target.source_id, sources)) or tr(UNDATED)
         rows.append({"target": target.target, "status": status_[:1].upper() + status_[1:], "as_of": as_of_})
     return pd.DataFrame(rows)
 
@@ -605,7 +605,7 @@ def followed_platforms(platforms: pd.DataFrame) -> pd.DataFrame:
             )
             platform["source_id"], platform["as_of"] = standing.now.source_id, standing.now.date_label
         else:
-            platform["as_of"] = iso_day_label(latest_date(platform["source_id"], sources)) or UNDATED
+            platform["as_of"] = iso_day_label(latest_date(platform["source_id"], sources)) or tr(UNDATED)
         rows.append(platform)
     table = pd.DataFrame(rows)
     return table.assign(source=table["source_id"].map(source_names))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import pandas as pd
 
-from components.core.formatting import figure_phrase
+from components.core.formatting import day_label, figure_phrase
 from components.core.i18n import mark, tr
 from components.core.params import ChoiceParam, MultiChoiceParam, NumberParam, RangeParam, TextParam
 
@@ -200,6 +201,17 @@ def edition_year(edition: str) -> int:
     return int(re.search(r"Trends (\d{4})", edition).group(1))
 
 
+def edition_label(edition: str) -> str:
+    """An edition's name with its day of publication in the reader's language: 'SIPRI Trends 2025 (9 Mar 2026)',
+    'SIPRI Trends 2025 (9 мар. 2026 г.)'; a name without such a date as it is."""
+    name, _, published = edition.rpartition(" (")
+    try:
+        day = datetime.strptime(published.removesuffix(")"), "%d %b %Y").date()
+    except ValueError:
+        return edition
+    return f"{name} ({day_label(day)})"
+
+
 def _dated_shares(published: pd.DataFrame) -> pd.DataFrame:
     """SIPRI's published shares with each edition's year and each period's label."""
     return published.assign(
@@ -221,7 +233,7 @@ def share_headline(published: pd.DataFrame) -> str:
     ]
     listed = tr(" and ").join(filter(None, [", ".join(listed[:-1]), listed[-1]]))
     return tr("SIPRI's newest edition, {edition}, puts Russia's share of India's arms imports at {listed}.").format(
-        edition=newest.iloc[-1]["edition"], listed=listed
+        edition=edition_label(newest.iloc[-1]["edition"]), listed=listed
     )
 
 

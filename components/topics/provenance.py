@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 
 from components.core.formatting import figure_phrase, iso_day_label
+from components.core.i18n import mark, tr
 from components.core.params import ChoiceParam
 from components.core.schemas import source_ids
 
@@ -65,8 +66,8 @@ def latest_date(source_cell: str, sources: pd.DataFrame) -> str:
     return max((sources.at[s, "date"] for s in source_ids(source_cell) if sources.at[s, "date"]), default="")
 
 
-UNDATED = "source undated"
-"""What a status says when none of its sources gives a date."""
+UNDATED = mark("source undated")
+"""What a status says when none of its sources gives a date (in English; ``tr`` it for a reader's table)."""
 
 
 def as_of(source_cell: str, sources: pd.DataFrame) -> str:
@@ -98,5 +99,11 @@ def source_param(sources: pd.DataFrame) -> ChoiceParam:
         (ALL_SOURCES, *sources.index),
         ALL_SOURCES,
         help="One source, to list every figure that cites it; or all of them.",
-        words=("All sources", *(name if len(name) <= 90 else name[:89] + "…" for name in named)),
+        words=(mark("All sources"), *(name if len(name) <= 90 else name[:89] + "…" for name in named)),
     )
+
+
+def source_words(param: ChoiceParam) -> Callable[[str], str]:
+    """How the source control names its options: 'All sources' in the reader's language, each source by its
+    publisher and title as they are."""
+    return lambda option: tr(param.word(option)) if option == ALL_SOURCES else param.word(option)
