@@ -203,7 +203,7 @@ def edition_year(edition: str) -> int:
 
 def edition_label(edition: str) -> str:
     """An edition's name with its day of publication in the reader's language: 'SIPRI Trends 2025 (9 Mar 2026)',
-    'SIPRI Trends 2025 (9 мар. 2026 г.)'; a name without such a date as it is."""
+    'SIPRI Trends 2025 (9 мар. 2026)'; a name without such a date as it is."""
     name, _, published = edition.rpartition(" (")
     try:
         day = datetime.strptime(published.removesuffix(")"), "%d %b %Y").date()
