@@ -170,6 +170,15 @@ def test_the_sources_pages_tables_head_their_columns_in_the_readers_language(lan
 
 
 @pytest.mark.parametrize("language", OTHERS)
+def test_the_map_names_its_places_in_the_readers_language(language):
+    """The places the map names beside their points (Moscow, Mumbai, Rotterdam…) are written in Hindi or Russian."""
+    with i18n.using(language):
+        tables = prepared.route_map("all").tables()
+    names = [row["short_name"] for rows in tables.values() for row in rows if row.get("short_name")]
+    assert len(names) >= 10 and all(LETTERS[language].search(name) for name in names), names
+
+
+@pytest.mark.parametrize("language", OTHERS)
 def test_mobilitys_charts_name_their_measures_in_the_readers_language(language):
     """Each mobility chart's key names its measures in Hindi or Russian ('Поездки индийцев в Россию (посольство
     Индии, все цели)'), while its CSV keeps the file's own words."""

@@ -703,7 +703,8 @@ def route_map(legs: pd.DataFrame, ports: pd.DataFrame, highlight: str) -> alt.Ch
         )
         .project(**projection.to_dict())
     )
-    place = alt.Chart(ports).encode(longitude="lon:Q", latitude="lat:Q")
+    named = ports.assign(short_name=ports["short_name"].map(tr))  # the names on the map, in the reader's language
+    place = alt.Chart(named).encode(longitude="lon:Q", latitude="lat:Q")
     points = place.mark_circle(size=45, color="#222222", clip=True).encode(
         tooltip=[
             alt.Tooltip("name:N", title=tr("Place")),
