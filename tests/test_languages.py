@@ -220,13 +220,16 @@ def test_the_defence_finding_dates_sipris_edition_in_the_readers_language(langua
 
 
 @pytest.mark.parametrize("language", OTHERS)
-def test_a_platform_whose_sources_give_no_date_says_so_in_the_readers_language(language):
-    """Defence's platforms table: a status none of whose sources is dated says 'source undated' in Hindi or Russian."""
+def test_defences_platforms_table_gives_each_status_and_its_date_in_the_readers_language(language):
+    """Defence's platforms table: each platform's status is in Hindi or Russian (a later report by a weak source
+    too), and a status none of whose sources is dated says 'source undated' in the language."""
     shown = open_page(pages.DEFENCE.script, lang=language).markdown
-    tables = "\n".join(m.value for m in shown if m.value.startswith("|"))
     with i18n.using(language):
-        undated = i18n.tr(UNDATED)
-    assert undated != UNDATED and undated in tables and UNDATED not in tables
+        platform, undated = i18n.tr("Platform"), i18n.tr(UNDATED)
+    table = next(m.value for m in shown if m.value.startswith(f"| {platform} |")).splitlines()
+    statuses = [row.strip("| ").split(" | ")[1] for row in table[2:]]
+    assert len(statuses) >= 8 and [s for s in statuses if not LETTERS[language].search(s)] == []
+    assert undated != UNDATED and undated in "\n".join(table) and UNDATED not in "\n".join(table)
 
 
 def test_each_language_writes_money_numbers_and_dates_its_own_way():

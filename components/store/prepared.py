@@ -585,26 +585,32 @@ def defence_page() -> dict:
     }
 
 
+def _sentence(status_: str) -> str:
+    """A status in the reader's language, opening with a capital as a table's cell does."""
+    words = tr(status_)
+    return words[:1].upper() + words[1:]
+
+
 def followed_platforms(platforms: pd.DataFrame) -> pd.DataFrame:
-    """The platforms with the date and names of their status's sources; a followed platform's status is where its
-    dated history stands now, with a later report that only a weak source makes named as such."""
+    """The platforms with the date and names of their status's sources, each status in the reader's language; a
+    followed platform's status is where its dated history stands now, with a later report that only a weak source
+    makes named as such."""
     followed, sources = standings(), load_sources()
     rows = []
     for platform in platforms.to_dict("records"):
         standing = followed.get(platform["platform_id"])
         if standing is not None and standing.now is not None:
             later = standing.reported
-            platform["status"] = (
-                standing.now.status[:1].upper()
-                + standing.now.status[1:]
-                + (
-                    f"; later reported only by {source_names(later.source_id)}: {standing_words(later)}"
-                    if later
-                    else ""
+            platform["status"] = _sentence(standing.now.status) + (
+                tr("; later reported only by {sources}: {status}, {date}").format(
+                    sources=source_names(later.source_id), status=tr(later.status), date=later.date_label
                 )
+                if later
+                else ""
             )
             platform["source_id"], platform["as_of"] = standing.now.source_id, standing.now.date_label
         else:
+            platform["status"] = _sentence(platform["status"])
             platform["as_of"] = iso_day_label(latest_date(platform["source_id"], sources)) or tr(UNDATED)
         rows.append(platform)
     table = pd.DataFrame(rows)
