@@ -110,16 +110,17 @@ def in_order(block) -> list:
 @pytest.mark.parametrize("language", OTHERS)
 @pytest.mark.parametrize("page", [p.script for p in pages.PAGES])
 def test_what_a_page_shows_with_its_sections_closed_is_in_the_readers_language(page, language):
-    """Each section's lead (the paragraph under its heading), the header row of each short table and the title of
-    each closed section are in Hindi or Russian, not English: only the detail inside a section and the data's own
-    words are left in English, as the note under the first screen says."""
+    """Each section's lead (the paragraph under its heading), the header row of each short table, each caption and
+    the title of each closed section are in Hindi or Russian, not English: only the detail inside a section and the
+    data's own words are left in English, as the note under the first screen says."""
     shown = in_order(open_page(page, lang=language).main)
     kinds = [type(element).__name__ for element in shown]
     leads = [shown[i + 1].value for i, kind in enumerate(kinds[:-1]) if kind == "Header" and kinds[i + 1] == "Markdown"]
     tables = [e.value.splitlines()[0] for e in shown if type(e).__name__ == "Markdown" and e.value.startswith("|")]
     titles = [e.label for e in shown if type(e).__name__ == "Expander"]
-    assert titles, page
-    english = [text for text in leads + tables + titles if not LETTERS[language].search(text)]
+    captions = [e.value for e in shown if type(e).__name__ == "Caption"]  # under charts, tables and cards
+    assert titles and captions, page
+    english = [text for text in leads + tables + titles + captions if not LETTERS[language].search(text)]
     assert english == []
 
 

@@ -19,7 +19,7 @@ from components.core import i18n, images, pages
 from components.core.charts import Spec, sensitivity_cells
 from components.core.citing import LICENCE, LICENCE_URL, SITE_NAME, Citation
 from components.core.formatting import first_sentence, for_download, percent, plain_text
-from components.core.i18n import tr
+from components.core.i18n import mark, tr
 from components.core.params import Parsed
 from components.core.scenario import TARGET_TOTAL_BN, project
 from components.core.what_if_state import WhatIfState
@@ -292,10 +292,10 @@ def relos_steps() -> Exhibit:
     """The logistics pact step by step."""
     steps, chart = prepared.defence_page()["relos"]
     shown = steps[["date_label", "event", "note", "source_id", "source"]]
-    return Exhibit(pages.DEFENCE, "relos", "relos_timeline", shown, chart, RELOS_CAPTION)
+    return Exhibit(pages.DEFENCE, "relos", "relos_timeline", shown, chart, tr(RELOS_CAPTION))
 
 
-RELOS_CAPTION = (
+RELOS_CAPTION = mark(
     "RELOS step by step, from the draft to its reported entry into force. Sources date the Federation Council's vote "
     "8 December (India Today) and 10 December (TASS); the April 2026 report of its entry into force comes only from "
     "an exam-coaching site."
